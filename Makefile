@@ -1,0 +1,83 @@
+# Kanpe: `make run` opens the demo, `make test` runs every check. Both install what they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.kanpe-installed
+APT_STAMP := .apt-installed
+
+# Qt's runtime libraries (offscreen and under Xvfb), Xvfb itself, and a font.
+APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core \
+	fonts-noto-color-emoji \
+	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxkbcommon-x11-0 sqlite3
+# The benchmarks' anchors: pdfpc and pympress, measured in the same run.
+BENCH_APT_PACKAGES := pdf-presenter-console pympress xdotool
+
+.PHONY: help run test lint unit bench bundle clean system-deps bench-deps
+
+help:
+	@echo "make run    - start Kanpe's demo on its embedded relay"
+	@echo "make test   - lint, type-check, check layers, run every test"
+	@echo "make bench  - run the benchmarks (installs pdfpc and pympress as anchors)"
+	@echo "make bundle - build the one-folder bundle with PyInstaller and self-test it"
+
+# Find a Python >= 3.12: PYTHON=..., then python3.13/3.12 on PATH, then pyenv's, then python3.
+PYTHON_CANDIDATES := $(PYTHON) python3.14 python3.13 python3.12 \
+	$(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) python3
+FOUND_PYTHON := $(firstword $(foreach p,$(PYTHON_CANDIDATES),$(shell command -v $(p) >/dev/null 2>&1 && \
+	$(p) -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo $(p))))
+
+$(APT_STAMP):
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Kanpe needs these system packages:$$missing"; \
+			echo "Install them with: sudo apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
+	@touch $@
+
+system-deps: $(APT_STAMP)
+
+$(STAMP): pyproject.toml | $(APT_STAMP)
+	@if [ -z "$(FOUND_PYTHON)" ]; then \
+		echo "Kanpe needs Python 3.12 or newer, with venv, and none was found."; \
+		echo "  Debian 13:  apt-get install python3 python3-venv"; \
+		echo "  Debian 12:  install one with pyenv (pyenv install 3.12) or from python.org,"; \
+		echo "              then run: make PYTHON=/path/to/python3.12 $(MAKECMDGOALS)"; \
+		exit 1; \
+	fi
+	@echo "Using $(FOUND_PYTHON) ($$($(FOUND_PYTHON) --version))"
+	@test -x $(PY) || $(FOUND_PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q -e '.[test]'
+	@touch $@
+
+run: $(STAMP)
+	$(VENV)/bin/kanpe demo
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy --strict src
+	$(VENV)/bin/lint-imports
+
+unit: $(STAMP)
+	$(PY) -m pytest
+
+test: lint unit
+
+bench-deps: $(APT_STAMP)
+	@missing=""; for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+
+bench: $(STAMP) bench-deps
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) $(APT_STAMP) build dist .mypy_cache .ruff_cache

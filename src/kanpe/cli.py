@@ -1,0 +1,77 @@
+"""The ``kanpe`` command and its subcommands.
+
+Each subcommand imports what it needs when it runs, so ``kanpe relay`` on a server never loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kanpe import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kanpe",
+        description="Talk timer, presenter overlay and host cue cards for online meetups.",
+    )
+    parser.add_argument("--version", action="version", version=f"kanpe {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    relay = commands.add_parser("relay", help="run a standalone relay")
+    relay.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    relay.add_argument("--port", type=int, default=8765, help="port (0 picks a free one)")
+    relay.add_argument("--data", metavar="DIR", help="data directory (default: per-user data dir)")
+    relay.add_argument("--public-url", metavar="URL", help="base URL printed in invite links")
+    relay.add_argument("--tls-cert", metavar="FILE", help="TLS certificate chain (PEM)")
+    relay.add_argument("--tls-key", metavar="FILE", help="TLS private key (PEM)")
+    relay.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="extra browser origin allowed to connect (repeatable)",
+    )
+    relay.add_argument(
+        "--max-per-address",
+        type=int,
+        default=None,
+        metavar="N",
+        help="most connections from one IP address",
+    )
+    relay.add_argument("--demo", action="store_true", help="create a demo room and print its links")
+
+    room = commands.add_parser("room", help="manage rooms on a relay")
+    room_commands = room.add_subparsers(dest="room_command", metavar="ACTION", required=True)
+    create = room_commands.add_parser("create", help="create a room and print its invite links")
+    create.add_argument("--relay", required=True, metavar="URL", help="the relay, e.g. http://host:8765")
+    create.add_argument("--data", metavar="DIR", help="the relay's data directory (for its admin secret)")
+    create.add_argument("--admin-secret-file", metavar="FILE", help="file holding the admin secret")
+    create.add_argument("--name", default="", help="room name")
+    create.add_argument("--rundown", metavar="TOML", help="rundown file (default: the sample)")
+
+    commands.add_parser("demo", help="open the demo: a relay, a demo room and its links")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    match args.command:
+        case "relay":
+            from kanpe.net.relay_main import run_relay
+
+            return run_relay(args)
+        case "room":
+            from kanpe.net.admin import run_room_command
+
+            return run_room_command(args)
+        case "demo":
+            from kanpe.net.relay_main import run_demo
+
+            return run_demo(args)
+        case _:
+            parser.print_help(sys.stderr)
+            return 2

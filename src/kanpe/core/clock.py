@@ -1,0 +1,69 @@
+"""Estimate a client's offset to relay time from NTP-style request/response samples.
+
+Each sample is four timestamps: the client sends at ``t0`` (its monotonic clock), the relay
+receives at ``t1`` and answers at ``t2`` (relay time), the client receives at ``t3``. Then
+
+    round trip = (t3 - t0) - (t2 - t1)
+    offset     = ((t1 - t0) + (t2 - t3)) / 2      so relay time = client time + offset
+
+The offset of one sample is wrong by at most half its round trip (the asymmetry of the path), so
+samples with the lowest round trip carry the truest offsets. The estimator keeps a window of recent
+samples and takes the median offset of the fastest few: one delayed packet, or a burst of jitter,
+cannot drag the estimate.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import deque
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    offset: float
+    round_trip: float
+    received: float
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    offset: float
+    round_trip: float
+    samples: int
+
+
+class ClockOffsetEstimator:
+    """Keeps the ``window`` newest samples; estimates from the ``best`` fastest of them."""
+
+    def __init__(self, window: int = 16, best: int = 4) -> None:
+        if window < 1 or not 1 <= best <= window:
+            raise ValueError("need 1 <= best <= window")
+        self._samples: deque[Sample] = deque(maxlen=window)
+        self._best = best
+
+    def add(self, t0: float, t1: float, t2: float, t3: float) -> Sample | None:
+        """Record one exchange; returns the sample, or None if its timestamps are impossible."""
+        round_trip = (t3 - t0) - (t2 - t1)
+        if t3 < t0 or t2 < t1 or round_trip < 0:
+            return None
+        sample = Sample(offset=((t1 - t0) + (t2 - t3)) / 2, round_trip=round_trip, received=t3)
+        self._samples.append(sample)
+        return sample
+
+    def clear(self) -> None:
+        """Forget every sample, e.g. after reconnecting to a relay that may have restarted."""
+        self._samples.clear()
+
+    def __len__(self) -> int:
+        return len(self._samples)
+
+    def estimate(self) -> Estimate | None:
+        if not self._samples:
+            return None
+        fastest = sorted(self._samples, key=lambda s: s.round_trip)[: self._best]
+        return Estimate(
+            offset=statistics.median(s.offset for s in fastest),
+            round_trip=fastest[0].round_trip,
+            samples=len(self._samples),
+        )

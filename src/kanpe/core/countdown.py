@@ -1,0 +1,185 @@
+"""A talk's countdown, as data.
+
+A running countdown is a deadline in relay time; a paused or idle one is the remaining duration.
+Nothing here counts ticks: every question ("how much is left?", "which phase?", "when does the
+text change next?") is answered from the stored state and a ``now`` the caller passes in, so the
+answer cannot drift however often or rarely it is asked.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Annotated
+
+import msgspec
+
+#: Longest slot a rundown or a timer accepts: 24 hours.
+MAX_DURATION = 24 * 3600
+
+Seconds = Annotated[float, msgspec.Meta(ge=-10 * MAX_DURATION, le=10 * MAX_DURATION)]
+
+
+class TimerError(ValueError):
+    """A timer operation that makes no sense in the timer's current state."""
+
+
+class TimerStatus(StrEnum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+
+
+class Phase(StrEnum):
+    """Where a talk stands against its slot. The UI gives each its own label and shape too."""
+
+    NORMAL = "normal"
+    WARNING = "warning"
+    FINAL = "final"
+    OVERTIME = "overtime"
+
+
+class Thresholds(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Remaining seconds at which a slot enters the warning and final phases."""
+
+    warning: int = 300
+    final: int = 60
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+def display_seconds(remaining: float) -> int:
+    """The whole seconds shown for ``remaining``: rounded up while time is left, down in overtime.
+
+    A talk with 0.2 s left still shows 00:01; the first second of overtime shows 00:00, and after
+    that overtime counts up as negative numbers (-1, -2, ...).
+    """
+    if remaining > 0:
+        return math.ceil(remaining)
+    return -math.floor(-remaining)
+
+
+def format_clock(seconds: int) -> str:
+    """Format signed whole seconds as ``mm:ss`` or ``h:mm:ss``; overtime gets a leading minus."""
+    sign = "-" if seconds < 0 else ""
+    minutes, secs = divmod(abs(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def format_remaining(remaining: float) -> str:
+    """The countdown text for ``remaining`` seconds, e.g. ``24:59``, ``1:00:00`` or ``-01:23``."""
+    return format_clock(display_seconds(remaining))
+
+
+def phase_for(remaining: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Phase:
+    """The phase for ``remaining`` seconds, judged on the seconds shown so text and colour agree."""
+    if remaining <= 0:
+        return Phase.OVERTIME
+    shown = display_seconds(remaining)
+    if shown <= thresholds.final:
+        return Phase.FINAL
+    if shown <= thresholds.warning:
+        return Phase.WARNING
+    return Phase.NORMAL
+
+
+class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One slot's timer. Immutable: every operation returns a new value.
+
+    ``duration`` is the planned slot length; ``allotted`` is that plus every adjustment, so
+    ``elapsed = allotted - remaining`` is the time actually spent talking.
+    """
+
+    status: TimerStatus = TimerStatus.IDLE
+    duration: Seconds
+    allotted: Seconds
+    remaining: Seconds
+    deadline: float | None = None
+    started_at: float | None = None
+
+    @classmethod
+    def idle(cls, duration: float) -> Countdown:
+        _check_duration(duration)
+        return cls(duration=duration, allotted=duration, remaining=duration)
+
+    @property
+    def running(self) -> bool:
+        return self.status is TimerStatus.RUNNING
+
+    def remaining_at(self, now: float) -> float:
+        if self.status is TimerStatus.RUNNING:
+            assert self.deadline is not None
+            return self.deadline - now
+        return self.remaining
+
+    def elapsed_at(self, now: float) -> float:
+        return self.allotted - self.remaining_at(now)
+
+    def phase_at(self, now: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Phase:
+        return phase_for(self.remaining_at(now), thresholds)
+
+    def text_at(self, now: float) -> str:
+        return format_remaining(self.remaining_at(now))
+
+    def next_change(self, now: float) -> float | None:
+        """Relay time at which the shown text (and so possibly the phase) next changes.
+
+        None when the countdown is not running: nothing changes until someone acts.
+        """
+        if self.status is not TimerStatus.RUNNING:
+            return None
+        remaining = self.remaining_at(now)
+        if remaining > 0:
+            # The text changes when remaining drops to the next whole second below it.
+            return now + (remaining - (math.ceil(remaining) - 1))
+        over = -remaining
+        return now + (math.floor(over) + 1 - over)
+
+    def start(self, now: float) -> Countdown:
+        """Start from idle, or resume from pause."""
+        if self.status is TimerStatus.RUNNING:
+            raise TimerError("the timer is already running")
+        started = self.started_at if self.started_at is not None else now
+        return msgspec.structs.replace(
+            self, status=TimerStatus.RUNNING, deadline=now + self.remaining, started_at=started
+        )
+
+    def pause(self, now: float) -> Countdown:
+        if self.status is not TimerStatus.RUNNING:
+            raise TimerError("the timer is not running")
+        return msgspec.structs.replace(
+            self, status=TimerStatus.PAUSED, remaining=self.remaining_at(now), deadline=None
+        )
+
+    def reset(self) -> Countdown:
+        return Countdown.idle(self.duration)
+
+    def adjust(self, seconds: float, now: float) -> Countdown:
+        """Give (positive) or take (negative) time; works in every state, overtime included."""
+        if not math.isfinite(seconds) or abs(seconds) > MAX_DURATION:
+            raise TimerError("an adjustment must be within 24 hours")
+        allotted = self.allotted + seconds
+        if self.status is TimerStatus.RUNNING:
+            assert self.deadline is not None
+            return msgspec.structs.replace(
+                self, allotted=allotted, deadline=self.deadline + seconds
+            )
+        return msgspec.structs.replace(self, allotted=allotted, remaining=self.remaining + seconds)
+
+    def set_duration(self, seconds: float, now: float) -> Countdown:
+        """Change the planned length; time already spent stays spent."""
+        _check_duration(seconds)
+        delta = seconds - self.duration
+        if self.status is TimerStatus.IDLE:
+            return Countdown.idle(seconds)
+        adjusted = self.adjust(delta, now)
+        return msgspec.structs.replace(adjusted, duration=seconds)
+
+
+def _check_duration(seconds: float) -> None:
+    if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_DURATION:
+        raise TimerError("a duration must be more than 0 seconds and at most 24 hours")

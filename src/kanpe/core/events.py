@@ -1,0 +1,200 @@
+"""Events: the versioned deltas of a room, how they change state, and who may see what.
+
+Every event carries whole records (a slot, a question, a poll) rather than differences, so
+applying one twice, or to a mirror that has already seen it, gives the same state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import msgspec
+
+from kanpe.core.model import (
+    MAX_CHAT_KEPT,
+    ChatMessage,
+    Poll,
+    Question,
+    Role,
+    RoomState,
+    SlotState,
+)
+from kanpe.core.rundown import Rundown
+
+
+class _Event(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="type"
+):
+    pass
+
+
+class RundownChanged(_Event, frozen=True, kw_only=True, tag="rundown"):
+    rundown: Rundown
+    slots: dict[str, SlotState]
+
+
+class SlotChanged(_Event, frozen=True, kw_only=True, tag="slot"):
+    slot: SlotState
+
+
+class CurrentChanged(_Event, frozen=True, kw_only=True, tag="current"):
+    slot: str | None
+
+
+class ChatPosted(_Event, frozen=True, kw_only=True, tag="chat"):
+    message: ChatMessage
+
+
+class QuestionChanged(_Event, frozen=True, kw_only=True, tag="question"):
+    question: Question
+
+
+class PollChanged(_Event, frozen=True, kw_only=True, tag="poll"):
+    poll: Poll
+
+
+class Reacted(_Event, frozen=True, kw_only=True, tag="reaction"):
+    emoji: str
+    slot: str | None = None
+    at: float
+
+
+type Event = (
+    RundownChanged
+    | SlotChanged
+    | CurrentChanged
+    | ChatPosted
+    | QuestionChanged
+    | PollChanged
+    | Reacted
+)
+
+EVENT_TYPES: tuple[type[_Event], ...] = (
+    RundownChanged,
+    SlotChanged,
+    CurrentChanged,
+    ChatPosted,
+    QuestionChanged,
+    PollChanged,
+    Reacted,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is acting: the role from their token, the slot a speaker token is bound to, and a
+    stable client id (per device for the audience, per slot for speakers)."""
+
+    role: Role
+    room: str = ""
+    slot: str | None = None
+    client: str = ""
+
+    @property
+    def key(self) -> str:
+        """Identity under which command ids are remembered, so retries are applied once."""
+        if self.role is Role.SPEAKER:
+            return f"speaker:{self.slot}"
+        if self.role in (Role.HOST, Role.ADMIN):
+            return self.role.value
+        return f"{self.role.value}:{self.client}"
+
+
+def evolve(state: RoomState, event: Event, version: int) -> None:
+    """Apply ``event`` to ``state`` in place and set its version."""
+    match event:
+        case RundownChanged(rundown=rundown, slots=slots):
+            state.rundown = rundown
+            state.slots = dict(slots)
+            if state.current is not None and state.current not in slots:
+                state.current = None
+        case SlotChanged(slot=slot):
+            state.slots[slot.id] = slot
+        case CurrentChanged(slot=slot_id):
+            state.current = slot_id
+        case ChatPosted(message=message):
+            _upsert_chat(state, message)
+        case QuestionChanged(question=question):
+            state.questions[question.id] = question
+        case PollChanged(poll=poll):
+            state.polls[poll.id] = poll
+        case Reacted(emoji=emoji, slot=slot_id):
+            tally = state.reactions.setdefault(slot_id or "", {})
+            tally[emoji] = tally.get(emoji, 0) + 1
+    state.version = version
+
+
+def _upsert_chat(state: RoomState, message: ChatMessage) -> None:
+    for index, existing in enumerate(state.chat):
+        if existing.id == message.id:
+            state.chat[index] = message
+            return
+    state.chat.append(message)
+    if len(state.chat) > MAX_CHAT_KEPT:
+        del state.chat[: len(state.chat) - MAX_CHAT_KEPT]
+
+
+# --- redaction: what each reader may see -------------------------------------------------------
+
+
+def _sees_cue(reader: Principal, slot_id: str) -> bool:
+    return reader.role is Role.HOST or (reader.role is Role.SPEAKER and reader.slot == slot_id)
+
+
+def redact_slot(slot: SlotState, reader: Principal) -> SlotState:
+    if slot.cue is None or _sees_cue(reader, slot.id):
+        return slot
+    return msgspec.structs.replace(slot, cue=None)
+
+
+def redact_question(question: Question, reader: Principal) -> Question:
+    if reader.role is Role.HOST:
+        return msgspec.structs.replace(question, voters=())
+    if question.hidden:
+        return msgspec.structs.replace(question, text="", name="", voters=())
+    return msgspec.structs.replace(question, voters=())
+
+
+def redact_poll(poll: Poll, reader: Principal) -> Poll:
+    return msgspec.structs.replace(poll, answers={})
+
+
+def redact_chat(message: ChatMessage, reader: Principal) -> ChatMessage:
+    if message.hidden and reader.role is not Role.HOST:
+        return msgspec.structs.replace(message, text="", name="")
+    return message
+
+
+def redact(event: Event, reader: Principal) -> Event:
+    """The form of ``event`` that ``reader`` may receive."""
+    match event:
+        case RundownChanged(rundown=rundown, slots=slots):
+            return RundownChanged(
+                rundown=rundown, slots={k: redact_slot(v, reader) for k, v in slots.items()}
+            )
+        case SlotChanged(slot=slot):
+            return SlotChanged(slot=redact_slot(slot, reader))
+        case ChatPosted(message=message):
+            return ChatPosted(message=redact_chat(message, reader))
+        case QuestionChanged(question=question):
+            return QuestionChanged(question=redact_question(question, reader))
+        case PollChanged(poll=poll):
+            return PollChanged(poll=redact_poll(poll, reader))
+        case _:
+            return event
+
+
+def redact_state(state: RoomState, reader: Principal) -> RoomState:
+    """A copy of ``state`` for ``reader``: the snapshot sent on join."""
+    return RoomState(
+        id=state.id,
+        name=state.name,
+        version=state.version,
+        rundown=state.rundown,
+        slots={k: redact_slot(v, reader) for k, v in state.slots.items()},
+        current=state.current,
+        chat=[redact_chat(m, reader) for m in state.chat],
+        questions={k: redact_question(v, reader) for k, v in state.questions.items()},
+        polls={k: redact_poll(v, reader) for k, v in state.polls.items()},
+        reactions={k: dict(v) for k, v in state.reactions.items()},
+    )

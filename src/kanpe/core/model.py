@@ -1,0 +1,119 @@
+"""A room's state as plain typed values: the relay holds it, every client mirrors it.
+
+The same structs travel on the wire: a snapshot is a ``RoomState`` redacted for its reader, and a
+delta is an ``Event`` (see ``events.py``) that ``evolve`` applies to any copy of the state.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import msgspec
+
+from kanpe.core.countdown import Countdown, Thresholds
+from kanpe.core.rundown import Rundown, Slot
+
+MAX_TEXT = 500
+MAX_NAME = 40
+MAX_CHAT_KEPT = 200
+MAX_POLL_OPTIONS = 6
+REACTIONS = ("👏", "😂", "🤔", "❓", "🎉")
+
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
+PersonName = Annotated[str, msgspec.Meta(max_length=MAX_NAME)]
+Ident = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+Time = Annotated[float, msgspec.Meta(ge=0, le=1e11)]
+
+
+class Role(StrEnum):
+    HOST = "host"
+    SPEAKER = "speaker"
+    AUDIENCE = "audience"
+    VIEWER = "viewer"
+    ADMIN = "admin"
+
+
+class CueKind(StrEnum):
+    TIME = "time"  # "5 min left"
+    WRAP = "wrap"  # "wrap up"
+    TEXT = "text"  # free text
+    FLASH = "flash"  # just get their attention
+
+
+class Cue(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    id: Ident
+    slot: str
+    kind: CueKind
+    text: Annotated[str, msgspec.Meta(max_length=MAX_TEXT)] = ""
+    flash: bool = False
+    sent_at: Time
+    acked_at: Time | None = None
+
+
+class SlotState(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Everything live about one slot: its timer, its speaker's slide and the latest cue."""
+
+    id: str
+    timer: Countdown
+    self_timer: bool = False
+    page: int = 0
+    pages: int = 0
+    cue: Cue | None = None
+
+
+class ChatMessage(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    id: Ident
+    name: str = ""
+    text: str
+    at: Time
+    hidden: bool = False
+
+
+class Question(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    id: Ident
+    name: str = ""
+    text: str
+    at: Time
+    slot: str | None = None
+    votes: int = 0
+    pinned: bool = False
+    answered: bool = False
+    hidden: bool = False
+    # Who voted, by client id. Kept by the relay to count each person once; redacted on the wire.
+    voters: tuple[str, ...] = ()
+
+
+class Poll(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    id: Ident
+    question: str
+    options: tuple[str, ...]
+    counts: tuple[int, ...]
+    open: bool = True
+    at: Time
+    # client id -> option index. Kept by the relay so a changed answer moves one vote; redacted.
+    answers: dict[str, int] = msgspec.field(default_factory=dict)
+
+
+class RoomState(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A room. The relay holds the authoritative copy; clients hold redacted mirrors."""
+
+    id: str
+    name: str = ""
+    version: int = 0
+    rundown: Rundown = msgspec.field(default_factory=Rundown)
+    slots: dict[str, SlotState] = msgspec.field(default_factory=dict)
+    current: str | None = None
+    chat: list[ChatMessage] = msgspec.field(default_factory=list)
+    questions: dict[str, Question] = msgspec.field(default_factory=dict)
+    polls: dict[str, Poll] = msgspec.field(default_factory=dict)
+    reactions: dict[str, dict[str, int]] = msgspec.field(default_factory=dict)
+
+    def slot_rules(self, slot_id: str) -> Slot | None:
+        return self.rundown.slot(slot_id)
+
+    def thresholds(self, slot_id: str) -> Thresholds:
+        slot = self.rundown.slot(slot_id)
+        if slot is None:
+            return Thresholds()
+        return Thresholds(warning=slot.warning, final=slot.final)

@@ -1,0 +1,357 @@
+"""Room rules: who may do what, and what each command does to a room.
+
+``decide(state, who, command, now)`` returns the events a command causes, or a ``Refusal`` with a
+reason; it never changes ``state`` itself (``events.evolve`` does, once the relay has committed the
+events). Deny by default: a command is allowed only if its role's table below lists it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import msgspec
+
+from kanpe.core.countdown import Countdown, TimerError, TimerStatus
+from kanpe.core.events import (
+    ChatPosted,
+    CurrentChanged,
+    Event,
+    PollChanged,
+    Principal,
+    QuestionChanged,
+    Reacted,
+    RundownChanged,
+    SlotChanged,
+)
+from kanpe.core.model import (
+    REACTIONS,
+    ChatMessage,
+    Cue,
+    CueKind,
+    Poll,
+    Question,
+    Role,
+    RoomState,
+    SlotState,
+)
+from kanpe.core.protocol import (
+    COMMAND_TYPES,
+    AckCue,
+    AdjustTimer,
+    AllowSelfTimer,
+    AnswerPoll,
+    AskQuestion,
+    ClearCue,
+    ClosePoll,
+    Command,
+    CreateRoom,
+    ErrorCode,
+    HideChat,
+    ModerateQuestion,
+    OpenPoll,
+    PauseTimer,
+    React,
+    ReportSlide,
+    ResetTimer,
+    SendChat,
+    SendCue,
+    SetCurrent,
+    SetDuration,
+    SetRundown,
+    StartTimer,
+    VoteQuestion,
+    message_tag,
+)
+from kanpe.core.rundown import Rundown, RundownError, check_rundown
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    code: ErrorCode
+    reason: str
+
+
+TIMER_COMMANDS: frozenset[type] = frozenset({StartTimer, PauseTimer, ResetTimer, AdjustTimer})
+AUDIENCE_COMMANDS: frozenset[type] = frozenset(
+    {React, SendChat, AskQuestion, VoteQuestion, AnswerPoll}
+)
+SPEAKER_COMMANDS: frozenset[type] = frozenset({AckCue, ReportSlide} | TIMER_COMMANDS)
+HOST_COMMANDS: frozenset[type] = frozenset(COMMAND_TYPES) - {CreateRoom, AckCue, ReportSlide}
+
+ALLOWED: dict[Role, frozenset[type]] = {
+    Role.HOST: HOST_COMMANDS,
+    Role.SPEAKER: SPEAKER_COMMANDS,
+    Role.AUDIENCE: AUDIENCE_COMMANDS,
+    Role.VIEWER: frozenset(),
+    Role.ADMIN: frozenset({CreateRoom}),
+}
+
+
+def authorize(who: Principal, command: Command) -> Refusal | None:
+    """The role check alone; ``decide`` also applies it."""
+    if type(command) not in ALLOWED[who.role]:
+        name = message_tag(type(command))
+        return Refusal(ErrorCode.FORBIDDEN, f"a {who.role.value} may not send {name}")
+    return None
+
+
+def decide(state: RoomState, who: Principal, command: Command, now: float) -> list[Event] | Refusal:
+    """The events ``command`` from ``who`` causes at relay time ``now``, or why it is refused."""
+    refusal = authorize(who, command)
+    if refusal is not None:
+        return refusal
+    try:
+        return _decide(state, who, command, now)
+    except _Refused as exc:
+        return exc.refusal
+
+
+class _Refused(Exception):
+    def __init__(self, code: ErrorCode, reason: str) -> None:
+        super().__init__(reason)
+        self.refusal = Refusal(code, reason)
+
+
+def _slot(state: RoomState, slot_id: str) -> SlotState:
+    slot = state.slots.get(slot_id)
+    if slot is None:
+        raise _Refused(ErrorCode.NOT_FOUND, f"no slot {slot_id!r} in the rundown")
+    return slot
+
+
+def _next_id(state: RoomState, prefix: str) -> str:
+    """Ids derive from the version that creates them, so replaying the log gives the same ids."""
+    return f"{prefix}{state.version + 1}"
+
+
+def _decide(state: RoomState, who: Principal, command: Command, now: float) -> list[Event]:
+    match command:
+        case StartTimer() | PauseTimer() | ResetTimer() | AdjustTimer() | SetDuration():
+            return _timer(state, who, command, now)
+        case SetRundown(rundown=rundown):
+            return _set_rundown(state, rundown)
+        case SetCurrent(slot=slot_id):
+            if slot_id is not None:
+                _slot(state, slot_id)
+            return [] if slot_id == state.current else [CurrentChanged(slot=slot_id)]
+        case AllowSelfTimer(slot=slot_id, allowed=allowed):
+            slot = _slot(state, slot_id)
+            return _slot_event(slot, msgspec.structs.replace(slot, self_timer=allowed))
+        case SendCue():
+            return _send_cue(state, command, now)
+        case ClearCue(slot=slot_id):
+            slot = _slot(state, slot_id)
+            return _slot_event(slot, msgspec.structs.replace(slot, cue=None))
+        case AckCue(cue=cue_id):
+            return _ack_cue(state, who, cue_id, now)
+        case ReportSlide(page=page, pages=pages):
+            if page > pages or (pages > 0 and page < 1):
+                raise _Refused(ErrorCode.REFUSED, f"slide {page} of {pages} does not exist")
+            slot = _slot(state, who.slot or "")
+            return _slot_event(slot, msgspec.structs.replace(slot, page=page, pages=pages))
+        case React(emoji=emoji):
+            if emoji not in REACTIONS:
+                raise _Refused(ErrorCode.REFUSED, f"reactions are {' '.join(REACTIONS)}")
+            return [Reacted(emoji=emoji, slot=state.current, at=now)]
+        case SendChat(text=text, name=name):
+            message = ChatMessage(
+                id=_next_id(state, "m"), name=_clean_name(name), text=_clean_text(text), at=now
+            )
+            return [ChatPosted(message=message)]
+        case HideChat(message=message_id):
+            for message in state.chat:
+                if message.id == message_id:
+                    if message.hidden:
+                        return []
+                    return [ChatPosted(message=msgspec.structs.replace(message, hidden=True))]
+            raise _Refused(ErrorCode.NOT_FOUND, f"no chat message {message_id!r}")
+        case AskQuestion(text=text, name=name):
+            question = Question(
+                id=_next_id(state, "q"),
+                name=_clean_name(name),
+                text=_clean_text(text),
+                at=now,
+                slot=state.current,
+            )
+            return [QuestionChanged(question=question)]
+        case VoteQuestion(question=question_id):
+            return _vote(state, who, question_id)
+        case ModerateQuestion():
+            return _moderate(state, command)
+        case OpenPoll(question=text, options=options):
+            poll = Poll(
+                id=_next_id(state, "p"),
+                question=_clean_text(text),
+                options=tuple(_clean_text(option) for option in options),
+                counts=(0,) * len(options),
+                at=now,
+            )
+            return [PollChanged(poll=poll)]
+        case ClosePoll(poll=poll_id):
+            poll = _poll(state, poll_id)
+            return (
+                []
+                if not poll.open
+                else [PollChanged(poll=msgspec.structs.replace(poll, open=False))]
+            )
+        case AnswerPoll(poll=poll_id, option=option):
+            return _answer(state, who, poll_id, option)
+        case _:
+            raise _Refused(ErrorCode.REFUSED, "this command is handled by the relay, not a room")
+
+
+def _slot_event(old: SlotState, new: SlotState) -> list[Event]:
+    return [] if new == old else [SlotChanged(slot=new)]
+
+
+def _timer(
+    state: RoomState,
+    who: Principal,
+    command: StartTimer | PauseTimer | ResetTimer | AdjustTimer | SetDuration,
+    now: float,
+) -> list[Event]:
+    slot = _slot(state, command.slot)
+    if who.role is Role.SPEAKER:
+        if who.slot != command.slot:
+            raise _Refused(ErrorCode.FORBIDDEN, "a speaker may run only their own timer")
+        if not slot.self_timer:
+            raise _Refused(ErrorCode.FORBIDDEN, "the host runs this timer")
+    timer: Countdown = slot.timer
+    try:
+        match command:
+            case StartTimer():
+                timer = timer.start(now)
+            case PauseTimer():
+                timer = timer.pause(now)
+            case ResetTimer():
+                timer = timer.reset()
+            case AdjustTimer(seconds=seconds):
+                timer = timer.adjust(seconds, now)
+            case SetDuration(seconds=seconds):
+                timer = timer.set_duration(seconds, now)
+    except TimerError as exc:
+        raise _Refused(ErrorCode.REFUSED, str(exc)) from None
+    return _slot_event(slot, msgspec.structs.replace(slot, timer=timer))
+
+
+def _set_rundown(state: RoomState, rundown: Rundown) -> list[Event]:
+    try:
+        check_rundown(rundown)
+    except RundownError as exc:
+        raise _Refused(ErrorCode.REFUSED, str(exc)) from None
+    slots: dict[str, SlotState] = {}
+    for plan in rundown.slots:
+        old = state.slots.get(plan.id)
+        if old is None:
+            slots[plan.id] = SlotState(id=plan.id, timer=Countdown.idle(plan.duration))
+        elif old.timer.status is TimerStatus.IDLE:
+            slots[plan.id] = msgspec.structs.replace(old, timer=Countdown.idle(plan.duration))
+        else:
+            slots[plan.id] = old  # a timer in use keeps going; the host can reset it
+    return [RundownChanged(rundown=rundown, slots=slots)]
+
+
+def _send_cue(state: RoomState, command: SendCue, now: float) -> list[Event]:
+    slot = _slot(state, command.slot)
+    text = _clean_text(command.text, required=command.kind is CueKind.TEXT)
+    cue = Cue(
+        id=_next_id(state, "c"),
+        slot=slot.id,
+        kind=command.kind,
+        text=text,
+        flash=command.flash or command.kind is CueKind.FLASH,
+        sent_at=now,
+    )
+    return [SlotChanged(slot=msgspec.structs.replace(slot, cue=cue))]
+
+
+def _ack_cue(state: RoomState, who: Principal, cue_id: str, now: float) -> list[Event]:
+    slot = _slot(state, who.slot or "")
+    if slot.cue is None or slot.cue.id != cue_id:
+        raise _Refused(ErrorCode.NOT_FOUND, f"cue {cue_id!r} is not this slot's current cue")
+    if slot.cue.acked_at is not None:
+        return []
+    cue = msgspec.structs.replace(slot.cue, acked_at=now)
+    return [SlotChanged(slot=msgspec.structs.replace(slot, cue=cue))]
+
+
+def _question(state: RoomState, question_id: str) -> Question:
+    question = state.questions.get(question_id)
+    if question is None:
+        raise _Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
+    return question
+
+
+def _vote(state: RoomState, who: Principal, question_id: str) -> list[Event]:
+    question = _question(state, question_id)
+    if question.hidden:
+        raise _Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
+    if who.key in question.voters:
+        return []
+    voters = (*question.voters, who.key)
+    updated = msgspec.structs.replace(question, voters=voters, votes=len(voters))
+    return [QuestionChanged(question=updated)]
+
+
+def _moderate(state: RoomState, command: ModerateQuestion) -> list[Event]:
+    question = _question(state, command.question)
+    changes = {
+        name: value
+        for name in ("pinned", "answered", "hidden")
+        if (value := getattr(command, name)) is not None
+    }
+    updated = msgspec.structs.replace(question, **changes)
+    if updated.pinned and not question.pinned:
+        # One pinned question at a time: pinning a new one unpins the old.
+        events: list[Event] = [
+            QuestionChanged(question=msgspec.structs.replace(other, pinned=False))
+            for other in state.questions.values()
+            if other.pinned and other.id != question.id
+        ]
+        return [*events, QuestionChanged(question=updated)]
+    return [] if updated == question else [QuestionChanged(question=updated)]
+
+
+def _poll(state: RoomState, poll_id: str) -> Poll:
+    poll = state.polls.get(poll_id)
+    if poll is None:
+        raise _Refused(ErrorCode.NOT_FOUND, f"no poll {poll_id!r}")
+    return poll
+
+
+def _answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list[Event]:
+    poll = _poll(state, poll_id)
+    if not poll.open:
+        raise _Refused(ErrorCode.REFUSED, "this poll is closed")
+    if option >= len(poll.options):
+        raise _Refused(ErrorCode.REFUSED, f"this poll has {len(poll.options)} options")
+    if poll.answers.get(who.key) == option:
+        return []
+    answers = {**poll.answers, who.key: option}
+    counts = [0] * len(poll.options)
+    for chosen in answers.values():
+        counts[chosen] += 1
+    return [PollChanged(poll=msgspec.structs.replace(poll, answers=answers, counts=tuple(counts)))]
+
+
+# --- text from the network: plain, single line, no control or direction-override characters ----
+
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def _clean_text(text: str, *, required: bool = True) -> str:
+    cleaned = "".join(
+        " " if char in "\t\r\n" else char
+        for char in text
+        if char in "\t\r\n" or unicodedata.category(char) not in ("Cc", "Cs")
+    )
+    cleaned = _INVISIBLE.sub("", cleaned).strip()
+    if required and not cleaned:
+        raise _Refused(ErrorCode.REFUSED, "the text is empty")
+    return cleaned
+
+
+def _clean_name(name: str) -> str:
+    return _clean_text(name, required=False)
