@@ -1,0 +1,1 @@
+"""asyncio and websockets: the relay, the link client, persistence. No Qt."""

@@ -1,0 +1,1 @@
+"""Files and SQLite: atomic writes, the rundown file. No Qt, no asyncio."""
