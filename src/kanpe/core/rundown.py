@@ -19,15 +19,26 @@ ThresholdSeconds = Annotated[int, msgspec.Meta(ge=0, le=MAX_DURATION)]
 
 
 class RundownError(ValueError):
-    """A rundown that cannot be used; ``line`` and ``field`` say where, when known."""
+    """A rundown that cannot be used; ``line`` and ``field`` say where, when known.
+
+    ``slot`` is the index of the offending slot, when there is one: check_rundown has no line
+    numbers, so a file reader uses it to find the line.
+    """
 
     def __init__(
-        self, message: str, *, line: int | None = None, field: str | None = None, source: str = ""
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        field: str | None = None,
+        source: str = "",
+        slot: int | None = None,
     ) -> None:
         self.reason = message
         self.line = line
         self.field = field
         self.source = source
+        self.slot = slot
         where = source or "rundown"
         if line is not None:
             where += f", line {line}"
@@ -65,14 +76,15 @@ class Rundown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
 def check_rundown(rundown: Rundown) -> None:
     """Rules a type cannot express; raises RundownError naming the slot and field."""
     if len(rundown.slots) > MAX_SLOTS:
-        raise RundownError(f"at most {MAX_SLOTS} slots", field="slots")
+        raise RundownError(f"at most {MAX_SLOTS} slots", field="slots", slot=MAX_SLOTS)
     seen: set[str] = set()
-    for slot in rundown.slots:
+    for index, slot in enumerate(rundown.slots):
         if slot.id in seen:
-            raise RundownError(f"duplicate slot id {slot.id!r}", field="id")
+            raise RundownError(f"duplicate slot id {slot.id!r}", field="id", slot=index)
         seen.add(slot.id)
         if slot.final > slot.warning:
             raise RundownError(
                 f"slot {slot.id!r}: the final threshold must not exceed the warning threshold",
                 field="final",
+                slot=index,
             )
