@@ -225,6 +225,13 @@ class CreateRoom(_Command, frozen=True, kw_only=True, tag="room.create"):
     rundown: Rundown | None = None
 
 
+class CreateInvite(_Command, frozen=True, kw_only=True, tag="invite.create"):
+    """Mint a new invite link for a role (and, for a speaker, a slot). Old links stay valid."""
+
+    role: Role
+    slot: SlotId | None = None
+
+
 type Command = (
     SetRundown
     | StartTimer
@@ -248,6 +255,7 @@ type Command = (
     | ClosePoll
     | AnswerPoll
     | CreateRoom
+    | CreateInvite
 )
 
 COMMAND_TYPES: tuple[type[_Command], ...] = (
@@ -273,6 +281,7 @@ COMMAND_TYPES: tuple[type[_Command], ...] = (
     ClosePoll,
     AnswerPoll,
     CreateRoom,
+    CreateInvite,
 )
 
 type ClientMessage = Hello | TimeRequest | Command

@@ -24,6 +24,7 @@ from kanpe.core.events import (
     Reacted,
     RundownChanged,
     SlotChanged,
+    evolve,
 )
 from kanpe.core.model import (
     REACTIONS,
@@ -46,6 +47,7 @@ from kanpe.core.protocol import (
     ClearCue,
     ClosePoll,
     Command,
+    CreateInvite,
     CreateRoom,
     ErrorCode,
     HideChat,
@@ -79,6 +81,8 @@ AUDIENCE_COMMANDS: frozenset[type] = frozenset(
 )
 SPEAKER_COMMANDS: frozenset[type] = frozenset({AckCue, ReportSlide} | TIMER_COMMANDS)
 HOST_COMMANDS: frozenset[type] = frozenset(COMMAND_TYPES) - {CreateRoom, AckCue, ReportSlide}
+# Handled by the relay itself (they touch tokens, which rooms do not hold); still checked here.
+RELAY_COMMANDS: frozenset[type] = frozenset({CreateRoom, CreateInvite})
 
 ALLOWED: dict[Role, frozenset[type]] = {
     Role.HOST: HOST_COMMANDS,
@@ -234,6 +238,15 @@ def _timer(
     except TimerError as exc:
         raise _Refused(ErrorCode.REFUSED, str(exc)) from None
     return _slot_event(slot, msgspec.structs.replace(slot, timer=timer))
+
+
+def initial_state(room_id: str, name: str, rundown: Rundown) -> RoomState:
+    """A new room at version 1: its rundown set, every timer idle. Raises RundownError."""
+    check_rundown(rundown)
+    state = RoomState(id=room_id, name=name)
+    for event in _set_rundown(state, rundown):
+        evolve(state, event, state.version + 1)
+    return state
 
 
 def _set_rundown(state: RoomState, rundown: Rundown) -> list[Event]:

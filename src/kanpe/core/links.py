@@ -1,0 +1,71 @@
+"""Invite links: ``http(s)://relay/<kind>/<room>#<token>``.
+
+The token travels in the URL fragment, which browsers never send to a server, so it stays out of
+access logs and Referer headers; clients send it in their first websocket message instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from kanpe.core.model import Role
+
+ROOM_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{4,64}$")
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,128}$")
+
+#: Path segment per role; the token, not the path, decides the role.
+LINK_KINDS: dict[Role, str] = {
+    Role.HOST: "host",
+    Role.SPEAKER: "speak",
+    Role.AUDIENCE: "audience",
+    Role.VIEWER: "view",
+}
+
+
+class LinkError(ValueError):
+    """An invite link that cannot be used, with a message for the person who pasted it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    base: str  # e.g. "http://127.0.0.1:8765"
+    kind: str
+    room: str
+    token: str
+
+    @property
+    def websocket_url(self) -> str:
+        parts = urlsplit(self.base)
+        scheme = "wss" if parts.scheme == "https" else "ws"
+        path = parts.path.rstrip("/") + "/ws"
+        return urlunsplit((scheme, parts.netloc, path, "", ""))
+
+    @property
+    def link(self) -> str:
+        return f"{self.base.rstrip('/')}/{self.kind}/{self.room}#{self.token}"
+
+
+def make_link(base: str, role: Role, room: str, token: str) -> str:
+    return Invite(base=base.rstrip("/"), kind=LINK_KINDS[role], room=room, token=token).link
+
+
+def parse_link(link: str) -> Invite:
+    """Split an invite link into relay, room and token; LinkError says what is wrong."""
+    parts = urlsplit(link.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise LinkError("an invite link starts with http:// or https:// and names the relay")
+    if parts.query:
+        raise LinkError("an invite link has no query string; the token goes after '#'")
+    segments = parts.path.rstrip("/").split("/")
+    if len(segments) < 3 or segments[-2] not in LINK_KINDS.values():
+        raise LinkError("an invite link looks like https://relay/speak/ROOM#TOKEN")
+    kind, room = segments[-2], segments[-1]
+    if not ROOM_ID_PATTERN.match(room):
+        raise LinkError("the room id in this link is malformed")
+    if not TOKEN_PATTERN.match(parts.fragment):
+        raise LinkError("this link has no valid token after '#'; copy the whole link")
+    prefix = "/".join(segments[:-2])
+    base = urlunsplit((parts.scheme, parts.netloc, prefix, "", ""))
+    return Invite(base=base, kind=kind, room=room, token=parts.fragment)

@@ -1,0 +1,81 @@
+"""Plain HTTP on the relay's port: the audience page and its static files, and a health check.
+
+Pages are static; the room and token come from the URL path and fragment and are read by the
+page's script, so nothing here depends on who asks. Responses carry a strict Content-Security-Policy
+and never cache the HTML, so a fixed page reaches everyone on reload.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from http import HTTPStatus
+from pathlib import Path
+
+from websockets.asyncio.server import ServerConnection
+from websockets.datastructures import Headers
+from websockets.http11 import Response
+
+MAX_STATIC_BYTES = 2 * 1024 * 1024
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+_PAGE_FOR_KIND = {"audience": "audience.html", "view": "view.html"}
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+        "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+class WebRoot:
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def respond(self, connection: ServerConnection, path: str) -> Response:
+        if path == "/healthz":
+            return self._text(connection, HTTPStatus.OK, "ok\n")
+        parts = [p for p in path.split("/") if p]
+        if not parts:
+            return self._text(connection, HTTPStatus.OK, "Kanpe relay. Open an invite link.\n")
+        if len(parts) == 2 and parts[0] in _PAGE_FOR_KIND:
+            return self._file(connection, _PAGE_FOR_KIND[parts[0]], cache=False)
+        if len(parts) == 2 and parts[0] == "static" and _SAFE_NAME.match(parts[1]):
+            return self._file(connection, parts[1], cache=True)
+        if len(parts) == 2 and parts[0] in ("host", "speak"):
+            return self._text(
+                connection,
+                HTTPStatus.OK,
+                "This is a Kanpe invite for the desktop app: open Kanpe, paste the whole link.\n",
+            )
+        return self._text(connection, HTTPStatus.NOT_FOUND, "not found\n")
+
+    def _file(self, connection: ServerConnection, name: str, *, cache: bool) -> Response:
+        if self.root is None:
+            return self._text(connection, HTTPStatus.NOT_FOUND, "this relay serves no web pages\n")
+        path = (self.root / name).resolve()
+        if path.parent != self.root.resolve() or not path.is_file():
+            return self._text(connection, HTTPStatus.NOT_FOUND, "not found\n")
+        body = path.read_bytes()[: MAX_STATIC_BYTES + 1]
+        if len(body) > MAX_STATIC_BYTES:
+            return self._text(connection, HTTPStatus.INTERNAL_SERVER_ERROR, "file too large\n")
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/javascript", "image/svg+xml"):
+            kind += "; charset=utf-8"
+        headers = Headers(
+            {
+                "Content-Type": kind,
+                "Content-Length": str(len(body)),
+                "Cache-Control": "public, max-age=300" if cache else "no-cache",
+                **_SECURITY_HEADERS,
+            }
+        )
+        return Response(HTTPStatus.OK.value, HTTPStatus.OK.phrase, headers, body)
+
+    @staticmethod
+    def _text(connection: ServerConnection, status: HTTPStatus, text: str) -> Response:
+        response = connection.respond(status, text)
+        for key, value in _SECURITY_HEADERS.items():
+            response.headers[key] = value
+        return response
