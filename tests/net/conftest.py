@@ -61,3 +61,58 @@ async def links() -> AsyncIterator[Links]:
     yield made
     for client in made.clients:
         await client.close()
+
+
+# --- raw websocket clients, for feeding the relay exactly the bytes a test wants -------------
+
+from typing import Any  # noqa: E402
+
+import msgspec  # noqa: E402
+from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
+
+from kanpe.core.links import parse_link  # noqa: E402
+from kanpe.core.protocol import (  # noqa: E402
+    PROTOCOL_VERSION,
+    Hello,
+    Presence,
+    ServerMessage,
+    encode,
+    parse_server,
+)
+
+
+def hello_for(link: str, **overrides: Any) -> str:
+    invite = parse_link(link)
+    fields: dict[str, Any] = {
+        "protocol": PROTOCOL_VERSION,
+        "room": invite.room,
+        "token": invite.token,
+        "client": "test",
+    }
+    fields.update(overrides)
+    return encode(Hello(**fields))
+
+
+async def raw_connect(link: str, **kwargs: Any) -> ClientConnection:
+    return await connect(parse_link(link).websocket_url, compression=None, **kwargs)
+
+
+async def raw_join(link: str, **kwargs: Any) -> ClientConnection:
+    ws = await raw_connect(link, **kwargs)
+    await ws.send(hello_for(link))
+    welcome = parse_server(await ws.recv())
+    assert type(welcome).__name__ == "Welcome", welcome
+    return ws
+
+
+async def next_reply(ws: ClientConnection) -> ServerMessage:
+    """The next message that is not a presence update."""
+    while True:
+        message = parse_server(await ws.recv())
+        if not isinstance(message, Presence):
+            return message
+
+
+def room_bytes(relay: Relay, room: str) -> bytes:
+    """The relay's whole state of a room, for before/after comparisons."""
+    return msgspec.json.encode(relay.rooms[room].state)

@@ -10,7 +10,9 @@ from tests.net.conftest import Links
 
 
 @pytest.mark.asyncio
-async def test_cue_reaches_its_speaker_and_not_the_audience(invites: RoomInvites, links: Links) -> None:
+async def test_cue_reaches_its_speaker_and_not_the_audience(
+    invites: RoomInvites, links: Links
+) -> None:
     host = await links.join(invites.host)
     speaker = await links.join(invites.speakers["talk-1"])
     other = await links.join(invites.speakers["lt-1"])

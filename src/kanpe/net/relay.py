@@ -118,13 +118,14 @@ class RoomInvites:
 class Conn:
     """One joined connection."""
 
-    __slots__ = ("bucket", "group", "principal", "room", "strikes", "ws")
+    __slots__ = ("bucket", "closing", "group", "principal", "room", "strikes", "ws")
 
     def __init__(self, ws: ServerConnection, principal: Principal, bucket: TokenBucket) -> None:
         self.ws = ws
         self.principal = principal
         self.bucket = bucket
         self.strikes = 0
+        self.closing = False
         self.room: LiveRoom | None = None
         self.group = _group_key(principal)
 
@@ -443,6 +444,8 @@ class Relay:
 
     def _on_message(self, conn: Conn, raw: str | bytes) -> None:
         received = self.clock.now()
+        if conn.closing:
+            return
         if not conn.bucket.take(time.monotonic()):
             self._strike(conn)
             return
@@ -469,7 +472,14 @@ class Relay:
             self._send(conn, Error(code=ErrorCode.RATE_LIMITED, message="slow down"))
         if conn.strikes >= self.limits.flood_strikes:
             log.warning("closing a %s connection for flooding", conn.principal.role.value)
-            asyncio.get_running_loop().create_task(conn.ws.close(CloseCode.FLOODING, "flooding"))
+            self._fail(conn, CloseCode.FLOODING, "flooding")
+
+    def _fail(self, conn: Conn, code: CloseCode, reason: str) -> None:
+        """Close at once: send the close frame and end our side, without waiting for the peer,
+        whose reply may be queued behind everything it flooded us with."""
+        conn.closing = True
+        conn.ws.protocol.fail(code, reason)
+        conn.ws.send_data()
 
     def _on_command(self, conn: Conn, command: Command, now: float) -> None:
         who = conn.principal
