@@ -104,7 +104,8 @@ class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     @classmethod
     def idle(cls, duration: float) -> Countdown:
         _check_duration(duration)
-        return cls(duration=duration, allotted=duration, remaining=duration)
+        seconds = float(duration)  # one canonical type, so encoded states compare byte for byte
+        return cls(duration=seconds, allotted=seconds, remaining=seconds)
 
     @property
     def running(self) -> bool:
@@ -162,7 +163,7 @@ class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
         """Give (positive) or take (negative) time; works in every state, overtime included."""
         if not math.isfinite(seconds) or abs(seconds) > MAX_DURATION:
             raise TimerError("an adjustment must be within 24 hours")
-        allotted = self.allotted + seconds
+        allotted = self.allotted + float(seconds)
         if self.status is TimerStatus.RUNNING:
             assert self.deadline is not None
             return msgspec.structs.replace(
@@ -177,7 +178,7 @@ class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
         if self.status is TimerStatus.IDLE:
             return Countdown.idle(seconds)
         adjusted = self.adjust(delta, now)
-        return msgspec.structs.replace(adjusted, duration=seconds)
+        return msgspec.structs.replace(adjusted, duration=float(seconds))
 
 
 def _check_duration(seconds: float) -> None:

@@ -119,6 +119,7 @@ class LinkClient:
         backoff: Callable[[int], float] = jittered_backoff,
         time_sync_interval: float = 5.0,
         connect_timeout: float = 10.0,
+        url: str | None = None,
     ) -> None:
         self.invite: Invite = parse_link(link)
         self.client = client
@@ -127,7 +128,7 @@ class LinkClient:
         self.backoff = backoff
         self.time_sync_interval = time_sync_interval
         self.connect_timeout = connect_timeout
-        self.url_override: str | None = None  # tests point the link at a fault proxy
+        self.url_override = url  # a different websocket URL, e.g. a proxy in front of the relay
         self.state: RoomState | None = None
         self.role: Role | None = None
         self.slot: str | None = None

@@ -1,0 +1,165 @@
+"""Who gets in: per-address cap, browser Origin check, admin secret, invites, HTTP pages."""
+
+from __future__ import annotations
+
+import asyncio
+import urllib.request
+from pathlib import Path
+
+import msgspec
+import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
+
+from kanpe.core.links import parse_link
+from kanpe.core.model import Role
+from kanpe.core.protocol import CreateInvite, CreateRoom, StartTimer
+from kanpe.core.rundown import Rundown, Slot
+from kanpe.net.limits import Limits
+from kanpe.net.link import CommandRefused, LinkClient
+from kanpe.net.relay import ADMIN_SECRET_FILE, Relay, RelayConfig, RoomInvites
+from tests.net.conftest import RUNDOWN, Links, fast_backoff, raw_connect, raw_join
+from tests.support.waiting import eventually
+
+
+@pytest.mark.asyncio
+async def test_connections_per_address_are_capped(tmp_path: Path) -> None:
+    config = RelayConfig(data_dir=tmp_path, limits=Limits(max_connections_per_address=3))
+    async with Relay(config) as relay:
+        invites = await relay.create_room(rundown=RUNDOWN)
+        open_ = [await raw_join(invites.audience) for _ in range(3)]
+        with pytest.raises(InvalidStatus) as refused:
+            await raw_connect(invites.audience)
+        assert refused.value.response.status_code == 429
+        await open_.pop().close()
+        await eventually(lambda: sum(relay._per_address.values()) == 2)
+        open_.append(await raw_join(invites.audience))
+        for ws in open_:
+            await ws.close()
+
+
+@pytest.mark.asyncio
+async def test_browser_origin_must_match(relay: Relay, invites: RoomInvites) -> None:
+    url = parse_link(invites.audience).websocket_url
+    with pytest.raises(InvalidStatus) as refused:
+        await connect(url, origin="http://evil.example")  # type: ignore[arg-type]
+    assert refused.value.response.status_code == 403
+    same = f"http://127.0.0.1:{relay.port}"
+    async with connect(url, origin=same) as ws:  # type: ignore[arg-type]
+        assert ws.response is not None
+        assert ws.response.status_code == 101
+
+
+@pytest.mark.asyncio
+async def test_configured_origin_is_allowed(tmp_path: Path) -> None:
+    config = RelayConfig(data_dir=tmp_path, allowed_origins=("https://meetup.example",))
+    async with Relay(config) as relay:
+        invites = await relay.create_room(rundown=RUNDOWN)
+        url = parse_link(invites.audience).websocket_url
+        async with connect(url, origin="https://meetup.example") as ws:  # type: ignore[arg-type]
+            assert ws.response is not None
+
+
+@pytest.mark.asyncio
+async def test_admin_secret_creates_rooms_and_nothing_else(relay: Relay, links: Links) -> None:
+    secret = (relay.data_dir / ADMIN_SECRET_FILE).read_text().strip()
+    assert (relay.data_dir / ADMIN_SECRET_FILE).stat().st_mode & 0o077 == 0
+    fake = f"http://127.0.0.1:{relay.port}/host/admin#{secret}"
+    admin = LinkClient(fake.replace("/admin#", "/adminroom#"), backoff=fast_backoff)
+    links.clients.append(admin)
+    await admin.start()
+    await admin.ready()
+    assert admin.role is Role.ADMIN
+    ack = await admin.command(CreateRoom(id="r1", name="Made by admin", rundown=RUNDOWN))
+    made = RoomInvites.from_result(ack.result)
+    assert set(made.speakers) == {"talk-1", "lt-1"}
+    assert relay.rooms[made.room].state.name == "Made by admin"
+    with pytest.raises(CommandRefused) as refused:
+        await admin.command(StartTimer(id="t1", slot="talk-1"))
+    assert refused.value.code == "forbidden"
+
+
+@pytest.mark.asyncio
+async def test_host_mints_a_speaker_invite_for_a_new_slot(
+    relay: Relay, invites: RoomInvites, links: Links
+) -> None:
+    from kanpe.core.protocol import SetRundown
+
+    host = await links.join(invites.host)
+    bigger = Rundown(slots=(*RUNDOWN.slots, Slot(id="lt-2", speaker="Cho", duration=300)))
+    await host.command(SetRundown(id=host.new_id(), rundown=bigger))
+    ack = await host.command(CreateInvite(id=host.new_id(), role=Role.SPEAKER, slot="lt-2"))
+    speaker = await links.join(ack.result["link"])
+    assert (speaker.role, speaker.slot) == (Role.SPEAKER, "lt-2")
+    with pytest.raises(CommandRefused) as refused:
+        await host.command(CreateInvite(id=host.new_id(), role=Role.SPEAKER, slot="nope"))
+    assert refused.value.code == "not_found"
+
+
+@pytest.mark.asyncio
+async def test_tokens_are_long_random_and_only_in_the_fragment(invites: RoomInvites) -> None:
+    links = [invites.host, invites.audience, invites.viewer, *invites.speakers.values()]
+    tokens = [parse_link(link).token for link in links]
+    assert len(set(tokens)) == len(tokens)
+    for link, token in zip(links, tokens, strict=True):
+        assert len(token) >= 22  # 22 base64url characters carry 132 bits
+        assert "?" not in link
+        assert link.endswith("#" + token)
+
+
+@pytest.mark.asyncio
+async def test_state_survives_a_clean_restart_and_replays_past_a_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kanpe.net.relay as relay_module
+
+    monkeypatch.setattr(relay_module, "SNAPSHOT_EVERY", 5)
+    config = RelayConfig(data_dir=tmp_path)
+    async with Relay(config) as relay:
+        invites = await relay.create_room(rundown=RUNDOWN)
+        host = LinkClient(invites.host, backoff=fast_backoff)
+        await host.start()
+        await host.ready()
+        for i in range(12):
+            await host.command(StartTimer(id=f"s{i}", slot="talk-1") if i == 0 else _chat(i))
+        before = msgspec.json.encode(relay.rooms[invites.room].state)
+        await host.close()
+    async with Relay(config) as again:
+        assert msgspec.json.encode(again.rooms[invites.room].state) == before
+
+
+def _chat(i: int) -> object:
+    from kanpe.core.protocol import SendChat
+
+    return SendChat(id=f"c{i}", text=f"message {i}")
+
+
+def _get(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback test
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+@pytest.mark.asyncio
+async def test_http_side_serves_pages_and_health(tmp_path: Path) -> None:
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "audience.html").write_text("<!doctype html><title>Audience</title>")
+    (web / "app.js").write_text("console.log('hi')")
+    async with Relay(RelayConfig(data_dir=tmp_path / "data", web_root=web)) as relay:
+        base = relay.url
+        status, _, body = await asyncio.to_thread(_get, base + "/healthz")
+        assert (status, body) == (200, b"ok\n")
+        status, headers, body = await asyncio.to_thread(_get, base + "/audience/abcdEFGH")
+        assert status == 200
+        assert b"Audience" in body
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+        assert headers["Cache-Control"] == "no-cache"
+        status, headers, _ = await asyncio.to_thread(_get, base + "/static/app.js")
+        assert status == 200
+        assert headers["Content-Type"].startswith(("text/javascript", "application/javascript"))
+        for path in ("/static/../relay.sqlite3", "/static/missing.js", "/nope", "/audience/a/b"):
+            status, _, _ = await asyncio.to_thread(_get, base + path)
+            assert status == 404, path
