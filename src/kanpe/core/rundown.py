@@ -8,7 +8,7 @@ import msgspec
 
 from kanpe.core.countdown import MAX_DURATION
 
-SLOT_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}$"
+SLOT_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}\Z"  # \Z: "$" would also match before a final newline
 MAX_SLOTS = 200
 
 SlotId = Annotated[str, msgspec.Meta(pattern=SLOT_ID_PATTERN)]
