@@ -53,7 +53,7 @@ _HEADER = '# Kanpe rundown. Durations are text with units: "25m", "1h30m", "90s"
 
 # --- where things are: tomllib keeps no positions, so scan the text for headers and keys ---
 
-_TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?")
+_TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
 _KEY_LINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[.=]""")
 
 
