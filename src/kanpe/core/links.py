@@ -12,8 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from kanpe.core.model import Role
 
-ROOM_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{4,64}$")
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,128}$")
+ROOM_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{4,64}\Z")
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,128}\Z")
 
 #: Path segment per role; the token, not the path, decides the role.
 LINK_KINDS: dict[Role, str] = {

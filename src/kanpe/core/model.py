@@ -22,7 +22,7 @@ REACTIONS = ("👏", "😂", "🤔", "❓", "🎉")
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
 PersonName = Annotated[str, msgspec.Meta(max_length=MAX_NAME)]
-Ident = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+Ident = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.:-]{1,64}\Z")]
 Time = Annotated[float, msgspec.Meta(ge=0, le=1e11)]
 
 

@@ -111,7 +111,7 @@ class Hello(_Msg, frozen=True, kw_only=True, tag="hello"):
     room: Annotated[str, msgspec.Meta(max_length=64)]
     token: Token
     client: ClientName = ""
-    client_id: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{0,64}$")] = ""
+    client_id: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{0,64}\Z")] = ""
 
 
 class TimeRequest(_Msg, frozen=True, kw_only=True, tag="time"):

@@ -17,7 +17,7 @@ from websockets.datastructures import Headers
 from websockets.http11 import Response
 
 MAX_STATIC_BYTES = 2 * 1024 * 1024
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}\Z")
 _PAGE_FOR_KIND = {"audience": "audience.html", "view": "view.html"}
 _SECURITY_HEADERS = {
     "Content-Security-Policy": (
