@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -23,9 +24,40 @@ from kanpe.storage.atomic import (
 
 ORIGINAL = b"original content\n\x00\xff"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-not_root = pytest.mark.skipif(
-    os.name == "posix" and os.geteuid() == 0, reason="root ignores permission bits"
-)
+CAPS = "-dac_override,-dac_read_search"
+
+
+def _permission_bits_apply() -> bool:
+    return os.geteuid() != 0 or os.environ.get("KANPE_DAC_DROPPED") == "1"
+
+
+def _rerun_without_root_override(request: pytest.FixtureRequest) -> None:
+    """Root ignores permission bits, and CI runs as root: run this test again in a child that
+    keeps uid 0 but has lost CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, so the bits apply."""
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv (util-linux) is needed to test permissions as root"
+    result = subprocess.run(
+        [
+            setpriv,
+            f"--inh-caps={CAPS}",
+            f"--bounding-set={CAPS}",
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            request.node.nodeid,
+        ],
+        env={**os.environ, "KANPE_DAC_DROPPED": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=request.config.rootpath,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout, result.stdout
 
 
 def test_creates_a_new_file(tmp_path: Path) -> None:
@@ -104,8 +136,12 @@ def test_a_missing_directory_is_an_error(tmp_path: Path) -> None:
 
 
 @posix_only
-@not_root
-def test_a_read_only_directory_leaves_the_original(tmp_path: Path) -> None:
+def test_a_read_only_directory_leaves_the_original(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if not _permission_bits_apply():
+        _rerun_without_root_override(request)
+        return
     folder = tmp_path / "locked"
     folder.mkdir()
     path = folder / "rundown.toml"
@@ -187,8 +223,10 @@ def test_a_path_through_a_file_is_unreadable(tmp_path: Path) -> None:
 
 
 @posix_only
-@not_root
-def test_no_read_permission_is_unreadable(tmp_path: Path) -> None:
+def test_no_read_permission_is_unreadable(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    if not _permission_bits_apply():
+        _rerun_without_root_override(request)
+        return
     path = tmp_path / "secret"
     path.write_bytes(b"x")
     path.chmod(0)
