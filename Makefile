@@ -54,8 +54,8 @@ $(STAMP): pyproject.toml | $(APT_STAMP)
 	fi
 	@echo "Using $(FOUND_PYTHON) ($$($(FOUND_PYTHON) --version))"
 	@test -x $(PY) || $(FOUND_PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q -e '.[test]'
+	@set -o pipefail; $(PY) -m pip install -q --upgrade pip 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	@set -o pipefail; $(PY) -m pip install -q -e '.[test]' 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 	@touch $@
 
 run: $(STAMP)
