@@ -46,8 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     room = commands.add_parser("room", help="manage rooms on a relay")
     room_commands = room.add_subparsers(dest="room_command", metavar="ACTION", required=True)
     create = room_commands.add_parser("create", help="create a room and print its invite links")
-    create.add_argument("--relay", required=True, metavar="URL", help="the relay, e.g. http://host:8765")
-    create.add_argument("--data", metavar="DIR", help="the relay's data directory (for its admin secret)")
+    create.add_argument(
+        "--relay", required=True, metavar="URL", help="the relay, e.g. http://host:8765"
+    )
+    create.add_argument(
+        "--data", metavar="DIR", help="the relay's data directory (for its admin secret)"
+    )
     create.add_argument("--admin-secret-file", metavar="FILE", help="file holding the admin secret")
     create.add_argument("--name", default="", help="room name")
     create.add_argument("--rundown", metavar="TOML", help="rundown file (default: the sample)")
