@@ -16,6 +16,7 @@ import itertools
 import logging
 import random
 import secrets
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,6 +121,7 @@ class LinkClient:
         time_sync_interval: float = 5.0,
         connect_timeout: float = 10.0,
         url: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.invite: Invite = parse_link(link)
         self.client = client
@@ -129,6 +131,7 @@ class LinkClient:
         self.time_sync_interval = time_sync_interval
         self.connect_timeout = connect_timeout
         self.url_override = url  # a different websocket URL, e.g. a proxy in front of the relay
+        self.ssl_context = ssl_context  # for wss:// to a relay with a private CA
         self.state: RoomState | None = None
         self.role: Role | None = None
         self.slot: str | None = None
@@ -240,9 +243,13 @@ class LinkClient:
 
     async def _session(self) -> None:
         url = self.url_override or self.invite.websocket_url
+        tls: dict[str, Any] = {}
+        if url.startswith("wss:") and self.ssl_context is not None:
+            tls["ssl"] = self.ssl_context
         try:
             ws = await connect(
                 url,
+                **tls,
                 compression=None,
                 open_timeout=self.connect_timeout,
                 max_size=4 * 1024 * 1024,
