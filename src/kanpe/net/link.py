@@ -349,9 +349,17 @@ class LinkClient:
         match message:
             case EventMessage(version=version, event=event):
                 state = self.state
-                if state is not None:
-                    evolve(state, event, version)
-                    self._notify(Applied(event=event, version=version))
+                if state is None or version <= state.version:
+                    return  # already in the snapshot
+                if version != state.version + 1:
+                    # A gap means the mirror is no longer the relay's state: resync from a fresh
+                    # snapshot by reconnecting, rather than show something wrong.
+                    log.warning("event %d after %d: resyncing", version, state.version)
+                    if self._ws is not None:
+                        asyncio.ensure_future(self._ws.close(1000, "resync"))
+                    return
+                evolve(state, event, version)
+                self._notify(Applied(event=event, version=version))
             case Ack(id=command_id):
                 pending = self._pending.pop(command_id, None)
                 if pending is not None and not pending.future.done():
