@@ -46,7 +46,7 @@ def render_png(svg: Path, size: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG"):
+    if not image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, b"PNG"):
         raise SystemExit(f"make_icons: could not encode the {size}px PNG")
     buffer.close()
     return bytes(data.data())
@@ -78,16 +78,16 @@ def make_icons(svg: Path, out: Path) -> list[Path]:
     )
     written.append(ico)
     icns = out / "kanpe.icns"
-    images[max(ICNS_SIZES)].save(
-        icns, format="ICNS", append_images=[images[s] for s in ICNS_SIZES]
-    )
+    images[max(ICNS_SIZES)].save(icns, format="ICNS", append_images=[images[s] for s in ICNS_SIZES])
     written.append(icns)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=SOURCE, help="the SVG (default: %(default)s)")
+    parser.add_argument(
+        "--source", type=Path, default=SOURCE, help="the SVG (default: %(default)s)"
+    )
     parser.add_argument(
         "--out", type=Path, default=SOURCE.parent, help="output directory (default: %(default)s)"
     )

@@ -18,6 +18,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Talk timer, presenter overlay and host cue cards for online meetups.",
     )
     parser.add_argument("--version", action="version", version=f"kanpe {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works (headless), print one line per check, and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     relay = commands.add_parser("relay", help="run a standalone relay")
@@ -63,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from kanpe.selftest import run_self_test
+
+        return run_self_test()
     match args.command:
         case "relay":
             from kanpe.net.relay_main import run_relay
