@@ -1,0 +1,171 @@
+"""The speaker's preferences: a small TOML file in the per-user config directory.
+
+Written atomically; read with a size cap. A file that cannot be read or parsed is never
+overwritten: ``load`` reports the problem, and the store refuses to save until the user has
+fixed or removed the file, so nothing they wrote by hand is lost to a default.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+from kanpe.storage.atomic import StorageError, read_limited, write_atomic
+
+SETTINGS_FILE = "speaker.toml"
+MAX_SETTINGS_BYTES = 64 * 1024
+
+MIN_SPLIT, MAX_SPLIT = 0.3, 0.9
+MIN_FONT, MAX_FONT = 9, 48
+MIN_OPACITY, MAX_OPACITY = 0.3, 1.0
+
+
+def default_config_dir() -> Path:
+    return Path(platformdirs.user_config_dir("kanpe", appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class OverlayGeometry:
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSettings:
+    """What the speaker chose. Values outside their ranges are clamped when read."""
+
+    split: float = 0.72  # share of the stage's width given to the slides
+    feed_font: int = 15  # points
+    stage_countdown: bool = False  # the small badge on stage; off: the audience need not see it
+    overlay_visible: bool = False
+    overlay: OverlayGeometry | None = None
+    overlay_opacity: float = 0.88
+    overlay_click_through: bool = False
+
+    def clamped(self) -> SpeakerSettings:
+        return replace(
+            self,
+            split=_clamp(self.split, MIN_SPLIT, MAX_SPLIT, 0.72),
+            feed_font=int(_clamp(self.feed_font, MIN_FONT, MAX_FONT, 15)),
+            overlay_opacity=_clamp(self.overlay_opacity, MIN_OPACITY, MAX_OPACITY, 0.88),
+        )
+
+
+def _clamp(value: float, low: float, high: float, default: float) -> float:
+    if not math.isfinite(value):
+        return default
+    return min(high, max(low, value))
+
+
+class SettingsError(ValueError):
+    """The settings file exists but is not usable; it is kept as it is."""
+
+
+@dataclass(slots=True)
+class SettingsStore:
+    """Loads and saves ``SpeakerSettings`` at ``path``.
+
+    ``problem`` is set when the file was present but unreadable or corrupt; then ``save`` does
+    nothing (and returns False) so the file is kept for the user to repair.
+    """
+
+    path: Path = field(default_factory=lambda: default_config_dir() / SETTINGS_FILE)
+    problem: str | None = None
+
+    def load(self) -> SpeakerSettings:
+        try:
+            data = read_limited(self.path, MAX_SETTINGS_BYTES)
+        except FileNotFoundError:
+            self.problem = None
+            return SpeakerSettings()
+        except StorageError as exc:
+            self.problem = str(exc)
+            return SpeakerSettings()
+        try:
+            settings = _parse(data.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, SettingsError) as exc:
+            self.problem = f"{self.path}: {exc}"
+            return SpeakerSettings()
+        self.problem = None
+        return settings
+
+    def save(self, settings: SpeakerSettings) -> bool:
+        """Write ``settings``; False (and nothing written) while the file on disk is corrupt."""
+        if self.problem is not None:
+            return False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, tomli_w.dumps(_to_dict(settings)))
+        return True
+
+
+def _to_dict(settings: SpeakerSettings) -> dict[str, Any]:
+    stage = {"split": round(settings.split, 4), "feed_font": settings.feed_font}
+    stage["countdown"] = settings.stage_countdown
+    overlay: dict[str, Any] = {
+        "visible": settings.overlay_visible,
+        "opacity": round(settings.overlay_opacity, 3),
+        "click_through": settings.overlay_click_through,
+    }
+    if settings.overlay is not None:
+        geometry = settings.overlay
+        overlay["geometry"] = [geometry.x, geometry.y, geometry.width, geometry.height]
+    return {"stage": stage, "overlay": overlay}
+
+
+def _parse(text: str) -> SpeakerSettings:
+    doc = tomllib.loads(text)
+    stage = _table(doc, "stage")
+    overlay = _table(doc, "overlay")
+    geometry = overlay.get("geometry")
+    parsed_geometry: OverlayGeometry | None = None
+    if geometry is not None:
+        if (
+            not isinstance(geometry, list)
+            or len(geometry) != 4
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in geometry)
+            or geometry[2] <= 0
+            or geometry[3] <= 0
+        ):
+            raise SettingsError("overlay.geometry must be [x, y, width, height] in pixels")
+        parsed_geometry = OverlayGeometry(*geometry)
+    defaults = SpeakerSettings()
+    return SpeakerSettings(
+        split=_number(stage, "split", defaults.split, "stage"),
+        feed_font=int(_number(stage, "feed_font", defaults.feed_font, "stage")),
+        stage_countdown=_bool(stage, "countdown", defaults.stage_countdown, "stage"),
+        overlay_visible=_bool(overlay, "visible", defaults.overlay_visible, "overlay"),
+        overlay=parsed_geometry,
+        overlay_opacity=_number(overlay, "opacity", defaults.overlay_opacity, "overlay"),
+        overlay_click_through=_bool(
+            overlay, "click_through", defaults.overlay_click_through, "overlay"
+        ),
+    ).clamped()
+
+
+def _table(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    table = doc.get(name, {})
+    if not isinstance(table, dict):
+        raise SettingsError(f"[{name}] must be a table")
+    return table
+
+
+def _number(table: dict[str, Any], key: str, default: float, where: str) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsError(f"{where}.{key} must be a number")
+    return float(value)
+
+
+def _bool(table: dict[str, Any], key: str, default: bool, where: str) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise SettingsError(f"{where}.{key} must be true or false")
+    return value

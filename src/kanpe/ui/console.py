@@ -1,0 +1,195 @@
+"""The presenter console: the speaker's private screen.
+
+Current slide on the left; on the right the countdown (coloured, labelled and shaped by phase),
+elapsed / planned end / wall clock, the host's cue card with "Got it", and the next slide. The
+status bar says whether the link is up (with its latency) or since when it is down.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanpe.ui.countdown_face import CountdownFace
+from kanpe.ui.cuecard import CueCard
+from kanpe.ui.feedpane import plain_label
+from kanpe.ui.help import HelpOverlay
+from kanpe.ui.ticker import CountdownTicker
+
+
+class InfoPanel(QFrame):
+    """Three figures side by side: elapsed, planned end, wall clock."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoPanel")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(16, 10, 16, 12)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(2)
+        self.values: dict[str, QLabel] = {}
+        names = {
+            "elapsed": self.tr("Elapsed"),
+            "ends": self.tr("Ends at"),
+            "clock": self.tr("Clock"),
+        }
+        for column, (key, name) in enumerate(names.items()):
+            caption = QLabel(name)
+            caption.setObjectName("infoName")
+            value = QLabel("--:--")
+            value.setObjectName("infoValue")
+            self.values[key] = value
+            grid.addWidget(caption, 0, column)
+            grid.addWidget(value, 1, column)
+            grid.setColumnStretch(column, 1)
+
+    def set_value(self, key: str, text: str) -> None:
+        self.values[key].setText(text)
+
+    def value(self, key: str) -> str:
+        return self.values[key].text()
+
+
+class ConsoleWindow(QMainWindow):
+    openDeckRequested = Signal()
+    closing = Signal()
+
+    def __init__(
+        self,
+        current: QWidget,
+        upcoming: QWidget,
+        ticker: CountdownTicker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("console")
+        self.setWindowTitle(self.tr("Kanpe — Presenter console"))
+        self.resize(1440, 860)
+        self.face = CountdownFace(ticker)
+        self.face.setMinimumHeight(200)
+        self.info = InfoPanel()
+        self.cue = CueCard()
+        self.cue.setMinimumHeight(150)
+        self.current = current
+        self.upcoming = upcoming
+
+        self.title = plain_label()
+        self.title.setObjectName("talkTitle")
+        self.title.setWordWrap(False)
+        self.slide_number = QLabel()
+        self.slide_number.setObjectName("slideNumber")
+        self.open_button = QPushButton(self.tr("Open deck…"))
+        self.open_button.setObjectName("openDeck")
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.open_button.clicked.connect(self.openDeckRequested)
+        self.deck_error = plain_label()
+        self.deck_error.setObjectName("deckError")
+        self.deck_error.hide()
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.slide_number)
+        header.addSpacing(12)
+        header.addWidget(self.open_button)
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addLayout(header)
+        left.addWidget(self.deck_error)
+        left.addWidget(current, 1)
+
+        next_caption = QLabel(self.tr("Next"))
+        next_caption.setObjectName("sectionHeading")
+        self.next_caption = next_caption
+        upcoming.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(self.face, 5)
+        right.addWidget(self.info, 0)
+        right.addWidget(self.cue, 3)
+        right.addWidget(next_caption, 0)
+        right.addWidget(upcoming, 3)
+
+        body = QWidget()
+        body.setObjectName("console")
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(18, 14, 18, 14)
+        columns.setSpacing(18)
+        columns.addLayout(left, 62)
+        columns.addLayout(right, 38)
+        self.setCentralWidget(body)
+
+        self.link_status = QLabel()
+        self.link_status.setObjectName("linkStatus")
+        self.mode = QLabel()
+        self.notice = plain_label()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(False)
+        hint = QLabel(self.tr("Press ? for shortcuts"))
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        status.addWidget(self.link_status)
+        status.addWidget(self.mode)
+        status.addWidget(self.notice, 1)
+        status.addPermanentWidget(hint)
+
+        self.help = HelpOverlay(body)
+        self.menu_actions: dict[str, QAction] = {}
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        """Menus for the mouse; the keys in them are handled by the speaker's key router."""
+        bar = self.menuBar()
+        deck = bar.addMenu(self.tr("&Deck"))
+        self._action(deck, "open", self.tr("Open deck…\tCtrl+O"))
+        self._action(deck, "quit", self.tr("Quit\tCtrl+Q"))
+        timer = bar.addMenu(self.tr("&Timer"))
+        self._action(timer, "start", self.tr("Start / pause\tS"))
+        self._action(timer, "ack", self.tr("Got it\tG"))
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, "fullscreen", self.tr("Stage full screen\tF"))
+        self._action(view, "blank", self.tr("Blank the stage\tB"), checkable=True)
+        self._action(view, "badge", self.tr("Countdown on stage\tC"), checkable=True)
+        view.addSeparator()
+        self._action(view, "overlay", self.tr("Overlay\tO"), checkable=True)
+        self._action(view, "clickthrough", self.tr("Overlay click-through\tT"), checkable=True)
+        view.addSeparator()
+        self._action(view, "help", self.tr("Keyboard shortcuts\t?"))
+
+    def _action(self, menu: QMenu, key: str, text: str, *, checkable: bool = False) -> None:
+        action = menu.addAction(text)
+        action.setCheckable(checkable)
+        self.menu_actions[key] = action
+
+    def set_checked(self, key: str, on: bool) -> None:
+        action = self.menu_actions[key]
+        if action.isChecked() != on:
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+
+    def set_link_status(self, state: str, text: str) -> None:
+        self.link_status.setText(text)
+        if self.link_status.property("state") != state:
+            self.link_status.setProperty("state", state)
+            self.link_status.style().unpolish(self.link_status)
+            self.link_status.style().polish(self.link_status)
+
+    def set_deck_error(self, message: str) -> None:
+        self.deck_error.setText(message)
+        self.deck_error.setVisible(bool(message))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,126 @@
+"""The overlay: a small frameless, always-on-top, translucent countdown over any application.
+
+For speakers who present from PowerPoint, Keynote or a browser and share that instead of the
+stage. Drag it anywhere, resize it from its corner; the cue card flashes in it. In click-through
+mode it ignores the mouse entirely (clicks reach the window below); the console's View menu and
+its shortcut (T) bring the mouse back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QMoveEvent, QResizeEvent
+from PySide6.QtWidgets import QSizeGrip, QVBoxLayout, QWidget
+
+from kanpe.core.model import Cue
+from kanpe.ui.countdown_face import CountdownFace
+from kanpe.ui.cuecard import CueFlash, cue_text
+from kanpe.ui.feedpane import plain_label
+from kanpe.ui.ticker import CountdownTicker
+
+OVERLAY_FLAGS = (
+    Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool
+)
+DEFAULT_SIZE = (300, 150)
+MIN_SIZE = (160, 80)
+
+
+class OverlayWindow(QWidget):
+    geometryEdited = Signal(QRect)  # moved or resized by the speaker
+    closedByUser = Signal()
+
+    def __init__(self, ticker: CountdownTicker, parent: QWidget | None = None) -> None:
+        super().__init__(parent, OVERLAY_FLAGS)
+        self.setObjectName("overlay")
+        self.setWindowTitle(self.tr("Kanpe overlay"))
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setMinimumSize(*MIN_SIZE)
+        self.resize(*DEFAULT_SIZE)
+        self.face = CountdownFace(ticker, compact=True)
+        self.face.translucent = True
+        self.cue_label = plain_label()
+        self.cue_label.setObjectName("overlayCue")
+        self.cue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cue_label.setProperty("lit", False)
+        self.cue_label.hide()
+        self.flash = CueFlash(self)
+        self.flash.toggled.connect(self._lit)
+        self.grip = QSizeGrip(self)
+        self.grip.setObjectName("overlayGrip")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.face, 3)
+        layout.addWidget(self.cue_label, 1)
+        self._drag_from: QPoint | None = None
+        self._restoring = False
+        self.click_through = False
+
+    # --- what the controller sets -------------------------------------------------------------
+
+    def set_opacity(self, opacity: float) -> None:
+        self.face.panel_alpha = int(255 * opacity)
+        self.face.update()
+
+    def show_cue(self, cue: Cue | None) -> None:
+        self.flash.follow(cue)
+        if cue is None or cue.acked_at is not None:
+            self.cue_label.hide()
+            return
+        self.cue_label.setText(cue_text(cue))
+        self.cue_label.show()
+
+    def set_click_through(self, on: bool) -> None:
+        """Let clicks pass to the window below. Re-shows the window: Qt needs that for flags."""
+        self.click_through = on
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowTransparentForInput, on)
+        self.grip.setVisible(not on)
+        if visible:
+            self.show()
+
+    def restore_geometry(self, rect: QRect) -> None:
+        self._restoring = True
+        try:
+            self.setGeometry(rect)
+        finally:
+            self._restoring = False
+
+    # --- dragging -----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = event.globalPosition().toPoint() - self.frameGeometry().topLeft()
+            event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self.move(event.globalPosition().toPoint() - self._drag_from)
+            event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = None
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self._edited()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.grip.move(self.width() - self.grip.width(), self.height() - self.grip.height())
+        self.grip.raise_()
+        self._edited()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closedByUser.emit()
+        super().closeEvent(event)
+
+    def _edited(self) -> None:
+        if not self._restoring and self.isVisible():
+            self.geometryEdited.emit(self.geometry())
+
+    def _lit(self, lit: bool) -> None:
+        self.cue_label.setProperty("lit", lit)
+        self.cue_label.style().unpolish(self.cue_label)
+        self.cue_label.style().polish(self.cue_label)

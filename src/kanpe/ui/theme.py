@@ -1,0 +1,70 @@
+"""The speaker windows' look: one dark style sheet, legible from a metre away."""
+
+from __future__ import annotations
+
+STYLE = """
+QWidget#stage, QWidget#console, QMainWindow#console { background: #101217; color: #e8eaf0; }
+QWidget#feed { background: #14171d; }
+QLabel#feedHeading, QLabel#sectionHeading {
+    color: #8b91a0; font-weight: bold; letter-spacing: 1px;
+}
+QLabel#feedEmpty { color: #5d6372; }
+QFrame#pinned { background: #2a2510; border: 1px solid #6b5a12; border-radius: 10px; }
+QLabel#pinnedHeading { color: #ffd23f; font-weight: bold; }
+QLabel#pinnedText { color: #fff8dc; }
+QLabel#pinnedMeta { color: #c9b870; }
+QListView#chat { background: transparent; }
+QSplitter::handle { background: #1f232b; }
+QSplitter::handle:hover { background: #3a4050; }
+
+QFrame#cueCard { background: #1a1d24; border: 2px solid #2a2e38; border-radius: 14px; }
+QFrame#cueCard[state="new"] { background: #3a3210; border-color: #ffd23f; }
+QFrame#cueCard[state="lit"] { background: #ffd23f; border-color: #fff3b0; }
+QFrame#cueCard[state="acked"] { background: #1a1d24; border-color: #3ecf7a; }
+QLabel#cueHeading { color: #8b91a0; font-weight: bold; letter-spacing: 1px; }
+QFrame#cueCard[state="new"] QLabel#cueHeading { color: #ffd23f; }
+QFrame#cueCard[state="lit"] QLabel#cueHeading { color: #3a2c00; }
+QLabel#cueText { color: #5d6372; }
+QFrame#cueCard[state="new"] QLabel#cueText { color: #fff8dc; }
+QFrame#cueCard[state="lit"] QLabel#cueText { color: #1b1400; }
+QFrame#cueCard[state="acked"] QLabel#cueText { color: #c8ccd6; }
+QLabel#cueStatus { color: #3ecf7a; font-weight: bold; }
+QPushButton#gotIt {
+    background: #ffd23f; color: #1b1400; border: none; border-radius: 10px;
+    padding: 10px 22px; font-weight: bold;
+}
+QFrame#cueCard[state="lit"] QPushButton#gotIt { background: #1b1400; color: #ffd23f; }
+QPushButton#gotIt:pressed { background: #e0b200; }
+
+QFrame#infoPanel { background: #1a1d24; border-radius: 12px; }
+QLabel#infoName { color: #8b91a0; }
+QLabel#infoValue { color: #e8eaf0; font-weight: bold; }
+QLabel#slideCaption { color: #8b91a0; }
+QLabel#slideNumber { color: #e8eaf0; font-weight: bold; }
+QLabel#talkTitle { color: #e8eaf0; font-weight: bold; }
+QLabel#deckError { color: #ffb4ad; }
+QPushButton#openDeck {
+    background: #2a2e38; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 8px;
+    padding: 6px 14px;
+}
+QPushButton#openDeck:hover { background: #343947; }
+
+QStatusBar { background: #0b0d11; color: #8b91a0; }
+QStatusBar QLabel { color: #8b91a0; padding: 0 8px; }
+QLabel#linkStatus[state="online"] { color: #3ecf7a; }
+QLabel#linkStatus[state="offline"] { color: #ff8a80; font-weight: bold; }
+QLabel#linkStatus[state="connecting"] { color: #ffb627; }
+QLabel#linkStatus[state="failed"] { color: #ff8a80; font-weight: bold; }
+QLabel#notice { color: #ffb627; }
+
+QMenuBar { background: #0b0d11; color: #c8ccd6; }
+QMenuBar::item:selected { background: #2a2e38; }
+QMenu { background: #1a1d24; color: #e8eaf0; border: 1px solid #2a2e38; }
+QMenu::item:selected { background: #2f3542; }
+
+QLabel#overlayCue {
+    background: rgba(58, 50, 16, 235); color: #fff8dc; border: 2px solid #ffd23f;
+    border-radius: 10px; padding: 4px 8px; font-weight: bold;
+}
+QLabel#overlayCue[lit="true"] { background: rgba(255, 210, 63, 245); color: #1b1400; }
+"""
