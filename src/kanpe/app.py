@@ -1,1 +1,184 @@
-"""The composition root: QApplication, the qasync loop, and the wiring of core, net and ui."""
+"""The composition root: QApplication, the qasync loop, and the wiring of core, net and ui.
+
+``run_speaker`` is ``kanpe speak``. Joined, the speaker's link goes to the host's relay. Solo, an
+embedded relay starts in this process on a free port with a one-slot room whose timer the speaker
+may run, and the speaker's link connects to it through the same websocket protocol as everyone
+else: there is no shortcut path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from kanpe.core.protocol import AllowSelfTimer
+from kanpe.core.rundown import Rundown, Slot
+from kanpe.net.link import LinkClient
+from kanpe.net.relay import Relay, RelayConfig, RoomInvites
+from kanpe.storage.settings import SettingsStore
+
+log = logging.getLogger("kanpe.app")
+
+SOLO_SLOT = "talk"
+DEFAULT_MINUTES = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class SoloRoom:
+    relay: Relay
+    invites: RoomInvites
+
+    @property
+    def speaker_link(self) -> str:
+        return self.invites.speakers[SOLO_SLOT]
+
+
+@contextlib.asynccontextmanager
+async def solo_room(
+    minutes: float, *, title: str = "", data_dir: Path | None = None
+) -> AsyncIterator[SoloRoom]:
+    """An embedded relay with one slot of ``minutes`` whose speaker runs their own timer."""
+    with contextlib.ExitStack() as files:
+        if data_dir is None:
+            data_dir = Path(files.enter_context(tempfile.TemporaryDirectory(prefix="kanpe-solo-")))
+        relay = Relay(RelayConfig(host="127.0.0.1", port=0, data_dir=data_dir))
+        await relay.start()
+        try:
+            seconds = max(1, round(minutes * 60))
+            rundown = Rundown(
+                title=title[:200],
+                slots=(Slot(id=SOLO_SLOT, title=title[:200], duration=seconds),),
+            )
+            invites = await relay.create_room(name=title[:100], rundown=rundown)
+            # The host allows self-timing over the same protocol every host uses.
+            host = LinkClient(invites.host, client="kanpe-solo-host")
+            await host.start()
+            try:
+                await host.ready()
+                await host.command(AllowSelfTimer(id=host.new_id(), slot=SOLO_SLOT, allowed=True))
+            finally:
+                await host.close()
+            yield SoloRoom(relay=relay, invites=invites)
+        finally:
+            await relay.stop()
+
+
+def _install_translations(app: QApplication) -> None:
+    """Qt's own strings and Kanpe's, for the system locale, when a translation is shipped."""
+    locale = QLocale.system()
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    try:
+        from kanpe.storage.assets import asset_path
+
+        folder = asset_path("translations")
+    except (FileNotFoundError, ValueError):
+        return
+    ours = QTranslator(app)
+    if ours.load(locale, "kanpe", "_", str(folder)):
+        app.installTranslator(ours)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Kanpe")
+    app.setOrganizationName("Kanpe")
+    app.setStyle("Fusion")
+    _install_translations(app)
+    return app
+
+
+async def speak(
+    deck: Path | None,
+    *,
+    join: str | None,
+    minutes: float,
+    settings: SettingsStore | None = None,
+) -> int:
+    from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker import SpeakerApp
+
+    title = deck.stem if deck is not None else ""
+    async with contextlib.AsyncExitStack() as stack:
+        if join is None:
+            room = await stack.enter_async_context(solo_room(minutes, title=title))
+            link_url = room.speaker_link
+        else:
+            link_url = join
+        link = LinkClient(link_url, client="kanpe-speaker")
+        await link.start()
+        stack.push_async_callback(link.close)
+        model = LinkModel(link)
+        speaker = SpeakerApp(model, settings=settings or SettingsStore(), solo=join is None)
+        if deck is not None:
+            speaker.open_deck(deck)
+        done = asyncio.get_running_loop().create_future()
+        speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
+        speaker.show()
+        await done
+    return 0
+
+
+def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
+    """``kanpe speak``: returns the process's exit status."""
+    from kanpe.core.links import LinkError, parse_link
+
+    if join is not None:
+        try:
+            parse_link(join)
+        except LinkError as exc:
+            print(f"kanpe speak: {exc}", file=sys.stderr)
+            return 2
+    if not 0 < minutes <= 24 * 60:
+        print("kanpe speak: --minutes must be more than 0 and at most 1440", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
+    app = _application()
+    path = Path(deck) if deck else None
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            None,
+            app.translate("Speak", "Open a PDF deck"),
+            "",
+            app.translate("Speak", "PDF decks (*.pdf)"),
+        )
+        path = Path(chosen) if chosen else None
+    try:
+        return asyncio.run(
+            speak(path, join=join, minutes=minutes), loop_factory=lambda: qasync.QEventLoop(app)
+        )
+    except KeyboardInterrupt:
+        return 130
+
+
+def sample_deck() -> Path:
+    """The shipped sample deck; generated into a temporary file if this checkout lacks it."""
+    from kanpe.storage.assets import MissingAssetError, asset_path
+
+    try:
+        return asset_path("decks", "sample.pdf")
+    except MissingAssetError:
+        from kanpe.ui.deckgen import generate_deck
+
+        _application()
+        folder = Path(tempfile.mkdtemp(prefix="kanpe-sample-"))
+        return generate_deck(folder / "sample.pdf", pages=12, title="Kanpe sample deck")
+
+
+def run_demo() -> int:
+    """``kanpe demo`` / ``make run``: the speaker app, solo, on the sample deck."""
+    return run_speaker(str(sample_deck()), join=None, minutes=DEFAULT_MINUTES)

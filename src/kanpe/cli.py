@@ -61,7 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--name", default="", help="room name")
     create.add_argument("--rundown", metavar="TOML", help="rundown file (default: the sample)")
 
-    commands.add_parser("demo", help="open the demo: a relay, a demo room and its links")
+    speak = commands.add_parser("speak", help="present a PDF deck: stage, console and overlay")
+    speak.add_argument("deck", nargs="?", metavar="DECK.pdf", help="the deck (default: ask)")
+    speak.add_argument("--join", metavar="LINK", help="speaker link from the host (default: solo)")
+    speak.add_argument(
+        "--minutes", type=float, default=20.0, metavar="N", help="talk length when solo (20)"
+    )
+
+    commands.add_parser(
+        "demo", help="open the speaker app solo on the sample deck (relay only: kanpe relay --demo)"
+    )
     return parser
 
 
@@ -81,10 +90,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kanpe.net.admin import run_room_command
 
             return run_room_command(args)
-        case "demo":
-            from kanpe.net.relay_main import run_demo
+        case "speak":
+            from kanpe.app import run_speaker
 
-            return run_demo(args)
+            return run_speaker(args.deck, join=args.join, minutes=args.minutes)
+        case "demo":
+            from kanpe.app import run_demo
+
+            return run_demo()
         case _:
             parser.print_help(sys.stderr)
             return 2

@@ -1,0 +1,417 @@
+"""The speaker app: the three windows wired to one link, one ticker, one deck and the settings.
+
+This is the controller: it subscribes the views to the models, turns keys into actions, sends the
+speaker's commands (start/pause in solo mode, cue acknowledgements, the slide number) and keeps
+the speaker's preferences. It keeps no time itself: every window paints the same CountdownTicker,
+which follows the link's state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from kanpe.core.countdown import TimerStatus
+from kanpe.core.model import Cue
+from kanpe.core.protocol import Ack, AckCue, Command, PauseTimer, StartTimer
+from kanpe.net.link import CommandRefused, LinkStatus
+from kanpe.storage.settings import (
+    MAX_FONT,
+    MIN_FONT,
+    OverlayGeometry,
+    SettingsStore,
+    SpeakerSettings,
+)
+from kanpe.ui.console import ConsoleWindow
+from kanpe.ui.deckhost import DeckHost
+from kanpe.ui.feed import ChatListModel, ReactionBursts
+from kanpe.ui.keys import KeyRouter
+from kanpe.ui.linkmodel import LinkModel
+from kanpe.ui.overlay import OverlayWindow
+from kanpe.ui.slidereport import SlideReporter
+from kanpe.ui.stage import StageWindow
+from kanpe.ui.theme import STYLE
+from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
+
+log = logging.getLogger("kanpe.ui")
+
+SAVE_DELAY_MS = 400
+
+
+class SpeakerApp(QObject):
+    """Owns the windows. ``finished`` fires once when the speaker quits."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        link: LinkModel,
+        *,
+        settings: SettingsStore,
+        solo: bool,
+        wall: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.link = link
+        self.solo = solo
+        self.store = settings
+        self.settings = settings.load()
+        self._wall = wall
+        self.ticker = CountdownTicker(link.relay_now, clock=link.clock, parent=self)
+        self.wall_clock = WallClock(wall, parent=self)
+        self.chat = ChatListModel(self)
+        self.bursts = ReactionBursts(parent=self)
+        self.reporter = SlideReporter(link, self)
+        self.deck = DeckHost(self)
+        self.stage = StageWindow(self.deck.stage_view, self.chat, self.bursts, self.ticker)
+        self.console = ConsoleWindow(self.deck.console_view, self.deck.next_view, self.ticker)
+        self.overlay = OverlayWindow(self.ticker)
+        for window in (self.stage, self.console, self.overlay):
+            window.setStyleSheet(STYLE)
+        self.router = KeyRouter(self.handle_key, self)
+        for window in (self.stage, self.console, self.overlay):
+            self.router.watch(window)
+        self.router.install()
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_settings)
+        self._finished = False
+        self.pending: set[asyncio.Future[Ack]] = set()
+        self._wire()
+        self._apply_settings()
+        self._follow_slot()
+        self._follow_cue()
+        self._follow_status()
+        self.chat.reset_to(link.chat())
+        self.stage.feed.pinned.show_question(link.pinned())
+        self._follow_wall_clock()
+        self.console.mode.setText(
+            self.tr("Solo practice: S starts and pauses")
+            if solo
+            else self.tr("Joined: the host runs the timer")
+        )
+        if self.store.problem:
+            self.console.notice.setText(
+                self.tr("Settings not saved: {problem}. The file was kept as it is.").format(
+                    problem=self.store.problem
+                )
+            )
+
+    # --- wiring --------------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        link = self.link
+        link.slotChanged.connect(self._follow_slot)
+        link.cueChanged.connect(self._follow_cue)
+        link.statusChanged.connect(self._follow_status)
+        link.chatPosted.connect(self.chat.append)
+        link.chatReset.connect(lambda: self.chat.reset_to(self.link.chat()))
+        link.reacted.connect(self.bursts.add)
+        link.pinnedChanged.connect(lambda: self.stage.feed.pinned.show_question(self.link.pinned()))
+        self.ticker.changed.connect(self._follow_ticker)
+        self.wall_clock.changed.connect(self._follow_wall_clock)
+        self.deck.pageChanged.connect(self._page_changed)
+        self.deck.deckChanged.connect(self._deck_changed)
+        self.console.cue.acknowledge.connect(self.acknowledge_cue)
+        self.console.openDeckRequested.connect(self.choose_deck)
+        self.console.closing.connect(self.quit)
+        self.stage.closing.connect(self.quit)
+        self.stage.splitChanged.connect(self._split_changed)
+        self.overlay.geometryEdited.connect(self._overlay_moved)
+        self.overlay.closedByUser.connect(lambda: self.set_overlay_visible(False))
+        actions = self.console.menu_actions
+        actions["open"].triggered.connect(self.choose_deck)
+        actions["quit"].triggered.connect(self.quit)
+        actions["start"].triggered.connect(self.start_pause)
+        actions["ack"].triggered.connect(self.acknowledge_cue)
+        actions["fullscreen"].triggered.connect(self.stage.toggle_full_screen)
+        actions["blank"].triggered.connect(self.deck.set_blank)
+        actions["badge"].triggered.connect(self.set_stage_badge)
+        actions["overlay"].triggered.connect(self.set_overlay_visible)
+        actions["clickthrough"].triggered.connect(self.set_click_through)
+        actions["help"].triggered.connect(self.console.help.toggle)
+
+    def show(self) -> None:
+        self.stage.show()
+        self.console.show()
+        if self.settings.overlay_visible:
+            self.overlay.show()
+        self.console.raise_()
+        self.console.activateWindow()
+
+    # --- following the models ------------------------------------------------------------------
+
+    def _follow_slot(self) -> None:
+        self.ticker.set_countdown(self.link.countdown(), self.link.thresholds())
+        self.console.title.setText(self.link.talk_title())
+        self._follow_ticker()
+
+    def _follow_cue(self) -> None:
+        cue = self.link.cue()
+        self.console.cue.show_cue(cue)
+        self.overlay.show_cue(cue)
+
+    def _follow_ticker(self) -> None:
+        status = self.ticker.status
+        if status is TimerStatus.IDLE:
+            hint = (
+                self.tr("Press S to start")
+                if self.link.self_timer()
+                else self.tr("Waiting for the host to start")
+            )
+        elif status is TimerStatus.PAUSED and self.link.self_timer():
+            hint = self.tr("Paused: press S to resume")
+        else:
+            hint = ""
+        self.console.face.set_hint(hint)
+        self.console.info.set_value("elapsed", self.ticker.elapsed_text)
+        self._follow_end_time()
+
+    def _follow_wall_clock(self) -> None:
+        self.console.info.set_value("clock", self.wall_clock.text)
+        self._follow_end_time()
+
+    def _follow_end_time(self) -> None:
+        remaining = self.ticker.remaining
+        if remaining is None:
+            self.console.info.set_value("ends", "--:--")
+            return
+        end = self._wall() + max(0.0, remaining)
+        self.console.info.set_value("ends", clock_text(end))
+
+    def _follow_status(self) -> None:
+        link = self.link
+        match link.status:
+            case LinkStatus.ONLINE:
+                latency = link.latency_ms
+                text = (
+                    self.tr("● Online · {ms} ms").format(ms=round(latency))
+                    if latency is not None
+                    else self.tr("● Online")
+                )
+                state = "online"
+            case LinkStatus.OFFLINE:
+                since = link.offline_since
+                if since is None:
+                    text = self.tr("▲ Offline: reconnecting…")
+                else:
+                    wall_since = self._wall() - (link.clock() - since)
+                    text = self.tr("▲ Offline since {time}: still counting, reconnecting…").format(
+                        time=clock_text(wall_since, seconds=True)
+                    )
+                state = "offline"
+            case LinkStatus.CONNECTING:
+                text, state = self.tr("○ Connecting…"), "connecting"
+            case LinkStatus.FAILED:
+                text = self.tr("✕ The relay refused this link: {reason}").format(
+                    reason=link.failure
+                )
+                state = "failed"
+            case LinkStatus.CLOSED:
+                text, state = self.tr("○ Closed"), "failed"
+        self.console.set_link_status(state, text)
+        # A new clock estimate may move the next change by a few milliseconds.
+        self.ticker.refresh()
+
+    # --- deck ----------------------------------------------------------------------------------
+
+    def open_deck(self, path: Path) -> bool:
+        error = self.deck.open(path)
+        self.console.set_deck_error(error or "")
+        return error is None
+
+    def choose_deck(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.console, self.tr("Open a PDF deck"), "", self.tr("PDF decks (*.pdf)")
+        )
+        if path:
+            self.open_deck(Path(path))
+
+    def _deck_changed(self) -> None:
+        self._page_changed(self.deck.page, self.deck.pages)
+        self.reporter.flush()
+
+    def _page_changed(self, page: int, pages: int) -> None:
+        text = self.tr("Slide {page} / {pages}").format(page=page, pages=pages) if pages else ""
+        self.console.slide_number.setText(text)
+        self.console.next_caption.setText(
+            self.tr("Next") if page < pages else self.tr("Next: end of deck")
+        )
+        self.reporter.page_changed(page, pages)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if self.console.help.isVisible() and key not in (Qt.Key.Key_Shift,):
+            self.console.help.hide()
+            return True
+        if ctrl and key == Qt.Key.Key_O:
+            self.choose_deck()
+            return True
+        if ctrl and key == Qt.Key.Key_Q:
+            self.quit()
+            return True
+        if mods & ~Qt.KeyboardModifier.ShiftModifier:
+            return False  # leave other chords (Alt+menu, Ctrl+...) to Qt
+        if self.deck.handle_key(event):
+            return True
+        match key:
+            case Qt.Key.Key_B | Qt.Key.Key_Period:
+                self.deck.set_blank(not self.deck.blank)
+                self.console.set_checked("blank", self.deck.blank)
+            case Qt.Key.Key_F:
+                self.stage.toggle_full_screen()
+            case Qt.Key.Key_Escape if self.stage.isFullScreen():
+                self.stage.showNormal()
+            case Qt.Key.Key_O:
+                self.set_overlay_visible(not self.overlay.isVisible())
+            case Qt.Key.Key_T:
+                self.set_click_through(not self.overlay.click_through)
+            case Qt.Key.Key_C:
+                self.set_stage_badge(not self.settings.stage_countdown)
+            case Qt.Key.Key_S:
+                self.start_pause()
+            case Qt.Key.Key_G | Qt.Key.Key_Return | Qt.Key.Key_Enter:
+                self.acknowledge_cue()
+            case Qt.Key.Key_Plus | Qt.Key.Key_Equal:
+                self.set_feed_font(self.settings.feed_font + 1)
+            case Qt.Key.Key_Minus | Qt.Key.Key_Underscore:
+                self.set_feed_font(self.settings.feed_font - 1)
+            case Qt.Key.Key_Question | Qt.Key.Key_F1:
+                self.console.help.toggle()
+            case _:
+                return False
+        return True
+
+    def start_pause(self) -> None:
+        slot_id = self.link.slot_id
+        if slot_id is None:
+            return
+        if not self.link.self_timer():
+            self.console.notice.setText(self.tr("The host runs your timer."))
+            return
+        command: Command
+        if self.ticker.status is TimerStatus.RUNNING:
+            command = PauseTimer(id=self.link.new_id(), slot=slot_id)
+        else:
+            command = StartTimer(id=self.link.new_id(), slot=slot_id)
+        self._send(command)
+
+    def acknowledge_cue(self) -> None:
+        cue: Cue | None = self.link.cue()
+        if cue is None or cue.acked_at is not None:
+            return
+        self._send(AckCue(id=self.link.new_id(), cue=cue.id))
+
+    def _send(self, command: Command) -> asyncio.Future[Ack]:
+        future = self.link.command(command)
+        self.pending.add(future)
+        future.add_done_callback(self._sent)
+        return future
+
+    def _sent(self, future: asyncio.Future[Ack]) -> None:
+        self.pending.discard(future)
+        if future.cancelled():
+            return
+        error = future.exception()
+        if isinstance(error, CommandRefused):
+            self.console.notice.setText(
+                self.tr("The relay refused that: {reason}").format(reason=error.message)
+            )
+
+    # --- preferences ---------------------------------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        s = self.settings
+        self.stage.set_split(s.split)
+        self.stage.feed.set_font_size(s.feed_font)
+        self.stage.set_badge_visible(s.stage_countdown)
+        self.console.set_checked("badge", s.stage_countdown)
+        self.overlay.set_opacity(s.overlay_opacity)
+        if s.overlay is not None:
+            g = s.overlay
+            self.overlay.restore_geometry(QRect(g.x, g.y, g.width, g.height))
+        self.overlay.set_click_through(s.overlay_click_through)
+        self.console.set_checked("clickthrough", s.overlay_click_through)
+        self.console.set_checked("overlay", s.overlay_visible)
+
+    def _change(self, **changes: object) -> None:
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, **changes).clamped()  # type: ignore[arg-type]
+        self._save_timer.start()
+
+    def save_settings(self) -> None:
+        self._save_timer.stop()
+        try:
+            self.store.save(self.settings)
+        except OSError as exc:
+            self.console.notice.setText(
+                self.tr("Could not save settings: {error}").format(error=exc)
+            )
+
+    def _split_changed(self, share: float) -> None:
+        self._change(split=share)
+
+    def set_feed_font(self, points: int) -> None:
+        points = max(MIN_FONT, min(MAX_FONT, points))
+        self.stage.feed.set_font_size(points)
+        self._change(feed_font=points)
+
+    def set_stage_badge(self, on: bool) -> None:
+        self.stage.set_badge_visible(on)
+        self.console.set_checked("badge", on)
+        self._change(stage_countdown=on)
+
+    def set_overlay_visible(self, on: bool) -> None:
+        if on:
+            self.overlay.show()
+            self.overlay.raise_()
+        else:
+            self.overlay.hide()
+        self.console.set_checked("overlay", on)
+        self._change(overlay_visible=on)
+
+    def set_click_through(self, on: bool) -> None:
+        self.overlay.set_click_through(on)
+        self.console.set_checked("clickthrough", on)
+        self._change(overlay_click_through=on)
+
+    def _overlay_moved(self, rect: QRect) -> None:
+        self._change(overlay=OverlayGeometry(rect.x(), rect.y(), rect.width(), rect.height()))
+
+    @property
+    def current_settings(self) -> SpeakerSettings:
+        return self.settings
+
+    # --- quitting ------------------------------------------------------------------------------
+
+    def quit(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        if self._save_timer.isActive():
+            self.save_settings()
+        self.router.uninstall()
+        for window in (self.overlay, self.stage, self.console):
+            window.blockSignals(True)
+            window.close()
+        self.deck.close()
+        self.link.close()
+        self.finished.emit()
+
+    def app(self) -> QApplication | None:
+        instance = QApplication.instance()
+        return instance if isinstance(instance, QApplication) else None
