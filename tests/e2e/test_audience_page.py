@@ -1,0 +1,438 @@
+"""The audience and viewer pages in a real browser against a real relay.
+
+Every test waits on page conditions (Playwright's expect and wait_for_*) or on relay state, never
+on sleeps. Any script error, CSP violation or dialog in a page fails the test (see conftest).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from kanpe.core.countdown import display_seconds
+from kanpe.core.links import parse_link
+from kanpe.core.protocol import (
+    AdjustTimer,
+    AnswerPoll,
+    AskQuestion,
+    ClosePoll,
+    HideChat,
+    ModerateQuestion,
+    OpenPoll,
+    PauseTimer,
+    React,
+    ReportSlide,
+    SendChat,
+    SetCurrent,
+    StartTimer,
+    VoteQuestion,
+)
+from tests.e2e.conftest import DESKTOP, PHONE, Pages, Served
+
+expect.set_options(timeout=10_000)
+
+
+def token_of(link: str) -> str:
+    return parse_link(link).token
+
+
+def make_current(served: Served, slot: str = "talk-1") -> None:
+    host = served.host()
+    served.send(host, SetCurrent, slot=slot)
+
+
+def test_joins_with_the_token_from_the_fragment_and_keeps_it_out_of_sight(
+    served: Served, pages: Pages, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="websockets")
+    link = served.invites.audience
+    token = token_of(link)
+    page = pages.open(link)
+
+    expect(page.locator("#event-name")).to_have_text("Kanpe Meetup #12")
+    expect(page.locator("#now-label")).to_have_text("Up next")
+    expect(page.locator("#now-speaker")).to_have_text("Aiko Tanaka")
+    # The token left the address bar at once, and lives on only in this tab's session storage.
+    assert "#" not in page.url and token not in page.url
+    assert page.url.endswith(f"/audience/{served.room}")
+    assert token in page.evaluate("JSON.stringify(Object.values(sessionStorage))")
+
+    # The relay knows this device by the id the page keeps in localStorage.
+    client_id = page.evaluate("localStorage.getItem('kanpe.client')")
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22}", client_id)
+    principals = [c.principal for c in served.live.rooms[served.room].connections()]
+    assert [p.client for p in principals] == [client_id]
+
+    # Live updates: the host puts the first talk on stage.
+    make_current(served)
+    expect(page.locator("#now-label")).to_have_text("Now speaking")
+    expect(page.locator("#now-title")).to_have_text("Timers that never drift")
+
+    # A reload still joins, from session storage, as the same device.
+    page.reload()
+    page.wait_for_selector('#status[data-status="online"]')
+    assert page.evaluate("localStorage.getItem('kanpe.client')") == client_id
+
+    # Nothing the relay logged (request lines and headers included, at debug level) has the token.
+    assert f"GET /audience/{served.room}" in caplog.text
+    assert "GET /ws" in caplog.text
+    assert token not in caplog.text
+
+
+def test_reactions_reach_the_relay_and_the_page_throttles_itself(
+    served: Served, pages: Pages
+) -> None:
+    make_current(served)
+    host = served.host()
+    page = pages.open(served.invites.audience)
+
+    page.get_by_role("button", name="Applause").click()
+    page.wait_for_selector(".sky .float", state="attached")
+    served.mirror(host, lambda s: s.reactions.get("talk-1", {}).get("👏") == 1)
+    expect(page.locator('.react[data-emoji="👏"] .tally')).to_have_text("1")
+
+    # Someone else's reaction shows up in the tallies too.
+    served.send(host, React, emoji="🎉")
+    expect(page.locator('.react[data-emoji="🎉"] .tally')).to_have_text("1")
+
+    # Forty taps at once: the page sends what the rate limit allows and says so, gently.
+    page.evaluate(
+        "() => { const b = document.querySelector('.react[data-emoji=\"😂\"]');"
+        " for (let i = 0; i < 40; i++) b.click(); }"
+    )
+    expect(page.locator("#react-note")).to_contain_text("Easy there")
+    served.until(lambda s: s.reactions.get("talk-1", {}).get("😂", 0) >= 5)
+    laughs = served.state().reactions["talk-1"]["😂"]
+    assert laughs <= 16, laughs
+    # The relay never had to refuse anything: the connection is alive and a chat still gets in.
+    page.fill("#chat-text", "still here")
+    page.press("#chat-text", "Enter")
+    served.mirror(host, lambda s: any(m.text == "still here" for m in s.chat))
+
+
+def test_chat_reaches_the_host_and_text_from_the_network_stays_text(
+    served: Served, pages: Pages
+) -> None:
+    host = served.host()
+    page = pages.open(served.invites.audience)
+
+    page.fill("#chat-name", "Mika")
+    page.fill("#chat-text", "hello from the web")
+    page.press("#chat-text", "Enter")
+    served.mirror(host, lambda s: any(m.text == "hello from the web" for m in s.chat))
+    assert host.state is not None
+    assert [m.name for m in host.state.chat] == ["Mika"]
+    expect(page.locator("#chat .message").first).to_have_text("Mika hello from the web")
+
+    attack = "<img src=x onerror=alert(1)>"
+    page.fill("#chat-text", attack)
+    page.press("#chat-text", "Enter")
+    served.send(host, SendChat, text="<b>bold</b>", name="<script>x()</script>")
+    served.mirror(host, lambda s: len(s.chat) == 3)
+    messages = page.locator("#chat .message:not(.pending)")
+    expect(messages).to_have_count(3)
+    expect(messages.nth(1).locator(".text")).to_have_text(attack)
+    expect(messages.nth(2).locator(".who")).to_have_text("<script>x()</script>")
+    expect(messages.nth(2).locator(".text")).to_have_text("<b>bold</b>")
+    assert page.locator("#chat img, #chat b, #chat script").count() == 0
+
+    # The host hides a message: it disappears from the page.
+    assert host.state is not None
+    hidden = host.state.chat[1].id
+    served.send(host, HideChat, message=hidden)
+    expect(messages).to_have_count(2)
+
+    # The name is remembered on this device.
+    page.reload()
+    page.wait_for_selector('#status[data-status="online"]')
+    expect(page.locator("#chat-name")).to_have_value("Mika")
+    expect(page.locator("#ask-name")).to_have_value("Mika")
+
+
+def question_id(served: Served, text: str) -> str:
+    return next(q.id for q in served.state().questions.values() if q.text == text)
+
+
+def question_texts(page: Page) -> list[str]:
+    return page.locator("#questions .question-text").all_text_contents()
+
+
+def test_questions_ask_vote_once_and_follow_moderation(served: Served, pages: Pages) -> None:
+    make_current(served)
+    host = served.host()
+    for text in ("How do you test timers?", "Which clock do you trust?"):
+        served.send(host, AskQuestion, text=text, name="Host")
+    page = pages.open(served.invites.audience)
+    page.get_by_role("tab", name="Questions").click()
+    expect(page.locator("#questions .question")).to_have_count(2)
+
+    page.fill("#ask-text", "Does it drift on a sleeping laptop?")
+    page.fill("#ask-name", "Jun")
+    page.press("#ask-text", "Enter")
+    served.mirror(host, lambda s: len(s.questions) == 3)
+    expect(page.locator("#questions .question")).to_have_count(3)
+    expect(page.locator(".question.mine .question-text")).to_have_text(
+        "Does it drift on a sleeping laptop?"
+    )
+
+    # Up-vote the second question: it moves to the top, counted once however often we try.
+    second = page.locator(".question", has_text="Which clock do you trust?")
+    second.get_by_role("button").click()
+    expect(second.get_by_role("button")).to_have_attribute("aria-pressed", "true")
+    clock_q = question_id(served, "Which clock do you trust?")
+    timers_q = question_id(served, "How do you test timers?")
+    served.until(lambda s: s.questions[clock_q].votes == 1)
+    expect(page.locator("#questions .question-text").first).to_have_text(
+        "Which clock do you trust?"
+    )
+    second.get_by_role("button").click()
+    expect(page.locator("#ask-note")).to_contain_text("already")
+
+    page.reload()
+    page.wait_for_selector('#status[data-status="online"]')
+    page.get_by_role("tab", name="Questions").click()
+    second = page.locator(".question", has_text="Which clock do you trust?")
+    expect(second.get_by_role("button")).to_have_attribute("aria-pressed", "true")
+    second.get_by_role("button").click()
+    # Even with this device's memory of votes wiped, the relay counts the device once.
+    page.evaluate(f"localStorage.removeItem('kanpe.votes.{served.room}')")
+    page.reload()
+    page.wait_for_selector('#status[data-status="online"]')
+    page.get_by_role("tab", name="Questions").click()
+    second = page.locator(".question", has_text="Which clock do you trust?")
+    expect(second.get_by_role("button")).to_have_attribute("aria-pressed", "false")
+    second.get_by_role("button").click()
+    expect(second.get_by_role("button")).to_have_attribute("aria-pressed", "true")
+    served.send(host, VoteQuestion, question=timers_q)  # a sync point
+    assert served.state().questions[clock_q].votes == 1
+
+    # Moderation: pinned goes on top, answered to the bottom, hidden disappears.
+    served.send(host, ModerateQuestion, question=timers_q, pinned=True)
+    served.send(host, ModerateQuestion, question=clock_q, answered=True)
+    expect(page.locator("#questions .question").first).to_have_class(re.compile(r"\bpinned\b"))
+    expect(page.locator("#questions .question").last).to_contain_text("Answered")
+    assert question_texts(page) == [
+        "How do you test timers?",
+        "Does it drift on a sleeping laptop?",
+        "Which clock do you trust?",
+    ]
+    mine = question_id(served, "Does it drift on a sleeping laptop?")
+    served.send(host, ModerateQuestion, question=mine, hidden=True)
+    expect(page.locator("#questions .question")).to_have_count(2)
+
+
+def test_poll_one_tap_answer_then_results(served: Served, pages: Pages) -> None:
+    host = served.host()
+    page = pages.open(served.invites.audience)
+    served.send(
+        host,
+        OpenPoll,
+        question="Are you a freelance ML engineer?",
+        options=("Yes", "No", "Sort of"),
+    )
+    poll = page.locator(".poll")
+    expect(poll.locator(".poll-question")).to_have_text("Are you a freelance ML engineer?")
+    poll_id = next(iter(served.state().polls))
+    poll.get_by_role("button", name="Sort of").click()
+    served.mirror(host, lambda s: s.polls[poll_id].counts == (0, 0, 1))
+    expect(poll.locator(".result.chosen")).to_contain_text("Sort of")
+    expect(poll.locator(".result.chosen .result-share")).to_have_text("100%")
+
+    served.send(host, AnswerPoll, poll=poll_id, option=0)
+    expect(poll.locator(".result.chosen .result-share")).to_have_text("50%")
+    expect(poll.locator(".poll-foot")).to_contain_text("2 answers")
+
+    # Changing one's mind moves the one vote.
+    poll.get_by_role("button", name="Change answer").click()
+    poll.get_by_role("button", name="No").click()
+    served.mirror(host, lambda s: s.polls[poll_id].counts == (1, 1, 0))
+
+    served.send(host, ClosePoll, poll=poll_id)
+    expect(poll.locator(".eyebrow")).to_have_text("Poll closed · results")
+    expect(poll.get_by_role("button", name="Change answer")).to_have_count(0)
+
+
+def test_reconnects_after_the_relay_restarts_and_sends_what_was_queued_once(
+    served: Served, pages: Pages
+) -> None:
+    make_current(served)
+    page = pages.open(served.invites.audience)
+    expect(page.locator("#now-speaker")).to_have_text("Aiko Tanaka")
+
+    served.stop_relay()
+    expect(page.locator("#status")).to_have_attribute("data-status", "offline")
+    expect(page.locator("#offline")).to_be_visible()
+    expect(page.locator("#offline")).to_contain_text("Reconnecting")
+    page.fill("#chat-text", "typed while offline")
+    page.press("#chat-text", "Enter")
+    expect(page.locator(".message.pending")).to_contain_text("waiting for connection")
+
+    served.start_relay()
+    expect(page.locator("#status")).to_have_attribute("data-status", "online")
+    expect(page.locator("#offline")).to_be_hidden()
+    expect(page.locator(".message.pending")).to_have_count(0)
+    expect(page.locator("#chat .message .text")).to_have_text(["typed while offline"])
+    assert [m.text for m in served.state().chat] == ["typed while offline"]
+
+    # Resynced from the new welcome, and live again.
+    host = served.host()
+    served.send(host, SetCurrent, slot="talk-2")
+    expect(page.locator("#now-speaker")).to_have_text("Rafael Souza")
+
+
+@pytest.mark.parametrize("fragment", ["#" + "A" * 32, ""], ids=["wrong token", "no token"])
+def test_a_bad_link_says_it_is_not_valid(served: Served, pages: Pages, fragment: str) -> None:
+    link = served.invites.audience.split("#")[0] + fragment
+    page = pages.open(link, wait=False)
+    expect(page.locator("#fatal")).to_be_visible()
+    expect(page.locator("#fatal-title")).to_have_text("This link is not valid")
+    expect(page.locator("#main")).to_be_hidden()
+    assert "#" not in page.url
+    # One try with a token the relay refuses; none at all without a token.
+    assert len(pages.sockets[page]) == (1 if fragment else 0)
+
+
+def remaining_on_relay(served: Served, lag: float = 0.0) -> float:
+    timer = served.state().slots["talk-1"].timer
+    return timer.remaining_at(served.live.clock.now() - lag)
+
+
+def shown_seconds(page: Page) -> int:
+    text = page.locator("#remaining").text_content() or ""
+    sign = -1 if text.startswith("−") else 1
+    minutes, seconds = text.lstrip("−").split(":")
+    return sign * (int(minutes) * 60 + int(seconds))
+
+
+def assert_countdown_matches(served: Served, page: Page) -> None:
+    # The page repaints just after each second boundary; allow it 50 ms to catch up.
+    before = display_seconds(remaining_on_relay(served, lag=0.05))
+    shown = shown_seconds(page)
+    after = display_seconds(remaining_on_relay(served))
+    assert after <= shown <= before, (after, shown, before)
+
+
+def test_viewer_shows_the_countdown_of_the_relay(served: Served, pages: Pages) -> None:
+    host = served.host()
+    served.send(host, SetCurrent, slot="talk-1")
+    page = pages.open(served.invites.viewer)
+    expect(page.locator("#now-speaker")).to_have_text("Aiko Tanaka")
+    expect(page.locator("#phase-label")).to_have_text("Not started")
+    expect(page.locator("#remaining")).to_have_text("25:00")
+
+    served.send(host, StartTimer, slot="talk-1")
+    expect(page.locator("#main")).to_have_attribute("data-phase", "normal")
+    expect(page.locator("#phase-label")).to_have_text("On time")
+    # Let it tick over one second boundary and compare, on the relay's (skewed) clock.
+    expect(page.locator("#remaining")).to_have_text("24:58")
+    assert_countdown_matches(served, page)
+
+    served.send(host, PauseTimer, slot="talk-1")
+    served.send(host, AdjustTimer, slot="talk-1", seconds=-1455)
+    expect(page.locator("#phase-label")).to_have_text("Paused")
+    paused = display_seconds(remaining_on_relay(served))
+    expect(page.locator("#remaining")).to_have_text(f"00:{paused:02d}")
+
+    served.send(host, StartTimer, slot="talk-1")
+    expect(page.locator("#main")).to_have_attribute("data-phase", "final")
+    expect(page.locator("#phase-label")).to_have_text("Final minute")
+    assert_countdown_matches(served, page)
+
+    served.send(host, AdjustTimer, slot="talk-1", seconds=-60)
+    expect(page.locator("#main")).to_have_attribute("data-phase", "overtime")
+    expect(page.locator("#phase-label")).to_have_text("Over time")
+    expect(page.locator("#remaining")).to_have_text(re.compile(r"^−00:1\d$"))
+    assert_countdown_matches(served, page)
+    expect(page.locator("#next")).to_contain_text("Rafael Souza")
+
+
+def fill_a_lively_room(served: Served) -> None:
+    host = served.host()
+    speaker = served.join(served.invites.speakers["talk-1"])
+    served.send(host, SetCurrent, slot="talk-1")
+    served.send(host, StartTimer, slot="talk-1")
+    served.send(speaker, ReportSlide, page=12, pages=30)
+    people = [served.join(served.invites.audience, client_id=f"guest-{n}") for n in range(4)]
+    chat = [
+        ("Mika", "Hello from Osaka! 👋"),
+        ("Tom", "The drift demo was great"),
+        ("", "Can you share the slides afterwards?"),
+        ("Priya", "+1, what clock source do you use on Windows?"),
+        ("Ana", "This is exactly the bug we had last year 😂"),
+        ("Jun", "Is the relay open source?"),
+    ]
+    for n, (name, text) in enumerate(chat):
+        served.send(people[n % 4], SendChat, text=text, name=name)
+    questions = [
+        ("Ana", "How do you keep the countdown right when the laptop sleeps?"),
+        ("", "Would this work for in-person events with a projector?"),
+        ("Tom", "What happens if the host loses their connection mid-talk?"),
+    ]
+    for n, (name, text) in enumerate(questions):
+        served.send(people[n], AskQuestion, text=text, name=name)
+    question_ids = sorted(served.state().questions, key=lambda q: served.state().questions[q].at)
+    for voter in people[:3]:
+        served.send(voter, VoteQuestion, question=question_ids[0])
+    served.send(people[3], VoteQuestion, question=question_ids[2])
+    served.send(host, ModerateQuestion, question=question_ids[1], answered=True)
+    served.send(
+        host,
+        OpenPoll,
+        question="Hands up: are you a freelance ML engineer?",
+        options=("Yes", "No", "Used to be"),
+    )
+    poll = next(iter(served.state().polls))
+    for n, voter in enumerate(people):
+        served.send(voter, AnswerPoll, poll=poll, option=n % 3)
+    for emoji in ("👏", "👏", "👏", "🎉", "😂"):
+        served.send(host, React, emoji=emoji)
+
+
+SHOTS = [
+    ("phone-light", PHONE, "light"),
+    ("phone-dark", PHONE, "dark"),
+    ("desktop-light", DESKTOP, "light"),
+    ("desktop-dark", DESKTOP, "dark"),
+]
+
+
+def test_pages_fit_phone_and_desktop_in_light_and_dark(
+    served: Served, pages: Pages, tmp_path: Path
+) -> None:
+    """Screenshots for a human to judge (set KANPE_SCREENSHOTS=dir to keep them), and the layout
+    checks a machine can make: nothing wider than the screen, every control big enough to tap."""
+    out = Path(os.environ.get("KANPE_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    fill_a_lively_room(served)
+    for name, viewport, scheme in SHOTS:
+        page = pages.open(served.invites.audience, viewport=viewport, color_scheme=scheme)
+        expect(page.locator("#chat .message")).to_have_count(6)
+        expect(page.locator(".poll-option")).to_have_count(3)
+        expect(page.locator("#now-slide")).to_have_text("Slide 12 of 30")
+        expect(page.locator("#people")).to_be_visible()
+        if scheme == "dark":  # the other look of a poll: answered, with results
+            page.get_by_role("button", name="Used to be").click()
+            expect(page.locator(".poll-results")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), name
+        small = page.evaluate(
+            """() => [...document.querySelectorAll('button, input, textarea')]
+                .filter((e) => e.offsetParent && e.getBoundingClientRect().height < 36
+                               && !e.classList.contains('link-button'))
+                .map((e) => e.id || e.className || e.textContent)"""
+        )
+        assert small == [], (name, small)
+        page.screenshot(path=out / f"audience-{name}.png")
+        if name.startswith("phone"):
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.screenshot(path=out / f"audience-{name}-chat.png")
+            page.get_by_role("tab", name="Questions").click()
+            page.locator("#questions").scroll_into_view_if_needed()
+            page.screenshot(path=out / f"audience-{name}-questions.png")
+        viewer = pages.open(served.invites.viewer, viewport=viewport, color_scheme=scheme)
+        expect(viewer.locator("#phase-label")).to_have_text("On time")
+        viewer.screenshot(path=out / f"viewer-{name}.png")
