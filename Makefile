@@ -57,7 +57,7 @@ $(STAMP): pyproject.toml | $(APT_STAMP)
 	@echo "Using $(FOUND_PYTHON) ($$($(FOUND_PYTHON) --version))"
 	@test -x $(PY) || $(FOUND_PYTHON) -m venv $(VENV)
 	@set -o pipefail; $(PY) -m pip install -q --upgrade pip 2>&1 | { grep -v 'is ignored: it is neither' || true; }
-	@set -o pipefail; $(PY) -m pip install -q -e '.[test]' 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	@set -o pipefail; $(PY) -m pip install -q -e '.[test,packaging]' 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 	@touch $@
 
 run: $(STAMP)
@@ -73,6 +73,11 @@ unit: $(STAMP)
 	$(PY) -m pytest
 
 test: lint unit
+
+# The Linux one-folder bundle (dist/kanpe/), self-tested offscreen and under Xvfb, then
+# dist/kanpe-<version>-linux-<arch>.tar.gz. macOS and Windows installers: .github/workflows/release.yml.
+bundle: $(STAMP)
+	PYTHON=$(PY) bash packaging/linux/build.sh
 
 bench-deps: $(APT_STAMP)
 	@missing=""; for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

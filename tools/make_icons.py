@@ -11,9 +11,10 @@ Windows .ico and the macOS .icns. Run it after editing the SVG and commit all th
 from __future__ import annotations
 
 import argparse
-import io
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +28,9 @@ ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICNS_SIZES = (32, 64, 128, 256, 512, 1024)
 
 
-def render_png(svg: Path, size: int) -> bytes:
-    """The SVG drawn at ``size`` x ``size`` pixels, as PNG bytes with an alpha channel."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+def render_png(svg: Path, size: int, path: Path) -> None:
+    """Draw the SVG at ``size`` x ``size`` pixels into the PNG file ``path``, with alpha."""
+    from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -43,13 +44,8 @@ def render_png(svg: Path, size: int) -> bytes:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, b"PNG"):
-        raise SystemExit(f"make_icons: could not encode the {size}px PNG")
-    buffer.close()
-    return bytes(data.data())
+    if not image.convertToFormat(QImage.Format.Format_ARGB32).save(str(path)):
+        raise SystemExit(f"make_icons: could not write {path}")
 
 
 def make_icons(svg: Path, out: Path) -> list[Path]:
@@ -61,16 +57,18 @@ def make_icons(svg: Path, out: Path) -> list[Path]:
     _app = QGuiApplication.instance() or QGuiApplication([])
     out.mkdir(parents=True, exist_ok=True)
     sizes = sorted(set(PNG_SIZES) | set(ICO_SIZES) | set(ICNS_SIZES))
-    pngs = {size: render_png(svg, size) for size in sizes}
-    images = {size: Image.open(io.BytesIO(data)).convert("RGBA") for size, data in pngs.items()}
     written = []
-    for size in PNG_SIZES:
-        path = out / f"kanpe-{size}.png"
-        path.write_bytes(pngs[size])
-        written.append(path)
+    with tempfile.TemporaryDirectory(prefix="kanpe-icons-") as tmp:
+        images = {}
+        for size in sizes:
+            png = Path(tmp) / f"kanpe-{size}.png"
+            render_png(svg, size, png)
+            with Image.open(png) as image:
+                images[size] = image.convert("RGBA")
+            if size in PNG_SIZES:
+                written.append(Path(shutil.copyfile(png, out / png.name)))
     ico = out / "kanpe.ico"
-    largest = images[max(ICO_SIZES)]
-    largest.save(
+    images[max(ICO_SIZES)].save(
         ico,
         format="ICO",
         sizes=[(s, s) for s in ICO_SIZES],

@@ -1,0 +1,474 @@
+"""Packaging: the PyInstaller spec, the installer scripts, the release workflow and the icons.
+
+Macs and Windows runners are not available here, so their parts are checked statically: the spec
+is executed with stand-ins for PyInstaller's build steps as each system would see it, the
+workflow goes through actionlint, the Inno Setup script is read for its directives, and the
+macOS signing scripts run their "no secrets" branch. The ``bundle`` tests run on a real bundle:
+``make bundle`` (packaging/linux/build.sh) builds one and runs them with KANPE_BUNDLE set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+from PyInstaller.utils.hooks import qt as pyinstaller_qt
+
+from kanpe.selftest import load_manifest
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "packaging" / "kanpe.spec"
+ISS = ROOT / "packaging" / "windows" / "kanpe.iss"
+WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+
+# --- the spec, as each system's PyInstaller would run it -----------------------------------
+
+
+class Recorder:
+    """Stands in for one of PyInstaller's build classes: records how the spec called it."""
+
+    def __init__(self, kind: str, calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]]):
+        self.kind = kind
+        self.calls = calls
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls.append((self.kind, args, kwargs))
+        if self.kind == "Analysis":
+            return FakeAnalysis(kwargs)
+        return object()
+
+
+class FakeAnalysis:
+    """What the spec prunes: a few files the PySide6 hooks really collect on each system."""
+
+    def __init__(self, kwargs: dict[str, Any]) -> None:
+        self.kwargs = kwargs
+        self.pure: list[Any] = []
+        self.scripts: list[Any] = []
+        self.binaries = [(path, "src", "BINARY") for path in COLLECTED]
+        self.datas = list(kwargs["datas"])
+
+
+COLLECTED = [
+    "PySide6/Qt/lib/libQt6Core.so.6",
+    "PySide6/Qt/lib/libQt6Quick.so.6",
+    "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+    "PySide6/Qt/plugins/platforms/libqxcb.so",
+]
+
+
+type Calls = list[tuple[str, tuple[Any, ...], dict[str, Any]]]
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict[str, Any], Calls]]:
+    """The spec run once as each system's PyInstaller would: its namespace and its build calls."""
+    results = {}
+    with pytest.MonkeyPatch.context() as patch:
+        # The spec patches PyInstaller's plugin collection and sys.path: undo both afterwards.
+        patch.setattr(
+            pyinstaller_qt.QtLibraryInfo,
+            "collect_plugins",
+            pyinstaller_qt.QtLibraryInfo.collect_plugins,
+        )
+        patch.setattr(sys, "path", list(sys.path))
+        for platform in ("linux", "darwin", "win32"):
+            calls: Calls = []
+            namespace: dict[str, Any] = {
+                "SPECPATH": str(SPEC.parent),
+                "workpath": str(tmp_path_factory.mktemp(f"work-{platform}")),
+                "__file__": str(SPEC),
+                **{
+                    kind: Recorder(kind, calls)
+                    for kind in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")
+                },
+            }
+            patch.setattr(sys, "platform", platform)
+            try:
+                exec(compile(SPEC.read_text(), str(SPEC), "exec"), namespace)
+            finally:
+                patch.setattr(sys, "platform", REAL_PLATFORM)
+            results[platform] = (namespace, calls)
+    return results
+
+
+@pytest.fixture
+def run_spec(specs: dict[str, tuple[dict[str, Any], Calls]]) -> Any:
+    return specs.__getitem__
+
+
+REAL_PLATFORM = sys.platform
+
+
+def called(
+    calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]], kind: str
+) -> list[dict[str, Any]]:
+    return [kwargs for k, _, kwargs in calls if k == kind]
+
+
+def test_spec_builds_one_windowed_folder_named_from_pyproject(run_spec: Any) -> None:
+    namespace, calls = run_spec("linux")
+    (analysis,) = called(calls, "Analysis")
+    (exe,) = called(calls, "EXE")
+    (collect,) = called(calls, "COLLECT")
+    assert exe["name"] == "kanpe" and exe["console"] is False and exe["exclude_binaries"]
+    assert collect["name"] == "kanpe"
+    assert not called(calls, "BUNDLE")
+    assert {"kanpe.selftest", "kanpe.net.relay", "kanpe.net.link"} <= set(analysis["hiddenimports"])
+    assert "kanpe.__main__" not in analysis["hiddenimports"]
+    assert {"PySide6.QtWebEngineCore", "PySide6.QtQuick", "PySide6.Qt3DCore"} <= set(
+        analysis["excludes"]
+    )
+    snapshot = Path(namespace["workpath"]) / "assets"
+    shipped = {
+        (Path(src).relative_to(snapshot).as_posix(), dest)
+        for src, dest in analysis["datas"]
+        if Path(src).is_relative_to(snapshot)
+    }
+    assert ("rundown-sample.toml", "assets") in shipped
+    assert ("icons/kanpe.svg", "assets/icons") in shipped
+    assert ("kanpe-manifest.json", "assets") in shipped
+    assert not any(name.endswith((".ico", ".icns")) for name, _ in shipped)
+    manifest = load_manifest(snapshot)
+    assert manifest is not None and manifest["version"] == VERSION
+    assert "kanpe.selftest" in manifest["modules"]
+    assert set(manifest["assets"]) == {name for name, _ in shipped} - {"kanpe-manifest.json"}
+    # The pruning after analysis: the gtk3 theme and QtQuick go, what Kanpe needs stays.
+    kept = {dest for dest, *_ in namespace["a"].binaries}
+    assert kept == {"PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so"}
+
+
+def test_spec_makes_a_macos_app_with_its_info_plist(run_spec: Any) -> None:
+    _, calls = run_spec("darwin")
+    (bundle,) = called(calls, "BUNDLE")
+    assert bundle["name"] == "Kanpe.app"
+    assert bundle["bundle_identifier"] == "org.kanpe.Kanpe"
+    assert bundle["version"] == VERSION
+    assert bundle["icon"].endswith("assets/icons/kanpe.icns")
+    plist = bundle["info_plist"]
+    assert plist["NSHighResolutionCapable"] is True
+    assert "relay" in plist["NSLocalNetworkUsageDescription"]
+    assert plist["CFBundleShortVersionString"] == VERSION
+    assert plist["LSMinimumSystemVersion"] == "14.0"
+    (exe,) = called(calls, "EXE")
+    assert exe["console"] is False and exe["strip"] is False  # stripping breaks signatures
+
+
+def test_spec_gives_windows_a_console_twin_for_printing(run_spec: Any) -> None:
+    _, calls = run_spec("win32")
+    exes = {exe["name"]: exe for exe in called(calls, "EXE")}
+    assert exes["kanpe"]["console"] is False
+    assert exes["kanpe-cli"]["console"] is True
+    assert all(exe["icon"].endswith("kanpe.ico") for exe in exes.values())
+    assert not called(calls, "BUNDLE")
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", True),
+        ("PySide6/Qt/lib/libQt6QuickControls2.so.6", False),
+        ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),
+        ("PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", True),
+        ("PySide6/Qt6WebEngineCore.dll", False),
+        ("PySide6/opengl32sw.dll", False),
+        ("PySide6/Qt/translations/qtbase_ja.qm", True),
+        ("PySide6/Qt/translations/qtdeclarative_ja.qm", False),
+        ("PySide6/Qt/translations/qt_help_ja.qm", False),
+        ("assets/web/audience.html", True),
+    ],
+)
+def test_spec_keeps_only_what_kanpe_uses(run_spec: Any, dest: str, kept: bool) -> None:
+    namespace, _ = run_spec("linux")
+    assert namespace["keep"](dest) is kept
+
+
+# --- the Windows installer -----------------------------------------------------------------
+
+
+def inno_sections() -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for raw in ISS.read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith(";"):
+            continue
+        if re.fullmatch(r"\[\w+\]", line):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, []).append(line)
+    return sections
+
+
+def test_inno_script_makes_a_per_user_installer_with_shortcuts_and_an_uninstaller() -> None:
+    sections = inno_sections()
+    setup = dict(line.split("=", 1) for line in sections["Setup"])
+    assert setup["PrivilegesRequired"] == "lowest"
+    assert setup["OutputBaseFilename"] == "KanpeSetup-{#AppVersion}"
+    assert setup["AppVersion"] == "{#AppVersion}"
+    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    assert re.fullmatch(r"\{\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", setup["AppId"])
+    assert setup["ArchitecturesInstallIn64BitMode"] == "x64compatible"
+    assert (ISS.parent / setup["SetupIconFile"].replace("\\", "/")).is_file()
+    assert "Uninstallable" not in setup or setup["Uninstallable"] == "yes"
+    assert setup["UninstallDisplayIcon"] == "{app}\\{#AppExe}"
+    tasks = " ".join(sections["Tasks"])
+    assert 'Name: "desktopicon"' in tasks and "Flags: unchecked" in tasks
+    icons = sections["Icons"]
+    assert any(i.startswith('Name: "{group}\\{#AppName}"') for i in icons)
+    assert any("{uninstallexe}" in i for i in icons)
+    assert any("{autodesktop}" in i and "Tasks: desktopicon" in i for i in icons)
+    assert any("{#BundleDir}\\*" in f and "recursesubdirs" in f for f in sections["Files"])
+    preamble = " ".join(sections[""])
+    assert "#error" in preamble and '#define AppExe "kanpe.exe"' in preamble
+
+
+def test_windows_build_passes_the_pyproject_version_and_self_tests_the_install() -> None:
+    script = (ROOT / "packaging" / "windows" / "build.ps1").read_text()
+    assert '"/DAppVersion=$version"' in script and '"/DBundleDir=$bundle"' in script
+    assert "kanpe-cli.exe --self-test" in script
+    assert "'kanpe-cli.exe') --self-test" in script  # the installed copy too
+    assert "tomllib" in script and "pyproject.toml" in script
+
+
+# --- macOS scripts: their "no secrets" branches run anywhere --------------------------------
+
+MAC_SCRIPTS = sorted((ROOT / "packaging" / "macos").glob("*.sh"))
+SECRETS = (
+    "MACOS_CERTIFICATE",
+    "MACOS_CERTIFICATE_PASSWORD",
+    "MACOS_SIGN_IDENTITY",
+    "APPLE_ID",
+    "APPLE_TEAM_ID",
+    "APPLE_APP_PASSWORD",
+)
+
+
+def run_script(name: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in SECRETS}
+    return subprocess.run(
+        ["bash", str(ROOT / "packaging" / name), *args],
+        capture_output=True,
+        text=True,
+        env={**clean, **env},
+        timeout=30,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "script", [*MAC_SCRIPTS, ROOT / "packaging" / "linux" / "build.sh"], ids=lambda p: p.name
+)
+def test_shell_scripts_parse(script: Path) -> None:
+    subprocess.run(["bash", "-n", str(script)], check=True, timeout=10)
+
+
+def test_signing_is_skipped_with_a_clear_line_when_no_secrets_are_set() -> None:
+    signed = run_script("macos/sign_app.sh", "dist/Kanpe.app")
+    assert signed.returncode == 0
+    assert signed.stdout.startswith("skipping signing: MACOS_CERTIFICATE not set")
+    notarized = run_script("macos/notarize.sh", "dist/Kanpe.dmg")
+    assert notarized.returncode == 0
+    assert notarized.stdout.startswith("skipping notarization: ")
+
+
+def test_half_configured_signing_fails_instead_of_shipping_unsigned() -> None:
+    result = run_script("macos/sign_app.sh", "dist/Kanpe.app", MACOS_CERTIFICATE="AAAA")
+    assert result.returncode == 1
+    assert "MACOS_CERTIFICATE_PASSWORD" in result.stderr
+
+
+def test_notarization_says_which_secret_is_missing() -> None:
+    result = run_script(
+        "macos/notarize.sh", "x.dmg", MACOS_CERTIFICATE="AAAA", MACOS_SIGN_IDENTITY="Dev ID"
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("skipping notarization: APPLE_ID not set")
+
+
+# --- the release workflow ------------------------------------------------------------------
+
+
+def actionlint() -> str:
+    beside_python = Path(sys.executable).parent / "actionlint"
+    found = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
+    assert found, "actionlint is missing: pip install -e '.[packaging]'"
+    return found
+
+
+def test_release_workflow_passes_actionlint() -> None:
+    result = subprocess.run(
+        [actionlint(), "-no-color", str(WORKFLOW.relative_to(ROOT))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_release_workflow_builds_three_systems_and_publishes_on_version_tags() -> None:
+    text = WORKFLOW.read_text()
+    for runner in ("macos-14", "windows-latest", "ubuntu-22.04"):
+        assert f"os: {runner}" in text
+    for script in (
+        "packaging/linux/build.sh",
+        "packaging/macos/build.sh",
+        "packaging/windows/build.ps1",
+    ):
+        assert script in text and (ROOT / script).is_file()
+    assert 'tags: ["v*"]' in text
+    assert "if: startsWith(github.ref, 'refs/tags/v')" in text
+    assert "gh release create" in text and "if-no-files-found: error" in text
+    for secret in SECRETS:
+        assert f"${{{{ secrets.{secret} }}}}" in text
+
+
+# --- icons ---------------------------------------------------------------------------------
+
+
+def test_icons_regenerate_from_the_svg_at_every_size(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_icons.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    committed = ROOT / "assets" / "icons"
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        with (
+            Image.open(tmp_path / f"kanpe-{size}.png") as fresh,
+            Image.open(committed / f"kanpe-{size}.png") as old,
+        ):
+            assert fresh.size == old.size == (size, size)
+            assert fresh.mode == "RGBA"
+            # The committed PNGs were made from the current SVG (regenerate after editing it).
+            diff = ImageStat.Stat(ImageChops.difference(fresh, old.convert("RGBA"))).mean
+            assert max(diff) < 2.0, f"kanpe-{size}.png is stale: run tools/make_icons.py"
+    for folder in (tmp_path, committed):
+        with Image.open(folder / "kanpe.ico") as ico:
+            assert {16, 24, 32, 48, 256} <= {w for w, _ in ico.info["sizes"]}
+        with Image.open(folder / "kanpe.icns") as icns:
+            assert {(512, 512, 2), (128, 128, 1), (16, 16, 2)} <= set(icns.info["sizes"])
+        with Image.open(folder / "kanpe-16.png") as small:
+            # A 16 px icon is drawn, not blank: the mark is visible at taskbar size.
+            assert small.getextrema()[3][1] == 255
+
+
+# --- a real bundle (make bundle sets KANPE_BUNDLE) -----------------------------------------
+
+
+@pytest.fixture
+def bundle() -> Path:
+    path = os.environ.get("KANPE_BUNDLE")
+    if not path:
+        pytest.skip("needs a built bundle: make bundle runs these with KANPE_BUNDLE=dist/kanpe")
+    return Path(path)
+
+
+@pytest.fixture
+def damaged(bundle: Path) -> Iterator[Path]:
+    """A copy of the bundle to break: hard links where possible (it is ~140 MB)."""
+    copy = bundle.parent / f".damaged-{os.getpid()}"
+    shutil.rmtree(copy, ignore_errors=True)
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(bundle, copy, symlinks=True, copy_function=link)
+    yield copy
+    shutil.rmtree(copy, ignore_errors=True)
+
+
+def replace(path: Path, data: bytes | None) -> None:
+    """Delete ``path`` (never write through it: it is a hard link to the real bundle)."""
+    path.unlink()
+    if data is not None:
+        path.write_bytes(data)
+
+
+def run_bundle(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("KANPE_ASSETS", None)
+    return subprocess.run(
+        [str(folder / "kanpe"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_bundle_reports_the_pyproject_version(bundle: Path) -> None:
+    result = run_bundle(bundle, "--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"kanpe {VERSION}"
+
+
+def test_bundle_with_a_missing_asset_names_it_and_exits_non_zero(damaged: Path) -> None:
+    replace(damaged / "_internal" / "assets" / "rundown-sample.toml", None)
+    started = run_bundle(damaged)
+    assert started.returncode == 3
+    assert "rundown-sample.toml: missing" in started.stderr
+    assert "Traceback" not in started.stderr
+    tested = run_bundle(damaged, "--self-test")
+    assert tested.returncode == 1
+    assert "FAIL assets: rundown-sample.toml: missing" in tested.stdout
+
+
+def test_bundle_with_a_corrupt_asset_names_it_and_exits_non_zero(damaged: Path) -> None:
+    svg = damaged / "_internal" / "assets" / "icons" / "kanpe.svg"
+    data = bytearray(svg.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    replace(svg, bytes(data))
+    started = run_bundle(damaged, "relay", "--port", "0")
+    assert started.returncode == 3
+    assert "icons/kanpe.svg: corrupt" in started.stderr
+    assert "Traceback" not in started.stderr
+    tested = run_bundle(damaged, "--self-test")
+    assert tested.returncode == 1
+    assert "FAIL assets: icons/kanpe.svg: corrupt" in tested.stdout
+
+
+def test_bundle_self_test_names_a_missing_qt_plugin_instead_of_aborting(damaged: Path) -> None:
+    (plugin,) = (damaged / "_internal").rglob("platforms/libqoffscreen.so")
+    replace(plugin, None)
+    tested = run_bundle(damaged, "--self-test")
+    assert tested.returncode == 1, tested.stderr
+    assert "FAIL window: Qt platform plugin 'offscreen' is not in" in tested.stdout
+    assert "ok   relay-link" in tested.stdout  # the other checks still ran
+
+
+def test_bundle_self_test_names_a_missing_library(damaged: Path) -> None:
+    (module,) = (damaged / "_internal" / "PySide6").glob("QtPdf.*")
+    replace(module, None)
+    tested = run_bundle(damaged, "--self-test")
+    assert tested.returncode == 1
+    assert "FAIL pdf-render: ModuleNotFoundError: No module named 'PySide6.QtPdf'" in tested.stdout
