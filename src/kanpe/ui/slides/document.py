@@ -1,0 +1,213 @@
+"""Opening a deck: a PDF checked at the edge, or one DeckError that tells the speaker what to do.
+
+Checks run cheapest first and before QtPdf reads anything: the file exists and is a regular file
+(opening a named pipe would block), its size is under the cap (a 500 MB file is refused from its
+size alone), it starts like a PDF. Only then does QPdfDocument load it, and its error codes are
+turned into the same messages.
+"""
+
+from __future__ import annotations
+
+import enum
+import stat
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSizeF
+from PySide6.QtPdf import QPdfDocument
+
+from kanpe.storage.assets import asset_path
+
+#: Decks are a few MB, rarely 50; a file this large is a mistake (a video exported as PDF).
+MAX_DECK_BYTES = 200 * 1024 * 1024
+_HEADER_WINDOW = 1024  # readers accept the %PDF- header anywhere in the first KiB
+_MB = 1024 * 1024
+
+
+class DeckErrorKind(enum.Enum):
+    MISSING = "missing"
+    NOT_PDF = "not-pdf"
+    ENCRYPTED = "encrypted"
+    EMPTY = "empty"
+    TOO_LARGE = "too-large"
+    UNREADABLE = "unreadable"
+
+
+class DeckError(Exception):
+    """A deck that cannot be shown. ``str()`` is a translated message for the speaker."""
+
+    def __init__(self, kind: DeckErrorKind, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeckError", text)
+
+
+class DeckDocument:
+    """An open deck: its QPdfDocument and every page's size, read once at open.
+
+    Page sizes are kept here because QtPdf serialises all PDFium calls behind one lock: asking the
+    document for a size while the render thread draws a page would stall the GUI thread.
+    """
+
+    def __init__(self, path: Path, pdf: QPdfDocument) -> None:
+        self.path = path
+        self.pdf = pdf
+        self.page_sizes: tuple[QSizeF, ...] = tuple(
+            pdf.pagePointSize(index) for index in range(pdf.pageCount())
+        )
+        self.title = pdf.metaData(QPdfDocument.MetaDataField.Title) or path.stem
+
+    @property
+    def pages(self) -> int:
+        return len(self.page_sizes)
+
+    def page_size(self, index: int) -> QSizeF:
+        """The size in points of page ``index`` (0-based)."""
+        return self.page_sizes[index]
+
+    def close(self) -> None:
+        """Release the file. Renderers must have let go of ``pdf`` first (see RenderCache)."""
+        self.pdf.close()
+        self.pdf.deleteLater()
+
+
+def open_deck(
+    path: Path, parent: QObject | None = None, *, max_bytes: int = MAX_DECK_BYTES
+) -> DeckDocument:
+    """Open the PDF at ``path``, or raise DeckError saying why it cannot be shown."""
+    _check_file(path, max_bytes)
+    pdf = QPdfDocument() if parent is None else QPdfDocument(parent)
+    error = pdf.load(str(path))
+    problem = _load_problem(path, error, pdf)
+    if problem is not None:
+        pdf.close()
+        pdf.deleteLater()
+        raise problem
+    return DeckDocument(path, pdf)
+
+
+def sample_deck_path() -> Path:
+    """The shipped "Welcome to Kanpe" deck (made by tools/make_sample_deck.py)."""
+    return asset_path("decks", "sample.pdf")
+
+
+def _check_file(path: Path, max_bytes: int) -> None:
+    name = path.name
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _missing(path) from None
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DeckError(
+            DeckErrorKind.NOT_PDF,
+            path,
+            _tr("“{name}” is a folder, not a PDF file. Choose the PDF of your slides.").format(
+                name=name
+            ),
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise DeckError(
+            DeckErrorKind.NOT_PDF,
+            path,
+            _tr("“{name}” is not a regular file. Choose the PDF of your slides.").format(name=name),
+        )
+    if info.st_size > max_bytes:
+        raise DeckError(
+            DeckErrorKind.TOO_LARGE,
+            path,
+            _tr(
+                "“{name}” is {size} MB, too large for a slide deck (the limit is {limit} MB). "
+                "Export it again with compressed images, or split it."
+            ).format(name=name, size=round(info.st_size / _MB), limit=max_bytes // _MB),
+        )
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEADER_WINDOW)
+    except FileNotFoundError:
+        raise _missing(path) from None
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if b"%PDF-" not in head:
+        raise DeckError(
+            DeckErrorKind.NOT_PDF,
+            path,
+            _tr(
+                "“{name}” is not a PDF file. Export your slides as PDF "
+                "(in PowerPoint, Keynote or Google Slides: File > Export or Download > PDF) "
+                "and open that file."
+            ).format(name=name),
+        )
+
+
+def _load_problem(path: Path, error: QPdfDocument.Error, pdf: QPdfDocument) -> DeckError | None:
+    name = path.name
+    match error:
+        case QPdfDocument.Error.None_ if pdf.pageCount() == 0:
+            # QtPdf reports no error for an empty page tree, only a status of Error.
+            return DeckError(
+                DeckErrorKind.EMPTY,
+                path,
+                _tr(
+                    "“{name}” has no pages. Export your slides again and open the new file."
+                ).format(name=name),
+            )
+        case QPdfDocument.Error.None_ if pdf.status() == QPdfDocument.Status.Ready:
+            return None
+        case QPdfDocument.Error.IncorrectPassword:
+            return DeckError(
+                DeckErrorKind.ENCRYPTED,
+                path,
+                _tr(
+                    "“{name}” is protected by a password. Save a copy without a password "
+                    "and open that."
+                ).format(name=name),
+            )
+        case QPdfDocument.Error.UnsupportedSecurityScheme:
+            return DeckError(
+                DeckErrorKind.ENCRYPTED,
+                path,
+                _tr(
+                    "“{name}” is encrypted in a way Kanpe cannot read. Save a copy without "
+                    "protection and open that."
+                ).format(name=name),
+            )
+        case QPdfDocument.Error.FileNotFound:
+            return _missing(path)
+        case _:
+            return DeckError(
+                DeckErrorKind.UNREADABLE,
+                path,
+                _tr(
+                    "“{name}” is damaged or incomplete and cannot be read. If it was downloaded "
+                    "or copied, try again; otherwise export it again from your slide software."
+                ).format(name=name),
+            )
+
+
+def _missing(path: Path) -> DeckError:
+    return DeckError(
+        DeckErrorKind.MISSING,
+        path,
+        _tr("There is no file at {path}. It may have been moved, renamed or deleted.").format(
+            path=path
+        ),
+    )
+
+
+def _unreadable(path: Path, exc: OSError) -> DeckError:
+    return DeckError(
+        DeckErrorKind.UNREADABLE,
+        path,
+        _tr("Kanpe cannot read “{name}”: {reason}.").format(
+            name=path.name, reason=exc.strerror or exc
+        ),
+    )

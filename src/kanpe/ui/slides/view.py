@@ -1,0 +1,191 @@
+"""SlideView: paints one page of a SlideDeck, letterboxed, from the render cache.
+
+The view follows the model and paints; keys and timing belong to the windows. A flip to a page
+in the cache paints it at once. A page not yet rendered (the first paint, a jump to the end) is
+rendered on the GUI thread, once, as a fallback; while the view is resized the old image is
+painted scaled until the sharp one arrives.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kanpe.ui.slides.cache import DEFAULT_BUDGET_PAGES, RenderCache, device_box, fit_size
+from kanpe.ui.slides.deck import SlideDeck
+
+_PAPER = QColor("white")  # under the page: PDFs leave unpainted areas transparent
+_MESSAGE_TEXT = QColor(200, 204, 212)
+
+
+class SlideView(QWidget):
+    """Page ``deck.page + offset`` (offset 1 shows the next slide), or blank, or a message."""
+
+    pageChanged = Signal(int, int)  # page shown (1-based, 0 for none), pages
+
+    def __init__(
+        self,
+        deck: SlideDeck,
+        parent: QWidget | None = None,
+        *,
+        offset: int = 0,
+        background: QColor | None = None,
+        ahead: int = 2,
+        behind: int = 1,
+        budget_pages: int = DEFAULT_BUDGET_PAGES,
+    ) -> None:
+        super().__init__(parent)
+        self._deck = deck
+        self._offset = offset
+        self._background = QColor("black") if background is None else QColor(background)
+        self._blank = False
+        self._message: str | None = None
+        self._cache = RenderCache(self, ahead=ahead, behind=behind, budget_pages=budget_pages)
+        self._cache.pageReady.connect(self._on_page_ready)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 90)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        deck.deckChanged.connect(self._on_deck_changed)
+        deck.pageChanged.connect(self._on_page_changed)
+        self._on_deck_changed()
+
+    @property
+    def deck(self) -> SlideDeck:
+        return self._deck
+
+    @property
+    def cache(self) -> RenderCache:
+        return self._cache
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 360)
+
+    def page_index(self) -> int | None:
+        """The 0-based page this view shows, or None (no deck, or past the end)."""
+        index = self._deck.page - 1 + self._offset
+        if self._deck.document is None or not 0 <= index < self._deck.pages:
+            return None
+        return index
+
+    def set_page(self, page: int) -> None:
+        """Show ``page`` (1-based) of the deck: moves the model, so every view follows."""
+        self._deck.go_to(page)
+
+    def set_blank(self, blank: bool) -> None:
+        """Paint only the background (the B key on stage); the page is kept."""
+        if blank != self._blank:
+            self._blank = blank
+            self.update()
+
+    def is_blank(self) -> bool:
+        return self._blank
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` instead of the page (why a deck could not be opened) until the deck
+        changes or clear_message is called. The text is painted as plain text."""
+        self._message = text
+        self.update()
+
+    def clear_message(self) -> None:
+        self._message = None
+        self.update()
+
+    def message(self) -> str | None:
+        """The placeholder text on show instead of a page, if any."""
+        if self._message is not None:
+            return self._message
+        if self._deck.document is None:
+            return self.tr("No deck open. Open a PDF of your slides to show them here.")
+        if self.page_index() is None:
+            return self.tr("End of the deck")
+        return None
+
+    # Following the model -------------------------------------------------------------------------
+
+    def _on_deck_changed(self) -> None:
+        self._message = None
+        self._cache.set_document(self._deck.document)
+        self._follow()
+
+    def _on_page_changed(self, page: int, pages: int) -> None:
+        del page, pages
+        self._follow()
+
+    def _follow(self) -> None:
+        index = self.page_index()
+        if index is not None:
+            self._cache.set_current(index)
+        self.update()
+        self.pageChanged.emit(0 if index is None else index + 1, self._deck.pages)
+
+    def _on_page_ready(self, index: int) -> None:
+        if index == self.page_index():
+            self.update()
+
+    # Painting ------------------------------------------------------------------------------------
+
+    def _sync_box(self) -> None:
+        self._cache.set_box(device_box(self.size(), self.devicePixelRatioF()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._sync_box()
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._sync_box()
+            self.update()
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        try:
+            painter.fillRect(self.rect(), self._background)
+            text = self.message()
+            if text is not None:
+                self._paint_message(painter, text)
+            elif not self._blank:
+                self._paint_page(painter)
+        finally:
+            painter.end()
+
+    def _paint_page(self, painter: QPainter) -> None:
+        index = self.page_index()
+        document = self._deck.document
+        if index is None or document is None:
+            return
+        self._sync_box()
+        cache = self._cache
+        if cache.box.isEmpty():
+            return
+        ratio = self.devicePixelRatioF()
+        fitted = fit_size(document.page_size(index), cache.box)
+        width, height = fitted.width() / ratio, fitted.height() / ratio
+        target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+        image = cache.image(index)
+        if image is None:
+            image = cache.any_image(index)
+            if image is not None:  # an earlier size, while the sharp one renders
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            else:
+                image = cache.render_now(index)
+        painter.fillRect(target, _PAPER)
+        if image.size() == fitted:
+            image.setDevicePixelRatio(ratio)
+            painter.drawImage(QPointF(target.topLeft()), image)
+        else:
+            painter.drawImage(target, image)
+
+    def _paint_message(self, painter: QPainter, text: str) -> None:
+        font = painter.font()
+        font.setPixelSize(max(12, min(28, self.height() // 16)))
+        painter.setFont(font)
+        painter.setPen(_MESSAGE_TEXT)
+        margin = max(16, self.width() // 12)
+        painter.drawText(
+            QRectF(self.rect()).adjusted(margin, margin, -margin, -margin),
+            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+            text,
+        )
