@@ -1,0 +1,511 @@
+"""What every benchmark shares: statistics, the machine, RSS, printing, and helper processes.
+
+Two helper processes run from this module, so load never shares a CPU queue with the measuring
+process's event loop:
+
+    python -m bench._support relay [--max-per-address N] [--profile FILE]
+        a relay on 127.0.0.1 port 0 with one room; prints one JSON line (port, pid, invite links,
+        and ``offset``: relay time - time.monotonic(), the truth for clock estimates), then runs
+        until its stdin closes, and prints a last JSON line with its counters.
+    python -m bench._support swarm --link AUDIENCE_LINK --count N [--record]
+        N audience websocket connections that say hello and then only read; prints
+        ``{"ready": n, "failed": m}`` once all are open, and when its stdin closes, with
+        ``--record``, the latency of every marked chat message it received (``chat_text``).
+
+Latency across processes uses time.monotonic(): CLOCK_MONOTONIC is one clock system-wide on Linux.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import math
+import os
+import platform
+import re
+import resource
+import shlex
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psutil
+import websockets
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Cores used by processes outside the benchmark above which its figures are flagged as noisy.
+NOISY = 0.25
+CHAT_MARK = "bench-chat"
+_CHAT_PATTERN = re.compile(CHAT_MARK + r" (\d+) ([0-9.]+)")
+
+
+# --- statistics and printing --------------------------------------------------------------------
+
+
+def percentile(ordered: Sequence[float], p: float) -> float:
+    """The p-th percentile (0-100) of already sorted values, interpolating between ranks."""
+    if not ordered:
+        return math.nan
+    rank = (len(ordered) - 1) * p / 100
+    low = math.floor(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    n: int
+    p50: float
+    p95: float
+    p99: float
+    max: float
+    mean: float
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Summary:
+        ordered = sorted(values)
+        mean = math.fsum(ordered) / len(ordered) if ordered else math.nan
+        top = ordered[-1] if ordered else math.nan
+        return cls(
+            n=len(ordered),
+            p50=percentile(ordered, 50),
+            p95=percentile(ordered, 95),
+            p99=percentile(ordered, 99),
+            max=top,
+            mean=mean,
+        )
+
+    def line(self, unit: str = "ms", scale: float = 1000.0) -> str:
+        def f(value: float) -> str:
+            return f"{value * scale:.3f}"
+
+        return (
+            f"n={self.n}  p50={f(self.p50)}  p95={f(self.p95)}  p99={f(self.p99)}"
+            f"  max={f(self.max)}  mean={f(self.mean)} {unit}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One measured figure against its target (lower is better; a ratio <= 1 meets it)."""
+
+    name: str
+    measured: float
+    unit: str
+    target: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.target is None else self.measured / self.target
+
+    def row(self) -> str:
+        target = f"<= {self.target:g} {self.unit}" if self.target is not None else "-"
+        ratio = "-" if self.ratio is None else f"{self.ratio:.2f}"
+        verdict = "" if self.ratio is None else ("  met" if self.ratio <= 1 else "  MISSED")
+        return (
+            f"  {self.name:<44} {self.measured:>10.3f} {self.unit:<4}  target {target:<14}"
+            f"  ratio {ratio:>5}{verdict}"
+        )
+
+
+def machine() -> str:
+    cores = psutil.cpu_count(logical=True)
+    physical = psutil.cpu_count(logical=False)
+    return (
+        f"{platform.node()}: {cores} logical cores ({physical} physical), "
+        f"{psutil.virtual_memory().total / 2**30:.1f} GiB RAM, {platform.platform()}; "
+        f"Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"websockets {websockets.__version__}, asyncio default loop"
+    )
+
+
+def command_line() -> str:
+    """The command exactly as it was typed (``sys.orig_argv`` keeps ``-m bench ...``)."""
+    return shlex.join(sys.orig_argv)
+
+
+def today() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def print_header(title: str) -> None:
+    print(f"== {title} ==")
+    print(f"machine: {machine()}")
+    print(f"command: {command_line()}  (cwd {Path.cwd()})")
+    print(f"date:    {today()}; load average {os.getloadavg()[0]:.2f}", flush=True)
+
+
+def print_figures(figures: Sequence[Figure]) -> None:
+    for figure in figures:
+        print(figure.row())
+        if figure.note:
+            print(f"  {'':<44} {figure.note}")
+    sys.stdout.flush()
+
+
+# --- resources ----------------------------------------------------------------------------------
+
+
+def raise_nofile_limit() -> int:
+    """Raise this process's open-file limit to its hard limit; returns the new soft limit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or soft < hard:
+        target = hard if hard != resource.RLIM_INFINITY else 1 << 20
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def rss_bytes(pid: int) -> int:
+    return int(psutil.Process(pid).memory_info().rss)
+
+
+class CpuWatch:
+    """CPU seconds used by given processes, and by everything else on the machine, over a phase:
+    on a shared 2-core machine the second number says how noisy the figures may be."""
+
+    def __init__(self, **pids: int) -> None:
+        self._procs = {name: psutil.Process(pid) for name, pid in pids.items()}
+        self._start = {name: _busy(proc.cpu_times()) for name, proc in self._procs.items()}
+        self._machine = _busy(psutil.cpu_times())
+        self._wall = time.monotonic()
+
+    def line(self) -> str:
+        wall = time.monotonic() - self._wall
+        used = {
+            name: _busy(proc.cpu_times()) - self._start[name] for name, proc in self._procs.items()
+        }
+        others = max(_busy(psutil.cpu_times()) - self._machine - sum(used.values()), 0.0) / wall
+        parts = [f"{name} {seconds / wall:.2f}" for name, seconds in used.items()]
+        parts.append(f"everything else {others:.2f}")
+        line = f"CPU over {wall:.0f} s, in cores (of {os.cpu_count()}): {', '.join(parts)}"
+        if others > NOISY:
+            line += "\n  WARNING: other processes were busy; these figures are not ours alone"
+        return line
+
+
+def _busy(times: Any) -> float:
+    """User + system (+ nice, irq) seconds of a cpu_times() tuple."""
+    busy = float(times.user + times.system)
+    for extra in ("nice", "irq", "softirq", "steal"):
+        busy += float(getattr(times, extra, 0.0))
+    return busy
+
+
+# --- helper processes, from the measuring side ---------------------------------------------------
+
+
+class Child:
+    """A ``python -m bench._support`` child: one JSON line when ready; stops when stdin closes."""
+
+    def __init__(self, proc: asyncio.subprocess.Process, hello: dict[str, Any]) -> None:
+        self.proc = proc
+        self.hello = hello
+
+    @classmethod
+    async def start(cls, *args: str, ready_within: float = 180.0) -> Child:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bench._support",
+            *args,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            cwd=ROOT,
+            limit=64 * 2**20,
+        )
+        assert proc.stdout is not None
+        try:
+            line = await asyncio.wait_for(proc.stdout.readline(), ready_within)
+        except TimeoutError:
+            proc.kill()
+            await proc.wait()
+            raise RuntimeError(
+                f"bench._support {args[0]} was not ready in {ready_within} s"
+            ) from None
+        if not line:
+            await proc.wait()
+            raise RuntimeError(f"bench._support {args[0]} exited with {proc.returncode}")
+        return cls(proc, json.loads(line))
+
+    @property
+    def pid(self) -> int:
+        return int(self.proc.pid)
+
+    async def stop(self, within: float = 60.0) -> dict[str, Any]:
+        """Close stdin, and return the child's last JSON line (empty if it printed none)."""
+        proc = self.proc
+        assert proc.stdin is not None
+        assert proc.stdout is not None
+        proc.stdin.close()
+        try:
+            out = await asyncio.wait_for(proc.stdout.read(), within)
+            await asyncio.wait_for(proc.wait(), within)
+        except TimeoutError:
+            proc.kill()
+            await proc.wait()
+            return {}
+        lines = out.strip().splitlines()
+        return json.loads(lines[-1]) if lines else {}
+
+
+async def start_relay(*, profile: str | None = None) -> Child:
+    args = ["relay", "--max-per-address", "10000"]
+    if profile:
+        args += ["--profile", profile]
+    return await Child.start(*args)
+
+
+async def start_swarm(link: str, count: int, *, processes: int = 1, record: bool = False) -> Swarm:
+    """``count`` idle audience connections, split over ``processes`` child processes."""
+    per = [count // processes + (1 if i < count % processes else 0) for i in range(processes)]
+    extra = ["--record"] if record else []
+    children = await asyncio.gather(
+        *(Child.start("swarm", "--link", link, "--count", str(n), *extra) for n in per if n)
+    )
+    return Swarm(list(children))
+
+
+@dataclass
+class Swarm:
+    children: list[Child]
+    results: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ready(self) -> int:
+        return sum(int(child.hello["ready"]) for child in self.children)
+
+    @property
+    def failed(self) -> int:
+        return sum(int(child.hello["failed"]) for child in self.children)
+
+    async def stop(self) -> list[dict[str, Any]]:
+        self.results = list(await asyncio.gather(*(child.stop() for child in self.children)))
+        return self.results
+
+
+# --- child: the relay -----------------------------------------------------------------------------
+
+
+async def _relay_child(args: argparse.Namespace) -> None:
+    from kanpe.core.rundown import Rundown, Slot
+    from kanpe.net.limits import Limits
+    from kanpe.net.relay import Relay, RelayConfig
+
+    nofile = raise_nofile_limit()
+    rundown = Rundown(
+        title="Bench night",
+        slots=(
+            Slot(id="talk-1", speaker="Aiko", title="Timers", duration=1500),
+            Slot(id="talk-2", speaker="Ben", title="Relays", duration=1500),
+        ),
+    )
+    with tempfile.TemporaryDirectory(prefix="kanpe-bench-relay-") as data:
+        limits = Limits(max_connections_per_address=args.max_per_address)
+        relay = Relay(RelayConfig(port=0, data_dir=Path(data), limits=limits))
+        await relay.start()
+        invites = await relay.create_room(name="Bench night", rundown=rundown)
+        ready = {
+            "pid": os.getpid(),
+            "port": relay.port,
+            "url": relay.url,
+            "invites": invites.as_result(),
+            "offset": relay.clock.offset_from_monotonic(),
+            "nofile": nofile,
+        }
+        print(json.dumps(ready), flush=True)
+        await _stdin_closed()
+        last = {"dropped_slow": relay.dropped_slow, "rss": rss_bytes(os.getpid())}
+        await relay.stop()
+    print(json.dumps(last), flush=True)
+
+
+# --- child: a swarm of audience connections ------------------------------------------------------
+
+
+class _Listener(asyncio.Protocol):
+    """One audience connection on websockets' Sans-I/O protocol: hello, welcome, then only read.
+
+    A bare asyncio Protocol, not a websockets Connection: no task, queue or future per message.
+    Once welcomed, a chunk is only stamped and kept; parsing waits ``defer`` seconds, so with a
+    thousand listeners in one process the last socket's stamp is not held back by parsing the
+    other 999 (a real audience member parses on their own device). Pings from the relay are
+    answered when the chunk is parsed, well within the relay's ping timeout."""
+
+    def __init__(
+        self, url: str, hello: bytes, record: list[tuple[str, float]] | None, defer: float
+    ) -> None:
+        from websockets.client import ClientProtocol
+        from websockets.uri import parse_uri
+
+        self.ws = ClientProtocol(parse_uri(url), max_size=4 * 2**20)
+        self.hello = hello
+        self.record = record
+        self.defer = defer
+        self.loop = asyncio.get_running_loop()
+        self.welcomed: asyncio.Future[None] = self.loop.create_future()
+        self.transport: asyncio.Transport | None = None
+        self.pending: list[tuple[float, bytes]] = []
+        self.closed = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        self.ws.send_request(self.ws.connect())
+        self._flush()
+
+    def data_received(self, data: bytes) -> None:
+        self.pending.append((time.monotonic(), data))  # receipt time of every frame it ends
+        if len(self.pending) == 1:
+            self.loop.call_later(self.defer if self.welcomed.done() else 0.0, self._parse)
+
+    def _parse(self) -> None:
+        from websockets.frames import Frame, Opcode
+
+        chunks, self.pending = self.pending, []
+        for now, data in chunks:
+            self.ws.receive_data(data)
+            for event in self.ws.events_received():
+                if not isinstance(event, Frame):  # the handshake response
+                    if self.ws.handshake_exc is not None:
+                        self._fail(self.ws.handshake_exc)
+                    else:
+                        self.ws.send_text(self.hello)
+                elif event.opcode is Opcode.TEXT:
+                    if not self.welcomed.done():
+                        if bytes(event.data[:17]) == b'{"type":"welcome"':
+                            self.welcomed.set_result(None)
+                        else:
+                            self._fail(RuntimeError(bytes(event.data[:80]).decode()))
+                    elif self.record is not None and CHAT_MARK.encode() in event.data:
+                        self.record.append((bytes(event.data).decode(), now))
+        self._flush()
+
+    def eof_received(self) -> bool | None:
+        self._parse()
+        self.ws.receive_eof()
+        self._flush()
+        return None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
+        self._fail(exc or ConnectionResetError("closed before the welcome"))
+
+    def _fail(self, exc: BaseException) -> None:
+        if not self.welcomed.done():
+            self.welcomed.set_exception(exc)
+
+    def _flush(self) -> None:
+        transport = self.transport
+        if transport is None or transport.is_closing():
+            return
+        for chunk in self.ws.data_to_send():
+            if chunk:
+                transport.write(chunk)
+            elif transport.can_write_eof():
+                transport.write_eof()
+
+
+async def _swarm_child(args: argparse.Namespace) -> None:
+    from kanpe.core.links import parse_link
+    from kanpe.core.protocol import PROTOCOL_VERSION, Hello, encode_bytes
+
+    raise_nofile_limit()
+    loop = asyncio.get_running_loop()
+    invite = parse_link(args.link)
+    url = invite.websocket_url
+    host, port = _host_port(url)
+    hello = encode_bytes(
+        Hello(protocol=PROTOCOL_VERSION, room=invite.room, token=invite.token, client="bench")
+    )
+    gate = asyncio.Semaphore(args.concurrency)
+    received: list[tuple[str, float]] = []
+    errors: dict[str, int] = {}
+
+    async def join() -> _Listener | None:
+        async with gate:
+            try:
+                _, listener = await loop.create_connection(
+                    lambda: _Listener(url, hello, received if args.record else None, args.defer),
+                    host,
+                    port,
+                )
+                await asyncio.wait_for(listener.welcomed, 120)
+            except Exception as exc:
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                return None
+            return listener
+
+    listeners = [x for x in await asyncio.gather(*(join() for _ in range(args.count))) if x]
+    ready = {"ready": len(listeners), "failed": args.count - len(listeners), "errors": errors}
+    print(json.dumps({**ready, "pid": os.getpid()}), flush=True)
+    await _stdin_closed()
+    seqs: list[int] = []
+    latencies: list[float] = []
+    for text, now in received:
+        found = _CHAT_PATTERN.search(text)
+        if found:
+            seqs.append(int(found[1]))
+            latencies.append(now - float(found[2]))
+    closed = sum(1 for listener in listeners if listener.closed)
+    print(json.dumps({**ready, "closed": closed, "seq": seqs, "latency": latencies}), flush=True)
+    # Exit without closing each connection politely: the kernel resets them all at once.
+    os._exit(0)
+
+
+def _host_port(url: str) -> tuple[str, int]:
+    netloc = url.split("://", 1)[1].split("/", 1)[0]
+    host, _, port = netloc.rpartition(":")
+    return host.strip("[]"), int(port)
+
+
+async def _stdin_closed() -> None:
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    await reader.read()
+
+
+def _child_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench._support")
+    sub = parser.add_subparsers(dest="child", required=True)
+    relay = sub.add_parser("relay")
+    relay.add_argument("--max-per-address", type=int, default=10000)
+    relay.add_argument("--profile", metavar="FILE", help="write cProfile stats here at exit")
+    swarm = sub.add_parser("swarm")
+    swarm.add_argument("--link", required=True)
+    swarm.add_argument("--count", type=int, default=1000)
+    swarm.add_argument("--concurrency", type=int, default=64, help="handshakes in flight")
+    swarm.add_argument("--record", action="store_true", help="record marked chat latencies")
+    swarm.add_argument("--defer", type=float, default=0.1, help="seconds before parsing")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(name)s: %(message)s")
+    if args.child == "swarm":
+        asyncio.run(_swarm_child(args))
+        return 0
+    if not args.profile:
+        asyncio.run(_relay_child(args))
+        return 0
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        asyncio.run(_relay_child(args))
+    finally:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main(sys.argv[1:]))
