@@ -94,9 +94,7 @@ class ConsoleWindow(QMainWindow):
         self.open_button.setObjectName("openDeck")
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.open_button.clicked.connect(self.openDeckRequested)
-        self.deck_error = plain_label()
-        self.deck_error.setObjectName("deckError")
-        self.deck_error.hide()
+        self.deck_message = ""  # shown by the slide views' placeholder
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -106,7 +104,6 @@ class ConsoleWindow(QMainWindow):
         left = QVBoxLayout()
         left.setSpacing(10)
         left.addLayout(header)
-        left.addWidget(self.deck_error)
         left.addWidget(current, 1)
 
         next_caption = QLabel(self.tr("Next"))
@@ -187,8 +184,7 @@ class ConsoleWindow(QMainWindow):
             self.link_status.style().polish(self.link_status)
 
     def set_deck_error(self, message: str) -> None:
-        self.deck_error.setText(message)
-        self.deck_error.setVisible(bool(message))
+        self.deck_message = message
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

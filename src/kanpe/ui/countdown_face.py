@@ -45,6 +45,7 @@ class CountdownFace(QWidget):
         self.hint = ""  # e.g. "Press S to start"; set by the owner
         self.translucent = False  # the overlay paints on a see-through window
         self.panel_alpha = 255
+        self.alert = ""  # e.g. "Offline": a pill in the corner, on every face
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         ticker.changed.connect(self.update)
@@ -52,6 +53,11 @@ class CountdownFace(QWidget):
     def set_hint(self, hint: str) -> None:
         if hint != self.hint:
             self.hint = hint
+            self.update()
+
+    def set_alert(self, alert: str) -> None:
+        if alert != self.alert:
+            self.alert = alert
             self.update()
 
     def status_line(self) -> str:
@@ -98,6 +104,8 @@ class CountdownFace(QWidget):
 
         label_rect = QRectF(inner.left(), digits_rect.bottom(), inner.width(), label_h)
         self._paint_label(painter, label_rect, phase)
+        if self.alert:
+            self._paint_alert(painter, rect)
         if status:
             painter.setFont(label_font(status_h * 0.72, bold=False))
             painter.setPen(MUTED if phase is not Phase.OVERTIME else look.ink)
@@ -139,6 +147,23 @@ class CountdownFace(QWidget):
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
             text,
         )
+
+    def _paint_alert(self, painter: QPainter, rect: QRectF) -> None:
+        """A pill in the top-left corner: black on amber, so it reads on every phase's panel."""
+        font = label_font(max(10.0, rect.height() * (0.1 if self.compact else 0.065)))
+        metrics = QFontMetricsF(font)
+        text = "▲ " + self.alert.upper()
+        height = metrics.height() * 1.4
+        pill = QRectF(
+            rect.left() + height * 0.4,
+            rect.top() + height * 0.3,
+            metrics.horizontalAdvance(text) + height,
+            height,
+        )
+        painter.fillPath(rounded(pill, height / 2), QColor("#ffb627"))
+        painter.setFont(font)
+        painter.setPen(QColor("#1b1400"))
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_hatching(self, painter: QPainter, rect: QRectF, radius: float) -> None:
         """Overtime's panel is striped as well as red: a shape cue that survives greyscale."""

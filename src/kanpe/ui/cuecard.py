@@ -146,6 +146,6 @@ class CueCard(QFrame):
     def _state(self, state: str) -> None:
         if self.property("state") != state:
             self.setProperty("state", state)
-            for widget in (self, self.heading, self.text, self.status):
+            for widget in (self, self.heading, self.text, self.status, self.button):
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)

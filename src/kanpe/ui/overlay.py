@@ -55,6 +55,7 @@ class OverlayWindow(QWidget):
         layout.addWidget(self.cue_label, 1)
         self._drag_from: QPoint | None = None
         self._restoring = False
+        self._cue_extra = 0
         self.click_through = False
 
     # --- what the controller sets -------------------------------------------------------------
@@ -66,10 +67,24 @@ class OverlayWindow(QWidget):
     def show_cue(self, cue: Cue | None) -> None:
         self.flash.follow(cue)
         if cue is None or cue.acked_at is not None:
-            self.cue_label.hide()
+            if self.cue_label.isVisible() or self._cue_extra:
+                self.cue_label.hide()
+                self._grow(-self._cue_extra)
             return
         self.cue_label.setText(cue_text(cue))
-        self.cue_label.show()
+        if not self.cue_label.isVisibleTo(self):
+            self.cue_label.show()
+            self._grow(max(48, self.height() // 2))
+
+    def _grow(self, extra: int) -> None:
+        """Make room for the cue below the countdown (and give it back), without counting it as
+        the speaker's own resize."""
+        self._cue_extra = max(0, self._cue_extra + extra)
+        self._restoring = True
+        try:
+            self.resize(self.width(), max(MIN_SIZE[1], self.height() + extra))
+        finally:
+            self._restoring = False
 
     def set_click_through(self, on: bool) -> None:
         """Let clicks pass to the window below. Re-shows the window: Qt needs that for flags."""
@@ -118,7 +133,9 @@ class OverlayWindow(QWidget):
 
     def _edited(self) -> None:
         if not self._restoring and self.isVisible():
-            self.geometryEdited.emit(self.geometry())
+            rect = self.geometry()
+            rect.setHeight(rect.height() - self._cue_extra)
+            self.geometryEdited.emit(rect)
 
     def _lit(self, lit: bool) -> None:
         self.cue_label.setProperty("lit", lit)

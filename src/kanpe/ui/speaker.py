@@ -185,7 +185,7 @@ class SpeakerApp(QObject):
         if remaining is None:
             self.console.info.set_value("ends", "--:--")
             return
-        end = self._wall() + max(0.0, remaining)
+        end = self._wall() + remaining  # in overtime: when the slot ended
         self.console.info.set_value("ends", clock_text(end))
 
     def _follow_status(self) -> None:
@@ -219,6 +219,9 @@ class SpeakerApp(QObject):
             case LinkStatus.CLOSED:
                 text, state = self.tr("○ Closed"), "failed"
         self.console.set_link_status(state, text)
+        alert = self.tr("Offline") if state == "offline" else ""
+        for face in (self.console.face, self.overlay.face, self.stage.badge):
+            face.set_alert(alert if face is not self.stage.badge else "")
         # A new clock estimate may move the next change by a few milliseconds.
         self.ticker.refresh()
 
@@ -244,7 +247,7 @@ class SpeakerApp(QObject):
         text = self.tr("Slide {page} / {pages}").format(page=page, pages=pages) if pages else ""
         self.console.slide_number.setText(text)
         self.console.next_caption.setText(
-            self.tr("Next") if page < pages else self.tr("Next: end of deck")
+            self.tr("Next") if page < pages or not pages else self.tr("Next: end of deck")
         )
         self.reporter.page_changed(page, pages)
 

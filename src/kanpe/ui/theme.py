@@ -21,27 +21,27 @@ QFrame#cueCard { background: #1a1d24; border: 2px solid #2a2e38; border-radius: 
 QFrame#cueCard[state="new"] { background: #3a3210; border-color: #ffd23f; }
 QFrame#cueCard[state="lit"] { background: #ffd23f; border-color: #fff3b0; }
 QFrame#cueCard[state="acked"] { background: #1a1d24; border-color: #3ecf7a; }
-QLabel#cueHeading { color: #8b91a0; font-weight: bold; letter-spacing: 1px; }
+QLabel#cueHeading { color: #8b91a0; font-weight: bold; letter-spacing: 1px; font-size: 15px; }
 QFrame#cueCard[state="new"] QLabel#cueHeading { color: #ffd23f; }
 QFrame#cueCard[state="lit"] QLabel#cueHeading { color: #3a2c00; }
-QLabel#cueText { color: #5d6372; }
+QLabel#cueText { color: #5d6372; font-size: 30px; font-weight: bold; }
 QFrame#cueCard[state="new"] QLabel#cueText { color: #fff8dc; }
 QFrame#cueCard[state="lit"] QLabel#cueText { color: #1b1400; }
 QFrame#cueCard[state="acked"] QLabel#cueText { color: #c8ccd6; }
 QLabel#cueStatus { color: #3ecf7a; font-weight: bold; }
 QPushButton#gotIt {
     background: #ffd23f; color: #1b1400; border: none; border-radius: 10px;
-    padding: 10px 22px; font-weight: bold;
+    padding: 12px 26px; font-weight: bold; font-size: 18px;
 }
 QFrame#cueCard[state="lit"] QPushButton#gotIt { background: #1b1400; color: #ffd23f; }
 QPushButton#gotIt:pressed { background: #e0b200; }
 
 QFrame#infoPanel { background: #1a1d24; border-radius: 12px; }
-QLabel#infoName { color: #8b91a0; }
-QLabel#infoValue { color: #e8eaf0; font-weight: bold; }
+QLabel#infoName { color: #8b91a0; font-size: 13px; }
+QLabel#infoValue { color: #e8eaf0; font-weight: bold; font-size: 24px; }
 QLabel#slideCaption { color: #8b91a0; }
-QLabel#slideNumber { color: #e8eaf0; font-weight: bold; }
-QLabel#talkTitle { color: #e8eaf0; font-weight: bold; }
+QLabel#slideNumber { color: #e8eaf0; font-weight: bold; font-size: 18px; }
+QLabel#talkTitle { color: #e8eaf0; font-weight: bold; font-size: 18px; }
 QLabel#deckError { color: #ffb4ad; }
 QPushButton#openDeck {
     background: #2a2e38; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 8px;
@@ -64,7 +64,7 @@ QMenu::item:selected { background: #2f3542; }
 
 QLabel#overlayCue {
     background: rgba(58, 50, 16, 235); color: #fff8dc; border: 2px solid #ffd23f;
-    border-radius: 10px; padding: 4px 8px; font-weight: bold;
+    border-radius: 10px; padding: 4px 8px; font-weight: bold; font-size: 17px;
 }
 QLabel#overlayCue[lit="true"] { background: rgba(255, 210, 63, 245); color: #1b1400; }
 """
