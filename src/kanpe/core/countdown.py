@@ -17,7 +17,10 @@ import msgspec
 #: Longest slot a rundown or a timer accepts: 24 hours.
 MAX_DURATION = 24 * 3600
 
-Seconds = Annotated[float, msgspec.Meta(ge=-10 * MAX_DURATION, le=10 * MAX_DURATION)]
+#: Bound on a timer's stored seconds: the wire and the store refuse anything past it.
+_STORED_LIMIT = 10 * MAX_DURATION
+
+Seconds = Annotated[float, msgspec.Meta(ge=-_STORED_LIMIT, le=_STORED_LIMIT)]
 
 
 class TimerError(ValueError):
@@ -133,12 +136,23 @@ class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
         """
         if self.status is not TimerStatus.RUNNING:
             return None
-        remaining = self.remaining_at(now)
-        if remaining > 0:
-            # The text changes when remaining drops to the next whole second below it.
-            return now + (remaining - (math.ceil(remaining) - 1))
-        over = -remaining
-        return now + (math.floor(over) + 1 - over)
+        assert self.deadline is not None
+        deadline = self.deadline
+        shown = display_seconds(deadline - now)
+        # Before and after the deadline alike, the text changes when remaining drops to
+        # ``shown - 1``, at about ``deadline - (shown - 1)``. Rounding in ``deadline - t`` moves
+        # that by a few floats, so bisect for the first float at which the text really changes:
+        # an answer a hair early would schedule a repaint that changes nothing.
+        target = deadline - (shown - 1)
+        unchanged, changed = max(now, target - 0.5), target + 0.5
+        while True:
+            middle = unchanged + (changed - unchanged) / 2
+            if not unchanged < middle < changed:
+                return changed
+            if display_seconds(deadline - middle) < shown:
+                changed = middle
+            else:
+                unchanged = middle
 
     def start(self, now: float) -> Countdown:
         """Start from idle, or resume from pause."""
@@ -164,12 +178,16 @@ class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
         if not math.isfinite(seconds) or abs(seconds) > MAX_DURATION:
             raise TimerError("an adjustment must be within 24 hours")
         allotted = self.allotted + float(seconds)
+        remaining = self.remaining if self.running else self.remaining + seconds
+        if abs(allotted) > _STORED_LIMIT or abs(remaining) > _STORED_LIMIT:
+            # Repeated adjustments would otherwise make a timer no client or store can decode.
+            raise TimerError("the timer cannot be adjusted that far")
         if self.status is TimerStatus.RUNNING:
             assert self.deadline is not None
             return msgspec.structs.replace(
                 self, allotted=allotted, deadline=self.deadline + seconds
             )
-        return msgspec.structs.replace(self, allotted=allotted, remaining=self.remaining + seconds)
+        return msgspec.structs.replace(self, allotted=allotted, remaining=remaining)
 
     def set_duration(self, seconds: float, now: float) -> Countdown:
         """Change the planned length; time already spent stays spent."""
