@@ -14,6 +14,7 @@ cannot drag the estimate.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import deque
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ class ClockOffsetEstimator:
 
     def add(self, t0: float, t1: float, t2: float, t3: float) -> Sample | None:
         """Record one exchange; returns the sample, or None if its timestamps are impossible."""
+        if not all(math.isfinite(t) for t in (t0, t1, t2, t3)):
+            return None  # NaN compares false with everything, so the checks below let it in
         round_trip = (t3 - t0) - (t2 - t1)
         if t3 < t0 or t2 < t1 or round_trip < 0:
             return None
