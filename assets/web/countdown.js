@@ -13,7 +13,7 @@ export function displaySeconds(remaining) {
 }
 
 export function formatClock(seconds) {
-  const sign = seconds < 0 ? "−" : "";
+  const sign = seconds < 0 ? "-" : "";
   const total = Math.abs(seconds);
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);

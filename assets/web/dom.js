@@ -43,3 +43,19 @@ export function reorder(parent, nodes) {
     active.focus({ preventScroll: true });
   }
 }
+
+const noteTimers = new Map();
+
+/** Show a short status note in ``node`` (a role="status" element) and clear it after a while. */
+export function note(node, text, ms = 4000) {
+  setText(node, text);
+  node.classList.add("shown");
+  clearTimeout(noteTimers.get(node));
+  noteTimers.set(
+    node,
+    setTimeout(() => {
+      node.classList.remove("shown");
+      setText(node, "");
+    }, ms),
+  );
+}

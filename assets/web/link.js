@@ -66,7 +66,7 @@ class Bucket {
 }
 
 /** Full jitter: uniform between half the base and the capped exponential. */
-export function backoff(attempt, base = 0.5, cap = 15) {
+export function backoff(attempt, base = 0.25, cap = 10) {
   const top = Math.min(cap, base * 2 ** attempt);
   return base / 2 + Math.random() * Math.max(0, top - base / 2);
 }
@@ -210,6 +210,7 @@ export class Link {
       this.pending.clear();
       return;
     }
+    if (this.welcomed && this.offlineSince === undefined) this.offlineSince = Date.now();
     this.setStatus(this.welcomed ? "offline" : "connecting", "reconnecting");
     const delay = backoff(this.attempt);
     this.attempt += 1;
@@ -243,7 +244,12 @@ export class Link {
         this.onWelcome(ws, message);
         break;
       case "event":
-        if (this.state && applyEvent(this.state, message.event, message.version)) {
+        if (!this.state) break;
+        if (message.version > this.state.version + 1) {
+          this.drop(ws); // missed events: the mirror is wrong, get a fresh snapshot
+          break;
+        }
+        if (applyEvent(this.state, message.event, message.version)) {
           this.listener.event?.(message.event, message.version, this.state);
         }
         break;
@@ -272,6 +278,7 @@ export class Link {
     this.role = welcome.role;
     this.state = welcome.state;
     this.welcomed = true;
+    this.offlineSince = undefined;
     this.attempt = 0;
     this.bucket.reset();
     this.setStatus("online");

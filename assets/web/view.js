@@ -103,8 +103,12 @@ function onStatus(status, detail) {
     showFatal();
     return;
   }
-  setText($("status-text"), { connecting: "Connecting…", online: "Live", offline: "Reconnecting…" }[status] || status);
+  setText($("status-text"), { connecting: "Connecting…", online: "Live", offline: "Offline" }[status] || status);
   $("offline-note").hidden = status !== "offline";
+  if (status === "offline" && link?.offlineSince) {
+    const since = new Date(link.offlineSince).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    setText($("offline-note"), `Offline since ${since}: the countdown keeps running from the last known time while we reconnect.`);
+  }
 }
 
 function showFatal() {

@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 from kanpe.core.model import RoomState
 from kanpe.core.protocol import Ack, Command
 from kanpe.core.rundown import Rundown, Slot
+from kanpe.net.faultproxy import FaultProxy
 from kanpe.net.link import LinkClient, wait_for_state
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
 from kanpe.net.relayclock import RelayClock
@@ -67,6 +68,7 @@ class Served:
         )
         self.relay: Relay | None = None
         self.links: list[LinkClient] = []
+        self.proxies: list[FaultProxy] = []
         self.start_relay()
         self.invites: RoomInvites = self.run(
             self.live.create_room(name="Kanpe Meetup #12", rundown=RUNDOWN)
@@ -106,6 +108,26 @@ class Served:
         self.run(self.live.stop())
         self.relay = None
 
+    def proxy(self) -> FaultProxy:
+        """A fault proxy in front of the relay, for pages (HTTP and websocket) to go through."""
+
+        async def start() -> FaultProxy:
+            proxy = FaultProxy("127.0.0.1", self.live.port)
+            await proxy.start()
+            return proxy
+
+        proxy = self.run(start())
+        self.proxies.append(proxy)
+        return proxy
+
+    def call(self, function: Callable[[], object]) -> None:
+        """Run a plain function on the relay's loop (e.g. a FaultProxy method) and wait for it."""
+
+        async def call() -> None:
+            function()
+
+        self.run(call())
+
     def join(self, link: str, **kwargs: Any) -> LinkClient:
         async def join() -> LinkClient:
             client = LinkClient(link, backoff=_fast_backoff, **kwargs)
@@ -140,6 +162,8 @@ class Served:
         async def shutdown() -> None:
             for link in self.links:
                 await link.close()
+            for proxy in self.proxies:
+                await proxy.stop()
             if self.relay is not None:
                 await self.relay.stop()
             rest = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]

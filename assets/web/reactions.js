@@ -1,0 +1,81 @@
+// Reactions: five big buttons (and keys 1-5), a small local burst on each tap, everyone else's
+// reactions floating up too, and tallies for the talk on stage. Reactions are the one thing the
+// page drops rather than queues: it keeps a reserve of its rate budget for chat and votes.
+
+import { el, note, setText } from "./dom.js";
+
+const MAX_FLOATS = 24;
+const RESERVE = 6;
+const calm = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+function compact(n) {
+  return n < 1000 ? String(n) : `${(n / 1000).toFixed(n < 10000 ? 1 : 0)}k`;
+}
+
+export function reactionsView({ app, bar, sky, noteNode }) {
+  const buttons = [...bar.querySelectorAll(".react")];
+  const echoes = {}; // own reactions whose event has not come back yet, per emoji
+
+  function render(state) {
+    const tally = state.reactions[state.current || ""] || {};
+    for (const button of buttons) {
+      const count = tally[button.dataset.emoji] || 0;
+      setText(button.querySelector(".tally"), count ? compact(count) : "");
+    }
+  }
+
+  function react(button) {
+    const emoji = button.dataset.emoji;
+    if (!app.link || app.link.status !== "online") {
+      note(noteNode, "Reconnecting… reactions are back in a moment.");
+      return;
+    }
+    if (!app.link.canSpend(RESERVE)) {
+      note(noteNode, "Easy there! Reactions are limited to a few a second.");
+      return;
+    }
+    float(button, emoji, true);
+    button.classList.remove("pop");
+    void button.offsetWidth; // restart the press animation
+    button.classList.add("pop");
+    echoes[emoji] = (echoes[emoji] || 0) + 1;
+    app.link.command("react", { emoji }, { droppable: true }).catch(() => {
+      echoes[emoji] = Math.max(0, (echoes[emoji] || 0) - 1);
+    });
+  }
+
+  function float(button, emoji, own) {
+    if (document.visibilityState !== "visible" || sky.childElementCount >= MAX_FLOATS) return;
+    const rect = button.getBoundingClientRect();
+    const node = el("span", { class: own ? "float own" : "float", text: emoji });
+    node.style.setProperty("--x", `${rect.left + rect.width / 2}px`);
+    node.style.setProperty("--y", `${rect.top}px`);
+    node.style.setProperty("--drift", `${Math.round((Math.random() - 0.5) * 80)}px`);
+    node.addEventListener("animationend", () => node.remove());
+    sky.append(node);
+    if (calm.matches) setTimeout(() => node.remove(), 700);
+  }
+
+  /** A reaction event: someone else's floats up; our own already did when tapped. */
+  function arrived(emoji) {
+    if (echoes[emoji] > 0) {
+      echoes[emoji] -= 1;
+      return;
+    }
+    const button = buttons.find((b) => b.dataset.emoji === emoji);
+    if (button) float(button, emoji, false);
+  }
+
+  for (const button of buttons) {
+    button.addEventListener("click", () => react(button));
+    button.addEventListener("animationend", () => button.classList.remove("pop"));
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || bar.closest("[hidden]")) return;
+    if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
+    const button = buttons[Number(event.key) - 1];
+    if (button) react(button);
+  });
+
+  return { render, arrived };
+}
