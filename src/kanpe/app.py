@@ -98,6 +98,9 @@ def _application() -> QApplication:
     app.setApplicationName("Kanpe")
     app.setOrganizationName("Kanpe")
     app.setStyle("Fusion")
+    # Closing the windows must not stop the event loop under the links still closing: the
+    # speaker app says when it is finished, and speak() then closes the link and the relay.
+    app.setQuitOnLastWindowClosed(False)
     _install_translations(app)
     return app
 
