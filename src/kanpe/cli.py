@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="most connections from one IP address",
     )
+    relay.add_argument(
+        "--trust-proxy",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="a reverse proxy's address whose X-Forwarded-For names the client (repeatable)",
+    )
     relay.add_argument("--demo", action="store_true", help="create a demo room and print its links")
 
     room = commands.add_parser("room", help="manage rooms on a relay")

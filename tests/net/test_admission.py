@@ -163,3 +163,110 @@ async def test_http_side_serves_pages_and_health(tmp_path: Path) -> None:
         for path in ("/static/../relay.sqlite3", "/static/missing.js", "/nope", "/audience/a/b"):
             status, _, _ = await asyncio.to_thread(_get, base + path)
             assert status == 404, path
+
+
+@pytest.mark.asyncio
+async def test_a_retried_invite_gives_the_same_link_once(
+    relay: Relay, invites: RoomInvites, links: Links
+) -> None:
+    host = await links.join(invites.host)
+    command = CreateInvite(id="inv-1", role=Role.AUDIENCE)
+    first = await host.command(command)
+    again = await host.command(command)
+    assert again.duplicate
+    assert again.result == first.result
+    with pytest.raises(CommandRefused) as refused:
+        await host.command(CreateInvite(id="inv-1", role=Role.VIEWER))
+    assert refused.value.code == "id_reused"
+
+
+async def _upgrade_status(port: int, host: str, origin: str) -> int:
+    """Send a websocket upgrade with exactly these Host and Origin headers; the HTTP status."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(
+        (
+            f"GET /ws HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\nUpgrade: websocket\r\n"
+            "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            "Sec-WebSocket-Version: 13\r\n\r\n"
+        ).encode()
+    )
+    status = int((await reader.readline()).split()[1])
+    writer.close()
+    await writer.wait_closed()
+    return status
+
+
+@pytest.mark.asyncio
+async def test_dns_rebinding_origin_is_refused(relay: Relay) -> None:
+    port = relay.port
+    evil = f"evil.example:{port}"
+    assert await _upgrade_status(port, evil, f"http://{evil}") == 403
+    local = f"localhost:{port}"
+    assert await _upgrade_status(port, local, f"http://{local}") == 101
+    lan = f"192.168.1.20:{port}"
+    assert await _upgrade_status(port, lan, f"http://{lan}") == 101
+    assert await _upgrade_status(port, local, f"http://{evil}") == 403
+
+
+@pytest.mark.asyncio
+async def test_behind_a_trusted_proxy_the_cap_counts_real_clients(tmp_path: Path) -> None:
+    config = RelayConfig(
+        data_dir=tmp_path,
+        limits=Limits(max_connections_per_address=1),
+        trusted_proxies=("127.0.0.1",),
+    )
+    async with Relay(config) as relay:
+        invites = await relay.create_room(rundown=RUNDOWN)
+        url = parse_link(invites.audience).websocket_url
+        first = await connect(url, additional_headers={"X-Forwarded-For": "203.0.113.7"})
+        second = await connect(
+            url, additional_headers={"X-Forwarded-For": "198.51.100.1, 203.0.113.8"}
+        )
+        with pytest.raises(InvalidStatus) as refused:
+            await connect(url, additional_headers={"X-Forwarded-For": "203.0.113.7"})
+        assert refused.value.response.status_code == 429
+        await first.close()
+        await second.close()
+
+
+@pytest.mark.asyncio
+async def test_a_future_hello_gets_unsupported_version(relay: Relay, invites: RoomInvites) -> None:
+    import json
+
+    from kanpe.core.protocol import CloseCode, Error, ErrorCode, parse_server
+    from tests.net.conftest import hello_for
+
+    hello = json.loads(hello_for(invites.host))
+    hello.update(protocol=2, capabilities=["compression"])
+    ws = await raw_connect(invites.host)
+    await ws.send(json.dumps(hello))
+    reply = parse_server(await ws.recv())
+    assert isinstance(reply, Error)
+    assert reply.code is ErrorCode.UNSUPPORTED_VERSION
+    await ws.wait_closed()
+    assert ws.close_code == CloseCode.UNSUPPORTED_VERSION
+
+
+@pytest.mark.asyncio
+async def test_rate_limited_commands_are_resent_and_applied_once(tmp_path: Path) -> None:
+    import kanpe.net.link as link_module
+    from kanpe.core.protocol import SendChat
+    from kanpe.net.limits import Rate
+
+    rates = {role: Rate(per_second=50, burst=5) for role in Role}
+    async with Relay(RelayConfig(data_dir=tmp_path, limits=Limits(rates=rates))) as relay:
+        invites = await relay.create_room(rundown=RUNDOWN)
+        link_module.RATE_LIMIT_RETRY = 0.05
+        audience = LinkClient(invites.audience, backoff=fast_backoff)
+        try:
+            await audience.start()
+            await audience.ready()
+            acks = await asyncio.gather(
+                *(audience.command(SendChat(id=f"m{i}", text=f"hi {i}")) for i in range(20))
+            )
+        finally:
+            link_module.RATE_LIMIT_RETRY = 1.0
+            await audience.close()
+        assert all(not ack.duplicate for ack in acks)
+        texts = [m.text for m in relay.rooms[invites.room].state.chat]
+        assert sorted(texts) == sorted(f"hi {i}" for i in range(20))

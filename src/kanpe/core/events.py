@@ -1,7 +1,8 @@
 """Events: the versioned deltas of a room, how they change state, and who may see what.
 
-Every event carries whole records (a slot, a question, a poll) rather than differences, so
-applying one twice, or to a mirror that has already seen it, gives the same state.
+Every event but ``reaction`` carries whole records (a slot, a question, a poll) rather than
+differences; a reaction adds one to a tally. So a mirror applies each version once, in order, and
+skips any event at or below the version it already has.
 """
 
 from __future__ import annotations

@@ -474,7 +474,14 @@ def _message_type(obj: Any, tags: frozenset[str]) -> str:
 def parse_client(data: str | bytes) -> ClientMessage:
     """Parse one frame from a client. Raises ProtocolError, and nothing else, on bad input."""
     obj = _load_json(data)
-    _message_type(obj, _CLIENT_TAGS)
+    kind = _message_type(obj, _CLIENT_TAGS)
+    version = obj.get("protocol")
+    if kind == "hello" and isinstance(version, int) and version != PROTOCOL_VERSION:
+        # Before the field checks: a future hello may carry fields this version does not know.
+        raise ProtocolError(
+            ErrorCode.UNSUPPORTED_VERSION,
+            f"protocol {version} is not supported; this relay speaks {PROTOCOL_VERSION}",
+        )
     command_id = obj.get("id") if isinstance(obj.get("id"), str) else None
     try:
         message: ClientMessage = msgspec.convert(obj, _client_type, strict=True)

@@ -68,6 +68,10 @@ from kanpe.core.protocol import (
 )
 from kanpe.core.rundown import Rundown, RundownError, check_rundown
 
+#: Caps that keep a room's snapshot small however busy (or hostile) its audience is.
+MAX_QUESTIONS = 500
+MAX_POLLS = 50
+
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
@@ -97,7 +101,8 @@ def authorize(who: Principal, command: Command) -> Refusal | None:
     """The role check alone; ``decide`` also applies it."""
     if type(command) not in ALLOWED[who.role]:
         name = message_tag(type(command))
-        return Refusal(ErrorCode.FORBIDDEN, f"a {who.role.value} may not send {name}")
+        article = "an" if who.role.value[0] in "aeiou" else "a"
+        return Refusal(ErrorCode.FORBIDDEN, f"{article} {who.role.value} may not send {name}")
     return None
 
 
@@ -172,6 +177,8 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
                     return [ChatPosted(message=msgspec.structs.replace(message, hidden=True))]
             raise _Refused(ErrorCode.NOT_FOUND, f"no chat message {message_id!r}")
         case AskQuestion(text=text, name=name):
+            if len(state.questions) >= MAX_QUESTIONS:
+                raise _Refused(ErrorCode.REFUSED, "this room has taken all the questions it can")
             question = Question(
                 id=_next_id(state, "q"),
                 name=_clean_name(name),
@@ -185,6 +192,8 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
         case ModerateQuestion():
             return _moderate(state, command)
         case OpenPoll(question=text, options=options):
+            if len(state.polls) >= MAX_POLLS:
+                raise _Refused(ErrorCode.REFUSED, f"a room holds at most {MAX_POLLS} polls")
             poll = Poll(
                 id=_next_id(state, "p"),
                 question=_clean_text(text),

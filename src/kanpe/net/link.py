@@ -18,7 +18,7 @@ import random
 import secrets
 import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -52,8 +52,14 @@ log = logging.getLogger("kanpe.link")
 
 #: Close codes after which reconnecting cannot help: the link itself is wrong.
 FATAL_CLOSES = frozenset(
-    {CloseCode.UNAUTHORIZED, CloseCode.UNSUPPORTED_VERSION, CloseCode.ROOM_CLOSED}
+    {
+        CloseCode.UNAUTHORIZED,
+        CloseCode.UNSUPPORTED_VERSION,
+        CloseCode.HELLO_REQUIRED,
+        CloseCode.ROOM_CLOSED,
+    }
 )
+RATE_LIMIT_RETRY = 1.0
 
 
 class LinkStatus(StrEnum):
@@ -149,6 +155,7 @@ class LinkClient:
         self._ready = asyncio.Event()
         self._stopping = False
         self.reconnects = 0
+        self._tasks: set[asyncio.Task[None]] = set()
         self._welcomed = False
 
     # --- public API ----------------------------------------------------------------------------
@@ -328,6 +335,9 @@ class LinkClient:
         self.estimator.add(sent, welcome.time, welcome.time, received)
         self.role = welcome.role
         self.slot = welcome.slot
+        if not self.client_id:
+            # Keep the identity the relay gave us, so retries after a reconnect count once.
+            self.client_id = welcome.client_id
         self.state = welcome.state
         if self._welcomed:
             self.reconnects += 1
@@ -356,7 +366,7 @@ class LinkClient:
                     # snapshot by reconnecting, rather than show something wrong.
                     log.warning("event %d after %d: resyncing", version, state.version)
                     if self._ws is not None:
-                        asyncio.ensure_future(self._ws.close(1000, "resync"))
+                        self._background(self._ws.close(1000, "resync"))
                     return
                 evolve(state, event, version)
                 self._notify(Applied(event=event, version=version))
@@ -364,6 +374,11 @@ class LinkClient:
                 pending = self._pending.pop(command_id, None)
                 if pending is not None and not pending.future.done():
                     pending.future.set_result(message)
+            case Error(code=ErrorCode.RATE_LIMITED, id=command_id) if command_id in self._pending:
+                # Dropped unread, not refused: send it again once the relay's bucket refills.
+                pending = self._pending[command_id]
+                loop = asyncio.get_running_loop()
+                loop.call_later(RATE_LIMIT_RETRY, self._write_command, pending)
             case Error(id=command_id) if command_id is not None and command_id in self._pending:
                 pending = self._pending.pop(command_id)
                 if not pending.future.done():
@@ -385,11 +400,18 @@ class LinkClient:
 
     def _write_command(self, pending: _Pending) -> None:
         ws = self._ws
-        if ws is None:
+        if ws is None or pending.future.done():
             return
         pending.sent = True
-        task = asyncio.ensure_future(ws.send(encode_bytes(pending.command), text=True))
+        task = self._background(ws.send(encode_bytes(pending.command), text=True))
         task.add_done_callback(_ignore_closed)
+
+    def _background(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        """Run ``work`` without awaiting it, keeping a reference until it is done."""
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
 
     # --- status -----------------------------------------------------------------------------------
 

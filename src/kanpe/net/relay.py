@@ -12,9 +12,12 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
+import ipaddress
 import logging
 import os
+import re
 import secrets
+import socket
 import ssl
 import time
 from collections import defaultdict
@@ -67,6 +70,7 @@ log = logging.getLogger("kanpe.relay")
 ADMIN_SECRET_FILE = "admin.token"  # noqa: S105 - a file name, not a secret
 PRESENCE_DELAY = 0.25
 PRESENCE_REFRESH = 5.0
+RELAY_RESULTS_KEPT = 1000
 
 
 def default_data_dir() -> Path:
@@ -85,6 +89,8 @@ class RelayConfig:
     limits: Limits = field(default_factory=Limits)
     durable: bool = False
     web_root: Path | None = None
+    #: Addresses of reverse proxies whose X-Forwarded-For names the real client.
+    trusted_proxies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +173,9 @@ class Relay:
         self._admin_digest = b""
         self._per_address: dict[str, int] = defaultdict(int)
         self._web = WebRoot(self.config.web_root)
+        self._own_names = _own_names(self.config)
         self._presence_task: asyncio.Task[None] | None = None
+        self._relay_results: dict[tuple[str, str, str], tuple[bytes, Ack]] = {}
         self.dropped_slow = 0
 
     # --- lifecycle ----------------------------------------------------------------------------
@@ -317,13 +325,22 @@ class Relay:
         if origin is not None and not self._origin_allowed(origin, request.headers):
             log.info("refused a websocket from origin %s", origin)
             return connection.respond(HTTPStatus.FORBIDDEN, "origin not allowed\n")
-        address = _address(connection)
+        address = self._client_address(connection, request.headers)
         if self._per_address[address] >= self.limits.max_connections_per_address:
             log.warning("refused a connection from %s: too many connections", address)
             return connection.respond(HTTPStatus.TOO_MANY_REQUESTS, "too many connections\n")
         self._per_address[address] += 1
         asyncio.get_running_loop().create_task(self._release_address(connection, address))
         return None
+
+    def _client_address(self, connection: ServerConnection, headers: Headers) -> str:
+        """The peer's address, or behind a trusted reverse proxy the client it names."""
+        peer = _address(connection)
+        if peer in self.config.trusted_proxies:
+            forwarded = headers.get("X-Forwarded-For")
+            if forwarded:
+                return forwarded.rsplit(",", 1)[-1].strip() or peer
+        return peer
 
     async def _release_address(self, connection: ServerConnection, address: str) -> None:
         try:
@@ -334,12 +351,19 @@ class Relay:
                 del self._per_address[address]
 
     def _origin_allowed(self, origin: str, headers: Headers) -> bool:
+        """A browser may connect from a page this relay served (Origin matches Host) or from a
+        configured origin. The Host itself must name this relay: an IP address, localhost, this
+        machine or the public URL, so a DNS-rebinding page on another name cannot pass."""
         if origin in self.config.allowed_origins:
             return True
-        host = headers.get("Host")
-        if host is not None and origin.split("://", 1)[-1] == host:
+        if self.config.public_url and origin == _origin_of(self.config.public_url):
             return True
-        return bool(self.config.public_url) and origin == _origin_of(self.config.public_url or "")
+        hosts = headers.get_all("Host")
+        if len(hosts) != 1 or origin.split("://", 1)[-1] != hosts[0]:
+            return False
+        host = hosts[0]
+        name = _hostname(host).lower()
+        return name in self._own_names or _is_ip(name)
 
     # --- websocket side -------------------------------------------------------------------------
 
@@ -447,7 +471,7 @@ class Relay:
         if conn.closing:
             return
         if not conn.bucket.take(time.monotonic()):
-            self._strike(conn)
+            self._strike(conn, raw)
             return
         conn.strikes = 0
         try:
@@ -466,10 +490,19 @@ class Relay:
                 except ProtocolError as exc:
                     self._send(conn, Error(code=exc.code, message=exc.message, id=message.id))
 
-    def _strike(self, conn: Conn) -> None:
+    def _strike(self, conn: Conn, raw: str | bytes) -> None:
         conn.strikes += 1
-        if conn.strikes == 1 or conn.strikes % 10 == 0:
-            self._send(conn, Error(code=ErrorCode.RATE_LIMITED, message="slow down"))
+        # Name the dropped command, so its sender knows exactly what to retry. Only a cheap look
+        # for the id: a flood must not cost a full parse per frame.
+        found = _COMMAND_ID.search(raw[:256]) if isinstance(raw, str) else None
+        command_id = found.group(1) if found else None
+        if command_id is not None or conn.strikes == 1 or conn.strikes % 10 == 0:
+            self._send(
+                conn,
+                Error(
+                    code=ErrorCode.RATE_LIMITED, message="slow down; resend later", id=command_id
+                ),
+            )
         if conn.strikes >= self.limits.flood_strikes:
             log.warning("closing a %s connection for flooding", conn.principal.role.value)
             self._fail(conn, CloseCode.FLOODING, "flooding")
@@ -522,19 +555,39 @@ class Relay:
             room.snapshot_version = state.version
 
     def _on_relay_command(self, conn: Conn, command: Command) -> None:
+        """room.create and invite.create. Their results carry new tokens, which the store keeps
+        only as digests, so a retry of the same id is answered from memory with the same result
+        (for as long as this relay runs)."""
+        key = (conn.principal.room, conn.principal.key, command.id)
+        digest = hashlib.sha256(encode_bytes(command)).digest()
+        remembered = self._relay_results.get(key)
+        if remembered is not None:
+            if not hmac.compare_digest(remembered[0], digest):
+                raise ProtocolError(
+                    ErrorCode.ID_REUSED, "this command id was used for another command"
+                )
+            self._send(conn, msgspec.structs.replace(remembered[1], duplicate=True))
+            return
+        ack = self._relay_command_ack(conn, command)
+        self._relay_results[key] = (digest, ack)
+        while len(self._relay_results) > RELAY_RESULTS_KEPT:
+            del self._relay_results[next(iter(self._relay_results))]
+        self._send(conn, ack)
+
+    def _relay_command_ack(self, conn: Conn, command: Command) -> Ack:
         match command:
             case CreateRoom(name=name, rundown=rundown):
                 try:
                     invites = self._create_room(name, rundown or Rundown())
                 except RundownError as exc:
                     raise ProtocolError(ErrorCode.REFUSED, str(exc)) from None
-                self._send(conn, Ack(id=command.id, version=1, result=invites.as_result()))
+                return Ack(id=command.id, version=1, result=invites.as_result())
             case CreateInvite(role=role, slot=slot):
                 assert conn.room is not None
                 link = self._create_invite(conn.room, role, slot)
-                self._send(
-                    conn, Ack(id=command.id, version=conn.room.state.version, result={"link": link})
-                )
+                return Ack(id=command.id, version=conn.room.state.version, result={"link": link})
+            case _:
+                raise ProtocolError(ErrorCode.REFUSED, "not a relay command")
 
     # --- sending --------------------------------------------------------------------------------
 
@@ -556,13 +609,18 @@ class Relay:
         """Queue ``data`` to every connection; drop any that has stopped reading."""
         conns = list(conns)
         broadcast([c.ws for c in conns], data, text=True)
-        cap = self.limits.max_write_buffer
+        # The cap is on what is left over besides this message, so one large snapshot does not
+        # count as falling behind; a reader that stops soon passes it.
+        cap = self.limits.max_write_buffer + len(data)
         for conn in conns:
             transport = conn.ws.transport
             if transport is not None and transport.get_write_buffer_size() > cap:
                 self._drop_slow(conn)
 
     def _drop_slow(self, conn: Conn) -> None:
+        if conn.closing:
+            return
+        conn.closing = True  # frames it already sent us are ignored from now on
         self.dropped_slow += 1
         log.warning(
             "dropping a %s connection that stopped reading (close %d)",
@@ -612,6 +670,17 @@ class Relay:
                     self._presence_changed(room)
 
 
+_COMMAND_ID = re.compile(r'"id"\s*:\s*"([A-Za-z0-9_.:-]{1,64})"')
+
+
+def _own_names(config: RelayConfig) -> frozenset[str]:
+    names = {"localhost", socket.gethostname(), socket.getfqdn(), config.host}
+    for url in (config.public_url, *config.allowed_origins):
+        if url:
+            names.add(_hostname(_origin_of(url).split("://", 1)[-1]))
+    return frozenset(name.lower() for name in names if name)
+
+
 def new_token() -> str:
     """A capability token: 192 random bits, URL-safe."""
     return secrets.token_urlsafe(24)
@@ -620,6 +689,21 @@ def new_token() -> str:
 def _address(connection: ServerConnection) -> str:
     remote = connection.remote_address
     return str(remote[0]) if remote else "?"
+
+
+def _hostname(host: str) -> str:
+    """The name in a Host header, without port or IPv6 brackets."""
+    if host.startswith("["):
+        return host[1 : host.find("]")]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _origin_of(url: str) -> str:
