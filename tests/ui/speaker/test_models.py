@@ -1,0 +1,95 @@
+"""The speaker app's models without a relay: feed batching and bursts, settings files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kanpe.core.model import ChatMessage
+from kanpe.storage.settings import OverlayGeometry, SettingsStore, SpeakerSettings
+from kanpe.ui.feed import FADE, HOLD, MAX_ROWS, ChatListModel, ReactionBursts
+from tests.ui.speaker.conftest import FakeClock
+
+
+def message(n: int) -> ChatMessage:
+    return ChatMessage(id=f"m{n}", name="A", text=f"line {n}", at=1.0)
+
+
+def test_a_chat_flood_is_inserted_in_batches_and_stays_bounded(qtbot: QtBot) -> None:
+    model = ChatListModel()
+    inserts: list[int] = []
+    model.rowsInserted.connect(lambda parent, first, last: inserts.append(last - first + 1))
+    for n in range(1000):
+        model.append(message(n))
+    assert model.rowCount() == 0  # nothing until the batch is flushed, once per frame
+    qtbot.waitUntil(lambda: model.rowCount() == MAX_ROWS)
+    assert inserts == [MAX_ROWS]
+    assert model.messages()[-1].text == "line 999" and model.messages()[0].text == "line 850"
+    for n in range(1000, 1010):
+        model.append(message(n))
+    model.flush()
+    assert model.rowCount() == MAX_ROWS and model.messages()[-1].text == "line 1009"
+
+
+def test_reactions_aggregate_into_bursts_that_fade(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    bursts = ReactionBursts(clock)
+    for _ in range(12):
+        bursts.add("👏")
+    bursts.add("🎉")
+    assert [(b.emoji, b.count, o) for b, o in bursts.bursts()] == [("👏", 12, 1.0), ("🎉", 1, 1.0)]
+    clock.advance(HOLD + FADE / 2)
+    assert [round(o, 2) for _, o in bursts.bursts()] == [0.5, 0.5]
+    bursts.add("👏")  # a reaction while fading continues the burst
+    assert [(b.emoji, b.count) for b, _ in bursts.bursts()] == [("🎉", 1), ("👏", 13)]
+    clock.advance(HOLD + FADE)
+    assert bursts.bursts() == []
+    bursts.add("👏")  # a new burst starts from one
+    assert [(b.emoji, b.count) for b, _ in bursts.bursts()] == [("👏", 1)]
+
+
+def test_settings_round_trip_and_defaults(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "dir" / "speaker.toml")
+    assert store.load() == SpeakerSettings() and store.problem is None
+    chosen = SpeakerSettings(
+        split=0.5,
+        feed_font=22,
+        stage_countdown=True,
+        overlay_visible=True,
+        overlay=OverlayGeometry(10, 20, 300, 140),
+        overlay_opacity=0.7,
+        overlay_click_through=True,
+    )
+    assert store.save(chosen)
+    assert SettingsStore(store.path).load() == chosen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[stage\nsplit = 0.5",
+        "stage = 3",
+        '[stage]\nsplit = "wide"',
+        "[overlay]\ngeometry = [1, 2, 3]",
+        "[overlay]\nclick_through = 1",
+        "\udcff",
+    ],
+)
+def test_a_bad_settings_file_is_reported_and_never_overwritten(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "speaker.toml"
+    data = text.encode("utf-8", "surrogateescape")
+    path.write_bytes(data)
+    store = SettingsStore(path)
+    assert store.load() == SpeakerSettings()
+    assert store.problem is not None and str(path) in store.problem
+    assert not store.save(SpeakerSettings(feed_font=30))
+    assert path.read_bytes() == data
+
+
+def test_out_of_range_values_are_clamped(tmp_path: Path) -> None:
+    path = tmp_path / "speaker.toml"
+    path.write_text("[stage]\nsplit = 5.0\nfeed_font = 2\n[overlay]\nopacity = -1\n")
+    settings = SettingsStore(path).load()
+    assert (settings.split, settings.feed_font, settings.overlay_opacity) == (0.9, 9, 0.3)
