@@ -63,6 +63,10 @@ def until_line(command: list[str], prefix: str, env: dict[str, str]) -> float:
         raise RuntimeError(f"{command[0]} exited {proc.wait()} without printing {prefix!r}")
 
 
+class XConnectFailed(RuntimeError):
+    """The app could not connect to the X server: the server's fault, not the app's."""
+
+
 def until_window(command: list[str], env: dict[str, str]) -> float:
     """Seconds from starting ``command`` until it has a visible X11 window (then it is stopped)."""
     with tempfile.TemporaryFile() as log:
@@ -75,7 +79,10 @@ def until_window(command: list[str], env: dict[str, str]) -> float:
                 if proc.poll() is not None:
                     log.seek(0)
                     output = log.read().decode(errors="replace")[-1500:]
-                    raise RuntimeError(f"{command[0]} exited {proc.returncode}:\n{output}")
+                    failure = (
+                        XConnectFailed if "could not connect to display" in output else RuntimeError
+                    )
+                    raise failure(f"{command[0]} exited {proc.returncode}:\n{output}")
                 time.sleep(0.01)
             raise RuntimeError(f"no window within {WINDOW_TIMEOUT:.0f} s")
         finally:
@@ -122,18 +129,29 @@ def report(title: str, times: dict[str, list[float]]) -> None:
 
 
 class Xvfb:
-    """A private X server for the real-window runs."""
+    """A private X server for the real-window runs, on a display number of its own (well above
+    the :0, :99... that other tools pick), so nothing else on the machine shares or stops it."""
 
     def __init__(self) -> None:
-        read, write = os.pipe()
+        number = 300 + os.getpid() % 600
+        while Path(f"/tmp/.X{number}-lock").exists():
+            number += 1
+        self.display = f":{number}"
         self.proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x900x24", "-nolisten", "tcp"],
-            pass_fds=(write,),
+            ["Xvfb", self.display, "-screen", "0", "1600x900x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            self.display = f":{pipe.readline().strip()}"
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        deadline = time.monotonic() + 10
+        while not socket.exists():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Xvfb {self.display} did not start")
+            time.sleep(0.02)
+
+    def check(self) -> None:
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"Xvfb {self.display} exited ({self.proc.returncode}) mid-run")
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -192,8 +210,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             "bundle": [str(executable), "demo"],
             "venv": [args.python, "-m", "kanpe", "demo"],
         }
-        real = interleaved(args.runs, lambda command: until_window(command, x_env), demo)
+        retried: list[str] = []
+
+        def measure(command: list[str]) -> float:
+            # Under load this Xvfb now and then refuses a connection (seen here: 1 in ~400
+            # xdotool connects, server alive); the app then aborts and the run is repeated.
+            for _attempt in range(3):
+                xvfb.check()
+                try:
+                    return until_window(command, x_env)
+                except XConnectFailed as exc:
+                    retried.append(str(exc))
+            raise RuntimeError("the X server refused the app three times in a row")
+
+        real = interleaved(args.runs, measure, demo)
         report("start to first window of `kanpe demo`, Xvfb (a visible X11 window)", real)
+        if retried:
+            print(
+                f"    ({len(retried)} run(s) repeated: the X server refused the app's connection)"
+            )
     finally:
         xvfb.stop()
     return 0
