@@ -513,6 +513,9 @@ def parse_server(data: str | bytes) -> ServerMessage:
         raise ProtocolError(ErrorCode.BAD_JSON, str(exc)) from None
     except RecursionError:
         raise ProtocolError(ErrorCode.TOO_DEEP, "nesting too deep") from None
+    except UnicodeEncodeError:
+        # msgspec reads a str as UTF-8, and a lone surrogate has no UTF-8 form.
+        raise ProtocolError(ErrorCode.BAD_ENCODING, "text contains a lone surrogate") from None
 
 
 def encode(message: ClientMessage | ServerMessage) -> str:
