@@ -102,11 +102,13 @@ def generate_deck(
     size: tuple[float, float] = WIDESCREEN_POINTS,
     title: str = "Generated deck",
     seed: int = 0,
+    image_size: tuple[int, int] = (480, 270),
 ) -> Path:
     """Write a deck of ``pages`` synthetic slides to ``path`` and return ``path``.
 
     The same ``seed`` gives the same slides; the hue walks round the colour wheel so that
-    neighbouring pages look different (tests tell pages apart by their pixels).
+    neighbouring pages look different (tests tell pages apart by their pixels). ``image_size``
+    is the pixel size of each page's picture: smaller is quicker to write.
     """
     if pages < 1:
         raise ValueError("pages must be at least 1 (use write_zero_page_pdf for none)")
@@ -120,7 +122,7 @@ def generate_deck(
             for _ in range(rng.randint(3, 5))
         )
         slides.append(Slide(slide_title, bullets, hue=(index * 47) % 360))
-    return write_deck(path, slides, size=size, title=title)
+    return write_deck(path, slides, size=size, title=title, image_size=image_size)
 
 
 def _paint_slide(
