@@ -165,8 +165,7 @@ function renderTabs() {
     button.tabIndex = selected ? 0 : -1;
     const badge = button.querySelector(".badge");
     badge.hidden = selected || !unread[name];
-    setText(badge, unread[name] > 99 ? "99+" : unread[name]);
-    badge.setAttribute("aria-label", `${unread[name]} new`);
+    setText(badge.querySelector(".n"), unread[name] > 99 ? "99+" : unread[name]);
   }
 }
 
@@ -197,6 +196,10 @@ function onEvent(event) {
       invalidate("questions");
       break;
     case "poll":
+      if (event.poll.open && !views.polls.known(event.poll.id)) {
+        // The cards are not a live region (counts change all the time); say it once.
+        setText($("announce"), `New poll: ${event.poll.question}`);
+      }
       invalidate("polls");
       break;
     case "reaction":
@@ -217,11 +220,8 @@ function onSync(state, welcome) {
 }
 
 function onPresence(message) {
-  const people = $("people");
-  const n = message.audience;
-  people.hidden = !n;
-  setText(people, `${n} here`);
-  people.setAttribute("aria-label", `${n} ${n === 1 ? "person" : "people"} in the audience`);
+  $("people").hidden = !message.audience;
+  setText($("people-count"), message.audience);
 }
 
 // --- wiring ---------------------------------------------------------------------------------

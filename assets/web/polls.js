@@ -115,5 +115,5 @@ export function pollsView({ app, list, noteNode }) {
     if (on) requestAnimationFrame(() => cards.get(poll.id)?.querySelector(".poll-option")?.focus());
   }
 
-  return { render };
+  return { render, known: (id) => cards.has(id) };
 }

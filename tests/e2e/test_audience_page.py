@@ -82,6 +82,7 @@ def test_joins_with_the_token_from_the_fragment_and_keeps_it_out_of_sight(
     # Nothing the relay logged (request lines and headers included, at debug level) has the token.
     assert f"GET /audience/{served.room}" in caplog.text
     assert "GET /ws" in caplog.text
+    assert '"type":"hello"' in caplog.text  # the frames themselves are logged at debug level
     assert token not in caplog.text
 
 
@@ -463,3 +464,10 @@ def check_layout(page: Page, name: str) -> None:
             .map((e) => e.id || e.className || e.textContent)"""
     )
     assert small == [], (name, small)
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('button, input, textarea')]
+            .filter((e) => e.offsetParent && !(e.labels?.length || e.getAttribute('aria-label')
+                                               || e.textContent.trim()))
+            .map((e) => e.outerHTML)"""
+    )
+    assert unnamed == [], (name, unnamed)
