@@ -249,17 +249,20 @@ def check_imports() -> str:
 
 def _qt_app() -> Any:
     """The QApplication, made on first use; fails clearly if the platform plugin is not shipped."""
-    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is not None:
         return app
     platform = os.environ["QT_QPA_PLATFORM"].split(":")[0]
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    if not any(platform in p.name for p in plugins.glob("*")):
+    # Where Qt will look: QT_PLUGIN_PATH (set by PyInstaller's runtime hook), the plugin path of
+    # the Qt build (qt.conf), and the executable's folder.
+    folders = [Path(path) / "platforms" for path in QCoreApplication.libraryPaths()]
+    if not any(platform in plugin.name for folder in folders for plugin in folder.glob("*")):
         # Without this Qt would abort the whole process with a message about "no platform plugin".
-        raise CheckFailed(f"Qt platform plugin {platform!r} is not in {plugins}")
+        where = ", ".join(str(folder) for folder in folders) or "(no plugin folders)"
+        raise CheckFailed(f"Qt platform plugin {platform!r} is not in {where}")
     return QApplication([sys.argv[0] if sys.argv else "kanpe", "-platform", platform])
 
 
