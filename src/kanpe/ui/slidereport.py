@@ -31,6 +31,7 @@ class SlideReporter(QObject):
         self._wanted: tuple[int, int] | None = None
         self._sent: tuple[int, int] | None = None
         self._in_flight: asyncio.Future[Ack] | None = None
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -50,9 +51,14 @@ class SlideReporter(QObject):
         self._timer.stop()
         self._send()
 
+    def close(self) -> None:
+        """Send nothing more: the app is quitting and its link closing."""
+        self._closed = True
+        self._timer.stop()
+
     def _send(self) -> None:
         wanted = self._wanted
-        if wanted is None or wanted == self._sent or self._in_flight is not None:
+        if self._closed or wanted is None or wanted == self._sent or self._in_flight is not None:
             return
         page, pages = wanted
         future = self._link.command(ReportSlide(id=self._link.new_id(), page=page, pages=pages))

@@ -408,6 +408,9 @@ class SpeakerApp(QObject):
         if self._save_timer.isActive():
             self.save_settings()
         self.router.uninstall()
+        self.reporter.close()
+        for timer in self.findChildren(QTimer):
+            timer.stop()  # nothing may wake up once the loop under the link has stopped
         for window in (self.overlay, self.stage, self.console):
             window.blockSignals(True)
             window.close()
