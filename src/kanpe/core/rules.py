@@ -361,13 +361,16 @@ def _answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list
 # --- text from the network: plain, single line, no control or direction-override characters ----
 
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# Become spaces. U+2028 and U+2029 are not control characters, but Qt lays them out as line
+# breaks, so kept as they are they would make "single-line" text span lines.
+_BREAKS = frozenset("\t\r\n\u2028\u2029")
 
 
 def _clean_text(text: str, *, required: bool = True) -> str:
     cleaned = "".join(
-        " " if char in "\t\r\n" else char
+        " " if char in _BREAKS else char
         for char in text
-        if char in "\t\r\n" or unicodedata.category(char) not in ("Cc", "Cs")
+        if char in _BREAKS or unicodedata.category(char) not in ("Cc", "Cs")
     )
     cleaned = _INVISIBLE.sub("", cleaned).strip()
     if required and not cleaned:
