@@ -210,7 +210,10 @@ def test_closing_the_deck_shows_the_placeholder(
 def test_view_reports_and_sets_the_page(
     qtbot: QtBot, slide_view: SlideView, small_deck: Path
 ) -> None:
+    seen: list[tuple[int, int]] = []
+    slide_view.pageChanged.connect(lambda page, pages: seen.append((page, pages)))
     slide_view.deck.open(small_deck)
+    assert seen == [(1, 12)]  # once per change
     with qtbot.waitSignal(slide_view.pageChanged) as changed:
         slide_view.set_page(7)
     assert changed.args == [7, 12]
@@ -247,3 +250,18 @@ def test_a_resize_paints_the_old_image_scaled_then_the_sharp_one(
     assert ready.args == [0]
     sharp = shot(slide_view)
     assert same_picture(sharp, QRect(0, 90, 960, 540), reference(small_deck, 0, QSize(960, 540)))
+
+
+def test_destroying_a_view_mid_render_is_safe(qtbot: QtBot, small_deck: Path) -> None:
+    deck = SlideDeck()
+    view = SlideView(deck)
+    view.resize(640, 480)
+    view.show()
+    deck.open(small_deck)
+    deck.go_to(6)  # a render is running on the render thread
+    assert view.cache.is_busy()
+    with qtbot.waitSignal(view.destroyed):
+        view.deleteLater()
+    deck.go_to(2)  # the model carries on without the view
+    deck.close()
+    assert deck.pages == 0

@@ -51,7 +51,7 @@ class SlideDeck(QObject):
         Raises DeckError, and then keeps the deck that was open (if any): the speaker can read the
         message and choose another file without losing their place.
         """
-        document = open_deck(path, self, max_bytes=self._max_bytes)
+        document = open_deck(path, max_bytes=self._max_bytes)
         self._replace(document)
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ import enum
 import stat
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSizeF
+from PySide6.QtCore import QCoreApplication, QSizeF
 from PySide6.QtPdf import QPdfDocument
 
 from kanpe.storage.assets import asset_path
@@ -73,22 +73,23 @@ class DeckDocument:
         return self.page_sizes[index]
 
     def close(self) -> None:
-        """Release the file. Renderers must have let go of ``pdf`` first (see RenderCache)."""
+        """Release the file and PDFium's copy of the document. Renderers must have let go of
+        ``pdf`` first (RenderCache.set_document does)."""
         self.pdf.close()
-        self.pdf.deleteLater()
 
 
-def open_deck(
-    path: Path, parent: QObject | None = None, *, max_bytes: int = MAX_DECK_BYTES
-) -> DeckDocument:
-    """Open the PDF at ``path``, or raise DeckError saying why it cannot be shown."""
+def open_deck(path: Path, *, max_bytes: int = MAX_DECK_BYTES) -> DeckDocument:
+    """Open the PDF at ``path``, or raise DeckError saying why it cannot be shown.
+
+    The QPdfDocument has no Qt parent: Python owns it, so it lives as long as anything (a
+    SlideDeck, a RenderCache whose thread may be rendering from it) holds the DeckDocument.
+    """
     _check_file(path, max_bytes)
-    pdf = QPdfDocument() if parent is None else QPdfDocument(parent)
+    pdf = QPdfDocument()
     error = pdf.load(str(path))
     problem = _load_problem(path, error, pdf)
     if problem is not None:
         pdf.close()
-        pdf.deleteLater()
         raise problem
     return DeckDocument(path, pdf)
 

@@ -49,6 +49,7 @@ class SlideView(QWidget):
         deck.deckChanged.connect(self._on_deck_changed)
         deck.pageChanged.connect(self._on_page_changed)
         self._on_deck_changed()
+        self._follow()
 
     @property
     def deck(self) -> SlideDeck:
@@ -104,9 +105,10 @@ class SlideView(QWidget):
     # Following the model -------------------------------------------------------------------------
 
     def _on_deck_changed(self) -> None:
+        # The deck's pageChanged follows at once and moves the cache to the new page.
         self._message = None
         self._cache.set_document(self._deck.document)
-        self._follow()
+        self.update()
 
     def _on_page_changed(self, page: int, pages: int) -> None:
         del page, pages
