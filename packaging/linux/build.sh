@@ -29,7 +29,7 @@ xvfb-run -a env QT_QPA_PLATFORM=xcb dist/kanpe/kanpe --self-test
 
 echo "== damaged copies of the bundle are refused with a message (tests/e2e/test_packaging.py)"
 KANPE_BUNDLE="$PWD/dist/kanpe" "$PY" -m pytest -q -p no:cacheprovider \
-    tests/e2e/test_packaging.py -k bundle
+    -m bundle tests/e2e/test_packaging.py
 
 echo "== $TARBALL"
 # Sorted, owner-free and timestamp-free gzip: the same bundle gives the same tarball.

@@ -383,9 +383,10 @@ def test_icons_regenerate_from_the_svg_at_every_size(tmp_path: Path) -> None:
 
 @pytest.fixture
 def bundle() -> Path:
+    # These run in `make bundle` (marker "bundle"), which builds the bundle first; the default
+    # test run deselects them instead of skipping.
     path = os.environ.get("KANPE_BUNDLE")
-    if not path:
-        pytest.skip("needs a built bundle: make bundle runs these with KANPE_BUNDLE=dist/kanpe")
+    assert path, "run with -m bundle and KANPE_BUNDLE=dist/kanpe, as `make bundle` does"
     return Path(path)
 
 
@@ -426,12 +427,14 @@ def run_bundle(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.bundle
 def test_bundle_reports_the_pyproject_version(bundle: Path) -> None:
     result = run_bundle(bundle, "--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"kanpe {VERSION}"
 
 
+@pytest.mark.bundle
 def test_bundle_with_a_missing_asset_names_it_and_exits_non_zero(damaged: Path) -> None:
     replace(damaged / "_internal" / "assets" / "rundown-sample.toml", None)
     started = run_bundle(damaged)
@@ -443,6 +446,7 @@ def test_bundle_with_a_missing_asset_names_it_and_exits_non_zero(damaged: Path) 
     assert "FAIL assets: rundown-sample.toml: missing" in tested.stdout
 
 
+@pytest.mark.bundle
 def test_bundle_with_a_corrupt_asset_names_it_and_exits_non_zero(damaged: Path) -> None:
     svg = damaged / "_internal" / "assets" / "icons" / "kanpe.svg"
     data = bytearray(svg.read_bytes())
@@ -457,6 +461,7 @@ def test_bundle_with_a_corrupt_asset_names_it_and_exits_non_zero(damaged: Path) 
     assert "FAIL assets: icons/kanpe.svg: corrupt" in tested.stdout
 
 
+@pytest.mark.bundle
 def test_bundle_self_test_names_a_missing_qt_plugin_instead_of_aborting(damaged: Path) -> None:
     (plugin,) = (damaged / "_internal").rglob("platforms/libqoffscreen.so")
     replace(plugin, None)
@@ -466,6 +471,7 @@ def test_bundle_self_test_names_a_missing_qt_plugin_instead_of_aborting(damaged:
     assert "ok   relay-link" in tested.stdout  # the other checks still ran
 
 
+@pytest.mark.bundle
 def test_bundle_self_test_names_a_missing_library(damaged: Path) -> None:
     (module,) = (damaged / "_internal" / "PySide6").glob("QtPdf.*")
     replace(module, None)
