@@ -422,3 +422,14 @@ def test_endless_adjustments_are_refused_before_the_timer_cannot_be_stored() -> 
             timer = timer.adjust(MAX_DURATION, T0)
             msgspec.json.decode(msgspec.json.encode(timer), type=Countdown)
     msgspec.json.decode(msgspec.json.encode(timer), type=Countdown)
+
+
+def test_pausing_ten_days_into_overtime_stays_encodable() -> None:
+    import msgspec
+
+    from kanpe.core.countdown import Countdown
+
+    timer = Countdown.idle(60).start(0.0).pause(60.0 + 11 * 86400)
+    decoded = msgspec.json.decode(msgspec.json.encode(timer), type=Countdown)
+    assert decoded == timer
+    assert timer.remaining == -10 * 86400

@@ -166,8 +166,10 @@ class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     def pause(self, now: float) -> Countdown:
         if self.status is not TimerStatus.RUNNING:
             raise TimerError("the timer is not running")
+        # Ten days into overtime is the most a stored timer can say; it stops counting there.
+        remaining = max(self.remaining_at(now), -_STORED_LIMIT)
         return msgspec.structs.replace(
-            self, status=TimerStatus.PAUSED, remaining=self.remaining_at(now), deadline=None
+            self, status=TimerStatus.PAUSED, remaining=remaining, deadline=None
         )
 
     def reset(self) -> Countdown:

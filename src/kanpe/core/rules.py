@@ -225,12 +225,12 @@ def _timer(
     command: StartTimer | PauseTimer | ResetTimer | AdjustTimer | SetDuration,
     now: float,
 ) -> list[Event]:
+    if who.role is Role.SPEAKER and who.slot != command.slot:
+        # Checked before the lookup, so a speaker learns nothing about other slot ids.
+        raise _Refused(ErrorCode.FORBIDDEN, "a speaker may run only their own timer")
     slot = _slot(state, command.slot)
-    if who.role is Role.SPEAKER:
-        if who.slot != command.slot:
-            raise _Refused(ErrorCode.FORBIDDEN, "a speaker may run only their own timer")
-        if not slot.self_timer:
-            raise _Refused(ErrorCode.FORBIDDEN, "the host runs this timer")
+    if who.role is Role.SPEAKER and not slot.self_timer:
+        raise _Refused(ErrorCode.FORBIDDEN, "the host runs this timer")
     timer: Countdown = slot.timer
     try:
         match command:
