@@ -321,9 +321,14 @@ export class Link {
 
   // --- outgoing ----------------------------------------------------------------------------
 
+  /** Whether ``ws`` can take a frame: a closing socket has not told us yet (onclose comes later). */
+  static open(ws) {
+    return Boolean(ws) && ws.readyState === WebSocket.OPEN;
+  }
+
   pump() {
     clearTimeout(this.timers.pump);
-    if (this.status !== "online" || !this.ws) return;
+    if (this.status !== "online" || !Link.open(this.ws)) return; // lost() resends after a welcome
     for (const entry of this.pending.values()) {
       if (entry.sent) continue;
       if (!this.bucket.take()) {
@@ -339,7 +344,7 @@ export class Link {
 
   /** A quick burst of ``count`` samples, then one every HEARTBEAT seconds. */
   syncClock(ws, count) {
-    if (ws !== this.ws) return;
+    if (ws !== this.ws || !Link.open(ws)) return;
     if (this.awaiting !== undefined && monotonic() - this.awaiting > HEARTBEAT_GRACE) {
       this.drop(ws); // no answer to the last request: the path is dead even if TCP has not noticed
       return;
