@@ -134,9 +134,10 @@ def _chat(i: int) -> object:
     return SendChat(id=f"c{i}", text=f"message {i}")
 
 
-def _get(url: str) -> tuple[int, dict[str, str], bytes]:
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read()
@@ -160,6 +161,19 @@ async def test_http_side_serves_pages_and_health(tmp_path: Path) -> None:
         status, headers, _ = await asyncio.to_thread(_get, base + "/static/app.js")
         assert status == 200
         assert headers["Content-Type"].startswith(("text/javascript", "application/javascript"))
+        assert headers["Cache-Control"] == "no-cache"
+        etag = headers["ETag"]
+        status, _, body = await asyncio.to_thread(
+            _get, base + "/static/app.js", {"If-None-Match": etag}
+        )
+        assert (status, body) == (304, b"")
+        (web / "app.js").write_text("console.log('new version')")
+        status, headers, body = await asyncio.to_thread(
+            _get, base + "/static/app.js", {"If-None-Match": etag}
+        )
+        assert status == 200
+        assert b"new version" in body
+        assert headers["ETag"] != etag
         for path in ("/static/../relay.sqlite3", "/static/missing.js", "/nope", "/audience/a/b"):
             status, _, _ = await asyncio.to_thread(_get, base + path)
             assert status == 404, path
@@ -270,3 +284,17 @@ async def test_rate_limited_commands_are_resent_and_applied_once(tmp_path: Path)
         assert all(not ack.duplicate for ack in acks)
         texts = [m.text for m in relay.rooms[invites.room].state.chat]
         assert sorted(texts) == sorted(f"hi {i}" for i in range(20))
+
+
+@pytest.mark.asyncio
+async def test_tokens_never_reach_the_log_even_at_debug(
+    relay: Relay, invites: RoomInvites, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    ws = await raw_join(invites.host)
+    await ws.close()
+    token = parse_link(invites.host).token
+    assert caplog.records
+    assert not any(token[:8] in record.getMessage() for record in caplog.records)

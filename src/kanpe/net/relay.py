@@ -67,6 +67,17 @@ from kanpe.net.web import WebRoot
 
 log = logging.getLogger("kanpe.relay")
 
+
+class _NoFrameDumps(logging.Filter):
+    """websockets logs frames at DEBUG, hellos (and their tokens) included: never pass those."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+_WEBSOCKETS_LOG = logging.getLogger("websockets.server")
+_WEBSOCKETS_LOG.addFilter(_NoFrameDumps())
+
 ADMIN_SECRET_FILE = "admin.token"  # noqa: S105 - a file name, not a secret
 PRESENCE_DELAY = 0.25
 PRESENCE_REFRESH = 5.0
@@ -203,6 +214,7 @@ class Relay:
             ping_timeout=limits.ping_timeout,
             close_timeout=2,
             server_header="Kanpe",
+            logger=_WEBSOCKETS_LOG,
         )
         self._presence_task = asyncio.create_task(self._refresh_presence())
         log.info("relay listening on %s (%d rooms)", self.url, len(self.rooms))
@@ -320,7 +332,7 @@ class Relay:
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         path = request.path.split("?", 1)[0]
         if path != "/ws" and not path.endswith("/ws"):
-            return self._web.respond(connection, path)
+            return self._web.respond(connection, path, request.headers.get("If-None-Match"))
         origin = request.headers.get("Origin")
         if origin is not None and not self._origin_allowed(origin, request.headers):
             log.info("refused a websocket from origin %s", origin)

@@ -7,6 +7,7 @@ and never cache the HTML, so a fixed page reaches everyone on reload.
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import re
 from http import HTTPStatus
@@ -33,16 +34,18 @@ class WebRoot:
     def __init__(self, root: Path | None) -> None:
         self.root = root
 
-    def respond(self, connection: ServerConnection, path: str) -> Response:
+    def respond(
+        self, connection: ServerConnection, path: str, if_none_match: str | None = None
+    ) -> Response:
         if path == "/healthz":
             return self._text(connection, HTTPStatus.OK, "ok\n")
         parts = [p for p in path.split("/") if p]
         if not parts:
             return self._text(connection, HTTPStatus.OK, "Kanpe relay. Open an invite link.\n")
         if len(parts) == 2 and parts[0] in _PAGE_FOR_KIND:
-            return self._file(connection, _PAGE_FOR_KIND[parts[0]], cache=False)
+            return self._file(connection, _PAGE_FOR_KIND[parts[0]], if_none_match)
         if len(parts) == 2 and parts[0] == "static" and _SAFE_NAME.match(parts[1]):
-            return self._file(connection, parts[1], cache=True)
+            return self._file(connection, parts[1], if_none_match)
         if len(parts) == 2 and parts[0] in ("host", "speak"):
             return self._text(
                 connection,
@@ -51,7 +54,9 @@ class WebRoot:
             )
         return self._text(connection, HTTPStatus.NOT_FOUND, "not found\n")
 
-    def _file(self, connection: ServerConnection, name: str, *, cache: bool) -> Response:
+    def _file(self, connection: ServerConnection, name: str, if_none_match: str | None) -> Response:
+        """Every file is revalidated on each load (no-cache + ETag): after an upgrade a page and
+        its scripts always come from the same version, and an unchanged file costs a 304."""
         if self.root is None:
             return self._text(connection, HTTPStatus.NOT_FOUND, "this relay serves no web pages\n")
         path = (self.root / name).resolve()
@@ -60,6 +65,10 @@ class WebRoot:
         body = path.read_bytes()[: MAX_STATIC_BYTES + 1]
         if len(body) > MAX_STATIC_BYTES:
             return self._text(connection, HTTPStatus.INTERNAL_SERVER_ERROR, "file too large\n")
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        if if_none_match is not None and etag in if_none_match:
+            headers = Headers({"ETag": etag, "Cache-Control": "no-cache", **_SECURITY_HEADERS})
+            return Response(HTTPStatus.NOT_MODIFIED.value, "Not Modified", headers, b"")
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "image/svg+xml"):
             kind += "; charset=utf-8"
@@ -67,7 +76,8 @@ class WebRoot:
             {
                 "Content-Type": kind,
                 "Content-Length": str(len(body)),
-                "Cache-Control": "public, max-age=300" if cache else "no-cache",
+                "Cache-Control": "no-cache",
+                "ETag": etag,
                 **_SECURITY_HEADERS,
             }
         )
