@@ -50,6 +50,17 @@ from kanpe.core.protocol import (
 
 log = logging.getLogger("kanpe.link")
 
+
+class _NoFrameDumps(logging.Filter):
+    """websockets logs frames at DEBUG, our hello (and its token) included: never pass those."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+_WEBSOCKETS_LOG = logging.getLogger("websockets.client")
+_WEBSOCKETS_LOG.addFilter(_NoFrameDumps())
+
 #: Close codes after which reconnecting cannot help: the link itself is wrong.
 FATAL_CLOSES = frozenset(
     {
@@ -264,6 +275,7 @@ class LinkClient:
                 ping_timeout=20,
                 close_timeout=2,
                 user_agent_header=f"{self.client} (kanpe)",
+                logger=_WEBSOCKETS_LOG,
             )
         except InvalidStatus as exc:
             if exc.response.status_code in (403, 404):
