@@ -5,15 +5,17 @@
 
 A SlideView of the stage's full-screen size (1920x1080 by default) shows the deck; key presses
 are posted to it through the event loop as a clicker's would be, and a flip's latency runs from
-posting PageDown (or PageUp) to the end of the paintEvent that painted the new page. Under Xvfb
+posting PageDown (or PageUp) to the end of the paintEvent that painted the new page (the view's
+painted_index(), not the page it was asked for). Under Xvfb
 (DISPLAY set) the time to push the frame to the X server comes after that and is not included;
 offscreen there is no such step.
 
 Runs, each over N flips bouncing between the deck's ends:
 - paced: the next key comes once the cache is idle, as when a speaker talks over each slide;
 - rapid: the next key comes as soon as the page is painted (a clicker hammered);
-- no prefetch: a cache that renders nothing ahead, so every flip renders on the GUI thread:
-  what a viewer without pre-rendering does; the baseline the cache is there to beat.
+- no prefetch: a cache that renders nothing ahead, so every flip waits for its page to be
+  rendered (on the render thread; the view keeps the old page meanwhile): what rendering on
+  demand costs, the baseline the cache is there to beat.
 
 Also: open to first slide painted (the first page is rendered on the GUI thread), the render
 thread's effect on the GUI thread (largest gap of a 1 ms timer during the paced run), and this
@@ -117,7 +119,7 @@ def run(folder: Path, args: argparse.Namespace, size: tuple[int, int]) -> list[F
     print(f"no prefetch: {summary.line()}; sync renders {baseline.sync_renders()}")
     figures.append(
         Figure(
-            "flip p95, no prefetch (baseline)",
+            "flip p95, no prefetch (render on demand)",
             summary.p95 * 1000,
             "ms",
             note=f"p50 {summary.p50 * 1000:.2f} ms",
@@ -145,7 +147,7 @@ class TimedView(SlideView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        index = self.page_index()
+        index = self.painted_index()  # not page_index(): a page still rendering is not shown
         self.painted.emit(-1 if index is None else index, time.perf_counter())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

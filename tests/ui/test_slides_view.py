@@ -108,16 +108,37 @@ def test_a_flip_to_a_cached_page_paints_from_the_cache(
     assert slide_view.cache.sync_renders == 1
 
 
-def test_a_jump_renders_only_the_page_needed(
+def test_a_jump_keeps_the_page_on_show_until_the_new_one_arrives(
     qtbot: QtBot, slide_view: SlideView, small_deck: Path
 ) -> None:
     slide_view.deck.open(small_deck)
     shot(slide_view)
     settle(qtbot, slide_view)
-    slide_view.deck.last()  # End: page 12 is not cached yet
-    image = shot(slide_view)
-    assert slide_view.cache.sync_renders == 2
-    assert same_picture(image, PAGE_AREA, reference(small_deck, 11, QSize(640, 360)))
+    with qtbot.waitSignal(slide_view.cache.pageReady) as ready:
+        slide_view.deck.last()  # End: page 12 is not cached; it goes to the render thread
+        waiting = shot(slide_view)
+    assert same_picture(waiting, PAGE_AREA, reference(small_deck, 0, QSize(640, 360)))
+    assert ready.args == [11]
+    arrived = shot(slide_view)
+    assert same_picture(arrived, PAGE_AREA, reference(small_deck, 11, QSize(640, 360)))
+    assert slide_view.cache.sync_renders == 1  # only the deck's first paint
+
+
+def test_flips_faster_than_renders_render_each_page_once(
+    qtbot: QtBot, slide_view: SlideView, small_deck: Path
+) -> None:
+    """Hammering the clicker: every page painted comes from the render thread, none twice."""
+    slide_view.deck.open(small_deck)
+    shot(slide_view)
+    ready: list[int] = []
+    slide_view.cache.pageReady.connect(ready.append)
+    for _ in range(6):
+        slide_view.deck.next()
+        shot(slide_view)
+    settle(qtbot, slide_view)
+    assert slide_view.cache.sync_renders == 1
+    assert len(ready) == len(set(ready))
+    assert same_picture(shot(slide_view), PAGE_AREA, reference(small_deck, 6, QSize(640, 360)))
 
 
 def test_pages_render_ahead_while_the_view_is_hidden(
@@ -265,3 +286,16 @@ def test_destroying_a_view_mid_render_is_safe(qtbot: QtBot, small_deck: Path) ->
     deck.go_to(2)  # the model carries on without the view
     deck.close()
     assert deck.pages == 0
+
+
+def test_painted_index_lags_until_the_page_arrives(
+    qtbot: QtBot, slide_view: SlideView, small_deck: Path
+) -> None:
+    slide_view.deck.open(small_deck)
+    shot(slide_view)
+    assert slide_view.painted_index() == 0
+    settle(qtbot, slide_view)
+    slide_view.deck.go_to(9)
+    shot(slide_view)
+    assert (slide_view.page_index(), slide_view.painted_index()) == (8, 0)
+    qtbot.waitUntil(lambda: slide_view.painted_index() == 8)

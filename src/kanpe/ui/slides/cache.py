@@ -65,7 +65,7 @@ class RenderCache(QObject):
     premultiplied ARGB (the cheapest to paint) with transparent areas where the page is.
     """
 
-    pageReady = Signal(int)  # index now in the cache at the current box
+    pageReady = Signal(int)  # a render of this index for the current box finished
 
     def __init__(
         self,
@@ -114,6 +114,11 @@ class RenderCache(QObject):
     def cached_indices(self) -> list[int]:
         """Pages cached at the current box, least recently used first."""
         return [key.page for key in self._entries if self._at_box(key)]
+
+    def is_pending(self, index: int) -> bool:
+        """Whether page ``index`` is being rendered or waits to be, for the current box."""
+        running = self._in_flight is not None and self._in_flight.key == self._key(index)
+        return running or index in self._queue
 
     def is_busy(self) -> bool:
         """Whether a render is running or waiting."""
@@ -249,8 +254,9 @@ class RenderCache(QObject):
         self._in_flight = None
         if not self._at_box(request.key):
             self.stale_dropped += 1
-        elif not image.isNull():
-            self._store(request.key, image)
+        else:
+            if not image.isNull():  # null: PDFium failed; image() stays None, the view copes
+                self._store(request.key, image)
             self.pageReady.emit(index)
         self._pump()
 

@@ -1,15 +1,17 @@
 """SlideView: paints one page of a SlideDeck, letterboxed, from the render cache.
 
 The view follows the model and paints; keys and timing belong to the windows. A flip to a page
-in the cache paints it at once. A page not yet rendered (the first paint, a jump to the end) is
-rendered on the GUI thread, once, as a fallback; while the view is resized the old image is
-painted scaled until the sharp one arrives.
+in the cache paints it at once. A page not in the cache (a jump, or flips faster than renders)
+goes to the front of the render queue and is painted when it arrives, the page on show staying
+meanwhile; the GUI thread is never blocked for it. Only when there is nothing to show (the first
+paint of a deck) is the page rendered on the GUI thread, as a fallback. While the view is
+resized the old image is painted scaled until the sharp one arrives.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kanpe.ui.slides.cache import DEFAULT_BUDGET_PAGES, RenderCache, device_box, fit_size
@@ -41,6 +43,7 @@ class SlideView(QWidget):
         self._background = QColor("black") if background is None else QColor(background)
         self._blank = False
         self._message: str | None = None
+        self._shown: int | None = None  # the page index painted last
         self._cache = RenderCache(self, ahead=ahead, behind=behind, budget_pages=budget_pages)
         self._cache.pageReady.connect(self._on_page_ready)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -68,6 +71,10 @@ class SlideView(QWidget):
         if self._deck.document is None or not 0 <= index < self._deck.pages:
             return None
         return index
+
+    def painted_index(self) -> int | None:
+        """The 0-based page painted last. It lags page_index() while that page renders."""
+        return self._shown
 
     def set_page(self, page: int) -> None:
         """Show ``page`` (1-based) of the deck: moves the model, so every view follows."""
@@ -107,6 +114,7 @@ class SlideView(QWidget):
     def _on_deck_changed(self) -> None:
         # The deck's pageChanged follows at once and moves the cache to the new page.
         self._message = None
+        self._shown = None
         self._cache.set_document(self._deck.document)
         self.update()
 
@@ -159,26 +167,39 @@ class SlideView(QWidget):
         if index is None or document is None:
             return
         self._sync_box()
-        cache = self._cache
-        if cache.box.isEmpty():
+        if self._cache.box.isEmpty():
             return
+        index, image = self._image_to_paint(index)
         ratio = self.devicePixelRatioF()
-        fitted = fit_size(document.page_size(index), cache.box)
+        fitted = fit_size(document.page_size(index), self._cache.box)
         width, height = fitted.width() / ratio, fitted.height() / ratio
         target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
-        image = cache.image(index)
-        if image is None:
-            image = cache.any_image(index)
-            if image is not None:  # an earlier size, while the sharp one renders
-                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            else:
-                image = cache.render_now(index)
         painter.fillRect(target, _PAPER)
         if image.size() == fitted:
             image.setDevicePixelRatio(ratio)
             painter.drawImage(QPointF(target.topLeft()), image)
-        else:
+        else:  # an image for an earlier size, while the sharp one renders
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, image)
+        self._shown = index
+
+    def _image_to_paint(self, index: int) -> tuple[int, QImage]:
+        """The page to paint and its image: page ``index`` if the cache has it at any size;
+        else the page on show until then, if ``index`` is on its way from the render thread;
+        else page ``index`` rendered here, on the GUI thread (the first paint of a deck)."""
+        cache = self._cache
+        image = cache.any_image(index)
+        if image is not None:
+            return index, image
+        shown = self._shown
+        if shown is not None and shown != index and cache.is_pending(index):
+            previous = cache.any_image(shown)
+            if previous is not None:
+                # pageReady repaints when it arrives. Rendering it here instead would block the
+                # GUI thread just as long: first waiting for the render running now (QtPdf lets
+                # one thread at a time into PDFium), then doing its own.
+                return shown, previous
+        return index, cache.render_now(index)
 
     def _paint_message(self, painter: QPainter, text: str) -> None:
         font = painter.font()
