@@ -9,7 +9,7 @@ out once they stop.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 
 from kanpe.core.model import ChatMessage
 
-MAX_ROWS = 150
-BATCH_MS = 16  # at most one insertion per frame
+MAX_ROWS = 100  # far more than a feed pane shows
+BATCH_MS = 50  # at most one insertion (and one relayout of the list) per 50 ms
 
 HOLD = 3.0  # a burst stays fully visible this long after its last reaction
 FADE = 1.2  # then fades out over this long
@@ -65,6 +65,11 @@ class ChatListModel(QAbstractListModel):
 
     def messages(self) -> list[ChatMessage]:
         return list(self._rows)
+
+    @property
+    def rows(self) -> Sequence[ChatMessage]:
+        """The kept lines, oldest first (read-only: the model owns the list)."""
+        return self._rows
 
     def append(self, message: ChatMessage) -> None:
         self.received += 1

@@ -7,31 +7,26 @@ painted with QPainter.drawText, which does not interpret markup.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QLabel,
-    QListView,
     QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kanpe.core.model import Question
-from kanpe.ui.feed import ChatListModel, ReactionBursts
-from kanpe.ui.phases import MUTED, SURFACE, SURFACE_LINE, TEXT, rounded
+from kanpe.core.model import ChatMessage, Question
+from kanpe.ui.feed import MAX_ROWS, ChatListModel, ReactionBursts
+from kanpe.ui.phases import SURFACE, SURFACE_LINE, TEXT, rounded
 
 NAME_COLOUR = QColor("#7cc4ff")
+FEED_BACKGROUND = QColor("#14171d")
 PIN_COLOUR = QColor("#ffd23f")
 
 
@@ -43,68 +38,102 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
-class ChatDelegate(QStyledItemDelegate):
-    """A chat row: the sender's name above their words, on a rounded card. Plain text only."""
+class ChatFeed(QWidget):
+    """The newest chat lines, bottom up, each on a rounded card: the sender's name above their
+    words. Painted as plain text (QPainter.drawText interprets no markup).
+
+    A stage feed is read, not scrolled, so this paints only the lines that fit and measures each
+    line once (per width and font): a flood of messages costs the new lines, not the whole list.
+    """
 
     PAD = 10
     GAP = 6
 
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self.view = view
+    def __init__(self, model: ChatListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._heights: dict[tuple[str, int, str], int] = {}
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.update)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def _fonts(self) -> tuple[QFont, QFont]:
-        text = QFont(self.view.font())
+        text = QFont(self.font())
         name = QFont(text)
         name.setBold(True)
-        name.setPixelSize(max(8, int(text.pixelSize() * 0.8)) if text.pixelSize() > 0 else 11)
+        if text.pixelSize() > 0:
+            name.setPixelSize(max(8, int(text.pixelSize() * 0.8)))
         return name, text
 
-    def _text_width(self) -> int:
-        return max(40, self.view.viewport().width() - 2 * self.PAD - 8)
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        name_font, text_font = self._fonts()
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        name = str(index.data(ChatListModel.NameRole) or "")
-        width = self._text_width()
-        flags = int(Qt.TextFlag.TextWordWrap)
-        body = QFontMetrics(text_font).boundingRect(QRect(0, 0, width, 10_000), flags, text)
-        height = body.height() + 2 * self.PAD + self.GAP
-        if name:
-            height += QFontMetrics(name_font).height() + 2
-        return QSize(self.view.viewport().width(), height)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        name_font, text_font = self._fonts()
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        name = str(index.data(ChatListModel.NameRole) or "")
-        rect = QRectF(option.rect).adjusted(4, self.GAP / 2, -4, -self.GAP / 2)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillPath(rounded(rect, 10), SURFACE)
-        inner = rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        if name:
-            painter.setFont(name_font)
-            painter.setPen(NAME_COLOUR)
-            name_h = QFontMetrics(name_font).height()
-            painter.drawText(
-                QRectF(inner.left(), inner.top(), inner.width(), name_h),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine),
-                name,
+    def _height(self, message: ChatMessage, width: int, fonts: tuple[QFont, QFont]) -> int:
+        key = (message.id, width, fonts[1].key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 4 * MAX_ROWS:
+                self._heights.clear()
+            name_font, text_font = fonts
+            flags = int(Qt.TextFlag.TextWordWrap)
+            body = QFontMetrics(text_font).boundingRect(
+                QRect(0, 0, width, 10_000), flags, message.text
             )
-            inner.setTop(inner.top() + name_h + 2)
-        painter.setFont(text_font)
-        painter.setPen(TEXT)
-        painter.drawText(inner, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), text)
-        painter.restore()
+            height = body.height() + 2 * self.PAD + self.GAP
+            if message.name:
+                height += QFontMetrics(name_font).height() + 2
+            self._heights[key] = height
+        return height
+
+    def visible_messages(self) -> list[ChatMessage]:
+        """The lines painted now, oldest first."""
+        fonts = self._fonts()
+        width = max(40, self.width() - 2 * self.PAD - 8)
+        shown: list[ChatMessage] = []
+        y = self.height()
+        for message in reversed(self.model.rows):
+            if y <= 0:
+                break
+            y -= self._height(message, width, fonts)
+            shown.append(message)
+        shown.reverse()
+        return shown
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fonts = self._fonts()
+        name_font, text_font = fonts
+        name_h = QFontMetrics(name_font).height()
+        width = max(40, self.width() - 2 * self.PAD - 8)
+        y = float(self.height())
+        for message in reversed(self.model.rows):
+            if y <= 0:
+                break
+            height = self._height(message, width, fonts)
+            y -= height
+            card = QRectF(4, y + self.GAP / 2, self.width() - 8, height - self.GAP)
+            painter.fillPath(rounded(card, 10), SURFACE)
+            inner = card.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+            if message.name:
+                painter.setFont(name_font)
+                painter.setPen(NAME_COLOUR)
+                painter.drawText(
+                    QRectF(inner.left(), inner.top(), inner.width(), name_h),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine),
+                    message.name,
+                )
+                inner.setTop(inner.top() + name_h + 2)
+            painter.setFont(text_font)
+            painter.setPen(TEXT)
+            painter.drawText(
+                inner, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), message.text
+            )
+        # Older lines slide out under a fade at the top rather than being cut off.
+        fade = QLinearGradient(0, 0, 0, 48)
+        fade.setColorAt(0.0, FEED_BACKGROUND)
+        clear = QColor(FEED_BACKGROUND)
+        clear.setAlpha(0)
+        fade.setColorAt(1.0, clear)
+        painter.fillRect(QRectF(0, 0, self.width(), 48), fade)
+        painter.end()
 
 
 class ReactionStrip(QWidget):
@@ -199,17 +228,8 @@ class FeedPane(QWidget):
         self.pinned.hide()
         self.reactions = ReactionStrip(bursts)
         self.reactions.hide()
-        self.chat = QListView()
+        self.chat = ChatFeed(chat)
         self.chat.setObjectName("chat")
-        self.chat.setModel(chat)
-        self.chat.setItemDelegate(ChatDelegate(self.chat))
-        self.chat.setResizeMode(QListView.ResizeMode.Adjust)
-        self.chat.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.chat.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chat.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chat.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.chat.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.chat.setFrameShape(QFrame.Shape.NoFrame)
         self.empty = plain_label(self.tr("Chat and reactions from the audience appear here."))
         self.empty.setObjectName("feedEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -227,20 +247,14 @@ class FeedPane(QWidget):
         font.setPixelSize(int(points * 96 / 72))
         self.chat.setFont(font)
         self.pinned.text.setFont(font)
-        strip = QFont(font)
-        self.reactions.setFont(strip)
+        self.reactions.setFont(QFont(font))
         self.reactions.updateGeometry()
-        self.chat.doItemsLayout()
+        self.chat.update()
 
     def _rows_changed(self) -> None:
         has_rows = self.chat_model.rowCount() > 0
         self.chat.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        if has_rows:
-            self.chat.scrollToBottom()
 
     def pinned_text(self) -> str:
         return self.pinned.text.text() if self.pinned.isVisible() else ""
-
-    def muted_colour(self) -> QColor:
-        return MUTED

@@ -26,7 +26,7 @@ def test_a_chat_flood_is_inserted_in_batches_and_stays_bounded(qtbot: QtBot) -> 
     assert model.rowCount() == 0  # nothing until the batch is flushed, once per frame
     qtbot.waitUntil(lambda: model.rowCount() == MAX_ROWS)
     assert inserts == [MAX_ROWS]
-    assert model.messages()[-1].text == "line 999" and model.messages()[0].text == "line 850"
+    assert model.messages()[-1].text == "line 999" and model.messages()[0].text == "line 900"
     for n in range(1000, 1010):
         model.append(message(n))
     model.flush()

@@ -1,0 +1,689 @@
+"""Speaker app: start to first slide, flip latency, idle CPU, RSS and a chat flood, under Xvfb.
+
+    python -m bench speaker [--quick] [--pages 200] [--runs 3] [--idle 60]
+
+Anchors, on the same generated deck in the same run: pdfpc (Debian's pdf-presenter-console) and
+pympress (``make bench-deps`` installs them). Every app is measured the same external way: the
+benchmark watches the X screen (QScreen.grabWindow on the Xvfb root) and sends real X key events
+with xdotool (XTest). Each page of the generated deck has its own title-bar colour, so "page n is
+painted" is "a patch of page n's colour is on screen":
+
+- start to first slide: from spawning the process to the first screen grab that shows page 1's
+  title bar (grabs of the whole screen, scaled down by Qt, every few milliseconds);
+- flip, external: from xdotool's return (the key is in the X server) to the first grab of a small
+  patch of the largest view's title bar that shows the next page's colour (a 12x12 grab costs
+  about a millisecond, so that is the resolution);
+- flip, Kanpe internal: a key event delivered to the console to the last of the three slide views
+  (stage, console current and next) painting its new page, timed inside the process;
+- idle CPU: user+system CPU of the process over the idle window with its countdown running;
+- RSS: resident memory after the deck is loaded and the first slides are rendered;
+- feed burst: 200 chat messages a second for 10 s into a joined speaker app: lateness of a 10 ms
+  probe timer on its GUI thread (event-loop lag), chat rows kept and RSS before and after.
+
+Never a test: figures are printed with their targets, nothing asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from bench._support import Figure, Summary, print_figures, print_header
+
+SCREEN = (1920, 1080)
+SMALL = (192, 108)  # first-paint scans look at the screen scaled down to this
+TOLERANCE = 28
+TIMEOUT = 30.0
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if args.child:
+        return _child(args)
+    if not os.environ.get("DISPLAY"):
+        return _under_xvfb(argv)
+    print_header("Speaker app: first slide, flips, idle CPU, memory, chat flood")
+    figures = run(args)
+    print("\n-- summary --")
+    print_figures(figures)
+    print("\n-- BENCHMARKS.md rows --")
+    for figure in figures:
+        target = "-" if figure.target is None else f"<= {figure.target:g} {figure.unit}"
+        ratio = "-" if figure.ratio is None else f"{figure.ratio:.2f}"
+        print(f"| {figure.name} | {target} | {figure.measured:.2f} {figure.unit} | {ratio} |")
+    return 0
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench speaker")
+    parser.add_argument("--quick", action="store_true", help="1 run, 15 s idle, 15 flips")
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3, help="starts per app (median kept)")
+    parser.add_argument("--idle", type=float, default=60.0, help="idle CPU window, seconds")
+    parser.add_argument("--flips", type=int, default=30)
+    parser.add_argument(
+        "--only", choices=("apps", "internal", "feed"), action="append", help="run only these"
+    )
+    parser.add_argument("--child", choices=("flips", "feed"), help=argparse.SUPPRESS)
+    parser.add_argument("--deck", help=argparse.SUPPRESS)
+    parser.add_argument("--link", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.idle, args.flips = 1, 15.0, 15
+    return args
+
+
+def _under_xvfb(argv: list[str]) -> int:
+    if shutil.which("xvfb-run") is None:
+        print("bench speaker: needs xvfb-run (apt-get install xvfb)", file=sys.stderr)
+        return 1
+    screen = f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24"
+    command = ["xvfb-run", "-a", "-s", screen, sys.executable, "-m", "bench", "speaker", *argv]
+    return subprocess.call(command)
+
+
+# --- the screen ---------------------------------------------------------------------------------
+
+
+def _qt() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def accent(page: int) -> tuple[int, int, int]:
+    """The title-bar colour of ``page`` (1-based) in decks from kanpe.ui.deckgen."""
+    from PySide6.QtGui import QColor
+
+    colour = QColor.fromHsv(((page - 1) * 47) % 360, 170, 200)
+    return colour.red(), colour.green(), colour.blue()
+
+
+def _close(pixel: tuple[int, int, int], rgb: tuple[int, int, int]) -> bool:
+    return all(abs(a - b) <= TOLERANCE for a, b in zip(pixel, rgb, strict=True))
+
+
+def _pixels(x: int, y: int, w: int, h: int, scale: tuple[int, int] | None = None) -> list[bytes]:
+    """Rows of BGRA bytes of a screen area, optionally scaled down first."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    screen = QGuiApplication.primaryScreen()
+    image = screen.grabWindow(0, x, y, w, h).toImage()
+    if scale is not None:
+        image = image.scaled(*scale, Qt.AspectRatioMode.IgnoreAspectRatio)
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(image.constBits())  # type: ignore[call-overload]
+    stride = image.bytesPerLine()
+    return [data[row * stride : row * stride + image.width() * 4] for row in range(image.height())]
+
+
+def _mask(rows: list[bytes], rgb: tuple[int, int, int]) -> set[tuple[int, int]]:
+    found = set()
+    for y, row in enumerate(rows):
+        for x in range(0, len(row), 4):
+            if _close((row[x + 2], row[x + 1], row[x]), rgb):
+                found.add((x // 4, y))
+    return found
+
+
+def _largest_patch(mask: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    best: set[tuple[int, int]] = set()
+    left = set(mask)
+    while left:
+        seed = left.pop()
+        patch, todo = {seed}, [seed]
+        while todo:
+            x, y = todo.pop()
+            for near in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+                if near in left:
+                    left.remove(near)
+                    patch.add(near)
+                    todo.append(near)
+        if len(patch) > len(best):
+            best = patch
+    return best
+
+
+@dataclass
+class Probe:
+    """A small screen patch inside the largest view's title bar."""
+
+    x: int
+    y: int
+    size: int = 12
+
+    def shows(self, rgb: tuple[int, int, int]) -> bool:
+        rows = _pixels(self.x, self.y, self.size, self.size)
+        hits = sum(
+            _close((row[i + 2], row[i + 1], row[i]), rgb)
+            for row in rows
+            for i in range(0, len(row), 4)
+        )
+        return hits >= self.size * self.size // 2
+
+
+def _grab_screen(path: Path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+
+
+def wait_first_slide(proc: subprocess.Popen[bytes], started: float) -> tuple[float, Probe]:
+    """Seconds from ``started`` to page 1 on screen, and a probe on the largest view."""
+    rgb = accent(1)
+    while time.monotonic() - started < TIMEOUT:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the app exited with {proc.returncode} before painting")
+        rows = _pixels(0, 0, *SCREEN, scale=SMALL)
+        mask = _mask(rows, rgb)
+        if len(mask) >= 12:
+            seen = time.monotonic() - started
+            patch = _largest_patch(mask)
+            xs = [x for x, _ in patch]
+            ys = [y for _, y in patch]
+            sx, sy = SCREEN[0] / SMALL[0], SCREEN[1] / SMALL[1]
+            # Near the right end of the title bar, clear of the title's text.
+            x = int((max(xs) - (max(xs) - min(xs)) * 0.08) * sx)
+            y = int((min(ys) + max(ys)) / 2 * sy)
+            return seen, Probe(x - 6, y - 6)
+    raise TimeoutError("no first slide on screen")
+
+
+# --- the apps -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class App:
+    name: str
+    command: Callable[[Path], list[str]]
+    next_key: str
+    start_timer: str | None  # key that starts the countdown; None: the first flip starts it
+
+    def available(self) -> bool:
+        return shutil.which(self.command(Path("x"))[0]) is not None
+
+
+def _kanpe(deck: Path) -> list[str]:
+    return [sys.executable, "-m", "kanpe", "speak", str(deck), "--minutes", "20"]
+
+
+APPS = (
+    App("Kanpe", _kanpe, "Next", "s"),
+    App("pdfpc", lambda d: ["pdfpc", "-g", "-w", "both", "-d", "20", str(d)], "Next", None),
+    App("pympress", lambda d: ["pympress", str(d)], "Next", None),
+)
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)  # a real X window
+    env["XDG_CONFIG_HOME"] = str(home / "config")  # nobody's real preferences
+    env["XDG_DATA_HOME"] = str(home / "data")
+    env["XDG_CACHE_HOME"] = str(home / "cache")
+    env["HOME"] = str(home)
+    env["NO_AT_BRIDGE"] = "1"
+    return env
+
+
+@contextlib.contextmanager
+def launched(app: App, deck: Path, home: Path) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        app.command(deck),
+        env=_env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield proc, started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _xdotool(*args: str) -> str:
+    return subprocess.run(
+        ["xdotool", *args], capture_output=True, text=True, check=False, timeout=10
+    ).stdout
+
+
+def focus(pid: int) -> None:
+    """Give the keyboard to the app's presenter window. There is no window manager under Xvfb,
+    and GTK apps only take keys after a click, so click a corner clear of any slide."""
+    windows: list[str] = []
+    deadline = time.monotonic() + 10
+    while not windows and time.monotonic() < deadline:
+        windows = _xdotool("search", "--onlyvisible", "--pid", str(pid)).split()
+    if not windows:
+        return
+    names = {w: _xdotool("getwindowname", w).strip().lower() for w in windows}
+    chosen = next((w for w in windows if "presenter" in names[w]), windows[-1])
+    height = int(_xdotool("getwindowgeometry", "--shell", chosen).split("HEIGHT=")[1].split()[0])
+    _xdotool("windowfocus", "--sync", chosen)
+    _xdotool("mousemove", "--window", chosen, "30", str(height - 8), "click", "1")
+    time.sleep(0.5)
+
+
+def flips_external(probe: Probe, app: App, count: int) -> list[float]:
+    latencies = []
+    for page in range(2, count + 2):
+        rgb = accent(page)
+        _xdotool("key", app.next_key)
+        sent = time.monotonic()
+        while not probe.shows(rgb):
+            if time.monotonic() - sent > 5:
+                raise TimeoutError(f"{app.name}: page {page} never showed")
+        latencies.append(time.monotonic() - sent)
+        time.sleep(0.4)  # a speaker's pace; lets every app pre-render
+    return latencies
+
+
+def idle_cpu(pid: int, seconds: float) -> float:
+    process = psutil.Process(pid)
+    children = process.children(recursive=True)
+
+    def busy() -> float:
+        total = 0.0
+        for p in (process, *children):
+            with contextlib.suppress(psutil.Error):
+                times = p.cpu_times()
+                total += times.user + times.system
+        return total
+
+    before, started = busy(), time.monotonic()
+    time.sleep(seconds)
+    return (busy() - before) / (time.monotonic() - started)
+
+
+def tree_rss(pid: int) -> int:
+    process = psutil.Process(pid)
+    total = 0
+    for p in (process, *process.children(recursive=True)):
+        with contextlib.suppress(psutil.Error):
+            total += p.memory_info().rss
+    return total
+
+
+@dataclass
+class Measured:
+    starts: list[float]
+    flips: list[float]
+    idle: float | None
+    rss: int
+
+
+def measure(app: App, deck: Path, args: argparse.Namespace, work: Path) -> Measured:
+    starts: list[float] = []
+    flips: list[float] = []
+    idle: float | None = None
+    rss = 0
+    for run in range(args.runs):
+        home = work / f"{app.name}-{run}"
+        home.mkdir(parents=True, exist_ok=True)
+        with launched(app, deck, home) as (proc, started):
+            seconds, probe = wait_first_slide(proc, started)
+            starts.append(seconds)
+            print(f"  {app.name}: first slide after {seconds * 1000:.0f} ms", flush=True)
+            if run == 0:
+                time.sleep(2.0)  # let it settle: pre-rendering, the relay, the link
+                rss = tree_rss(proc.pid)
+                focus(proc.pid)
+                try:
+                    flips = flips_external(probe, app, args.flips)
+                except TimeoutError as exc:
+                    shot = work / f"{app.name}-flip-timeout.png"
+                    _grab_screen(shot)
+                    print(f"  {app.name}: {exc} (screen saved to {shot})", flush=True)
+                if app.start_timer:
+                    _xdotool("key", app.start_timer)
+                time.sleep(1.0)
+                idle = idle_cpu(proc.pid, args.idle)
+                print(f"  {app.name}: idle CPU {idle * 100:.2f} % of a core", flush=True)
+    return Measured(starts, flips, idle, rss)
+
+
+# --- Kanpe from the inside ------------------------------------------------------------------------
+
+
+def _child_flips(args: argparse.Namespace) -> int:
+    """Key event to the console -> every slide view painted its new page, timed in-process."""
+    import qasync
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kanpe.app import solo_room
+    from kanpe.net.link import LinkClient
+    from kanpe.storage.settings import SettingsStore
+    from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker import SpeakerApp
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    painted: dict[int, float] = {}
+    waiting: list[asyncio.Future[None]] = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted[id(watched)] = time.perf_counter()
+                if len(painted) == 3 and waiting and not waiting[0].done():
+                    waiting[0].set_result(None)
+            return False
+
+    async def go() -> list[float]:
+        async with solo_room(20, title="bench") as room:
+            link = LinkClient(room.speaker_link)
+            await link.start()
+            await link.ready()
+            speaker = SpeakerApp(
+                LinkModel(link), settings=SettingsStore(Path(args.link) / "s.toml"), solo=True
+            )
+            speaker.open_deck(Path(args.deck))
+            speaker.show()
+            views = speaker.deck.views()
+            spy = Painted()
+            for view in views:
+                view.installEventFilter(spy)
+            await asyncio.sleep(2.0)
+            latencies = []
+            for _ in range(args.flips):
+                painted.clear()
+                waiting[:] = [asyncio.get_running_loop().create_future()]
+                target = speaker.deck.page + 1
+                sent = time.perf_counter()
+                press = QKeyEvent(
+                    QEvent.Type.KeyPress, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier
+                )
+                QApplication.sendEvent(speaker.console, press)
+                assert speaker.deck.page == target
+                await asyncio.wait_for(waiting[0], 5)
+                latencies.append(max(painted.values()) - sent)
+                await asyncio.sleep(0.4)
+            speaker.quit()
+            await link.close()
+            return latencies
+
+    latencies = asyncio.run(go(), loop_factory=lambda: qasync.QEventLoop(app))
+    print(json.dumps({"flips": latencies}), flush=True)
+    return 0
+
+
+def _child_feed(args: argparse.Namespace) -> int:
+    """A joined speaker app with a 10 ms probe timer; reports lag when stdin closes."""
+    import qasync
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kanpe.net.link import LinkClient
+    from kanpe.storage.settings import SettingsStore
+    from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker import SpeakerApp
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    lags: deque[tuple[float, float]] = deque()
+    interval = 0.010
+
+    async def go() -> dict[str, object]:
+        link = LinkClient(args.link)
+        await link.start()
+        await link.ready()
+        folder = Path(tempfile.mkdtemp(prefix="kanpe-bench-"))
+        speaker = SpeakerApp(LinkModel(link), settings=SettingsStore(folder / "s.toml"), solo=False)
+        speaker.open_deck(Path(args.deck))
+        speaker.show()
+        timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setSingleShot(True)
+        due = [time.perf_counter() + interval]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            lags.append((now, max(0.0, now - due[0])))
+            due[0] = now + interval
+            timer.start(int(interval * 1000))
+
+        timer.timeout.connect(tick)
+        timer.start(int(interval * 1000))
+        await asyncio.sleep(2.0)
+        rss_before = psutil.Process().memory_info().rss
+        print(json.dumps({"ready": time.monotonic()}), flush=True)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, sys.stdin.read)
+        timer.stop()
+        result = {
+            "lags": list(lags),
+            "rss_before": rss_before,
+            "rss_after": psutil.Process().memory_info().rss,
+            "rows": speaker.chat.rowCount(),
+            "received": speaker.chat.received,
+        }
+        speaker.quit()
+        await link.close()
+        return result
+
+    profile = os.environ.get("KANPE_BENCH_PROFILE")
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    result = asyncio.run(go(), loop_factory=lambda: qasync.QEventLoop(app))
+    if profile:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+def _child(args: argparse.Namespace) -> int:
+    return _child_flips(args) if args.child == "flips" else _child_feed(args)
+
+
+def kanpe_internal_flips(deck: Path, args: argparse.Namespace, work: Path) -> list[float]:
+    env = _env(work / "internal")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "speaker",
+            "--child",
+            "flips",
+            "--deck",
+            str(deck),
+            "--link",
+            str(work),
+            "--flips",
+            str(args.flips),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=True,
+    )
+    return list(json.loads(result.stdout.strip().splitlines()[-1])["flips"])
+
+
+async def feed_burst(
+    deck: Path, work: Path, rate: int = 200, seconds: float = 10.0
+) -> dict[str, object]:
+    from kanpe.core.model import Role
+    from kanpe.core.protocol import SendChat
+    from kanpe.core.rundown import Rundown, Slot
+    from kanpe.net.limits import Limits, Rate
+    from kanpe.net.link import LinkClient
+    from kanpe.net.relay import Relay, RelayConfig
+
+    rates = dict(Limits().rates)
+    rates[Role.AUDIENCE] = Rate(per_second=rate * 2, burst=rate * 2)
+    config = RelayConfig(port=0, data_dir=work / "feed-relay", limits=Limits(rates=rates))
+    async with Relay(config) as relay:
+        rundown = Rundown(slots=(Slot(id="talk", title="bench", duration=1200),))
+        invites = await relay.create_room(name="bench", rundown=rundown)
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bench",
+            "speaker",
+            "--child",
+            "feed",
+            "--deck",
+            str(deck),
+            "--link",
+            invites.speakers["talk"],
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            env=_env(work / "feed"),
+        )
+        assert child.stdout is not None
+        assert child.stdin is not None
+        json.loads(await child.stdout.readline())
+        audience = LinkClient(invites.audience)
+        await audience.start()
+        await audience.ready()
+        pending = []
+        started = time.monotonic()
+        burst_start = time.perf_counter()
+        sent = 0
+        while sent < rate * seconds:
+            due = started + sent / rate
+            delay = due - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            pending.append(
+                audience.command(
+                    SendChat(
+                        id=audience.new_id(), name="bench", text=f"message {sent} from the flood"
+                    )
+                )
+            )
+            sent += 1
+        await asyncio.gather(*pending)
+        burst_end = time.perf_counter()
+        await asyncio.sleep(1.0)
+        child.stdin.close()
+        result = json.loads((await child.stdout.read()).decode().strip().splitlines()[-1])
+        await child.wait()
+        await audience.close()
+        result["burst"] = (burst_start, burst_end)
+        return result
+
+
+def run(args: argparse.Namespace) -> list[Figure]:
+    from kanpe.ui.deckgen import generate_deck
+
+    _qt()
+    work = Path(tempfile.mkdtemp(prefix="kanpe-bench-speaker-"))
+    deck = generate_deck(work / "deck.pdf", args.pages, title="Benchmark deck")
+    print(f"deck: {args.pages} pages, {deck.stat().st_size / 2**20:.1f} MB; screen {SCREEN}")
+    only = set(args.only or ("apps", "internal", "feed"))
+    results: dict[str, Measured] = {}
+    for app in APPS if "apps" in only else ():
+        if not app.available():
+            print(f"  {app.name}: not installed (make bench-deps); skipped")
+            continue
+        results[app.name] = measure(app, deck, args, work)
+    figures: list[Figure] = []
+    kanpe, pdfpc = results.get("Kanpe"), results.get("pdfpc")
+    for name, measured in results.items():
+        start = statistics.median(measured.starts)
+        flips = Summary.of(measured.flips)
+        figures.append(
+            Figure(
+                f"{name}: start to first slide (median)",
+                start * 1000,
+                "ms",
+                note=f"runs: {', '.join(f'{s * 1000:.0f}' for s in measured.starts)} ms",
+            )
+        )
+        figures.append(
+            Figure(
+                f"{name}: flip, external, p95",
+                flips.p95 * 1000,
+                "ms",
+                16.0 if name == "Kanpe" else None,
+                note=f"p50 {flips.p50 * 1000:.1f} ms, n={flips.n}",
+            )
+        )
+        if measured.idle is not None:
+            figures.append(Figure(f"{name}: idle CPU, countdown running", measured.idle * 100, "%"))
+        figures.append(
+            Figure(
+                f"{name}: RSS after loading",
+                measured.rss / 2**20,
+                "MB",
+                250.0 if name == "Kanpe" else None,
+            )
+        )
+    if kanpe and pdfpc:
+        ratio = statistics.median(kanpe.starts) / statistics.median(pdfpc.starts)
+        figures.append(Figure("Kanpe / pdfpc: start to first slide", ratio, "x", 0.8))
+        if kanpe.idle is not None and pdfpc.idle:
+            figures.append(Figure("Kanpe / pdfpc: idle CPU", kanpe.idle / pdfpc.idle, "x", 0.5))
+    if "internal" in only:
+        internal = Summary.of(kanpe_internal_flips(deck, args, work))
+        figures.append(
+            Figure(
+                "Kanpe: flip, internal, key to last view painted, p95",
+                internal.p95 * 1000,
+                "ms",
+                16.0,
+                note=f"p50 {internal.p50 * 1000:.1f} ms, max {internal.max * 1000:.1f} ms",
+            )
+        )
+    if "feed" in only:
+        figures += feed_figures(deck, work)
+    return figures
+
+
+def feed_figures(deck: Path, work: Path) -> list[Figure]:
+    figures = []
+    feed = asyncio.run(feed_burst(deck, work))
+    start, end = feed["burst"]  # type: ignore[misc]
+    lags = [lag for at, lag in feed["lags"] if start <= at <= end]  # type: ignore[union-attr]
+    lag = Summary.of(lags)
+    figures.append(
+        Figure(
+            "Kanpe: feed burst 200 msg/s x 10 s, GUI lag p99",
+            lag.p99 * 1000,
+            "ms",
+            16.0,
+            note=f"p50 {lag.p50 * 1000:.2f} ms, max {lag.max * 1000:.1f} ms, n={lag.n}",
+        )
+    )
+    grown = (int(feed["rss_after"]) - int(feed["rss_before"])) / 2**20  # type: ignore[call-overload]
+    figures.append(
+        Figure(
+            "Kanpe: feed burst, RSS growth",
+            grown,
+            "MB",
+            note=f"{feed['received']} messages received, {feed['rows']} rows kept",
+        )
+    )
+    return figures
