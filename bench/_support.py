@@ -10,7 +10,7 @@ process's event loop:
     python -m bench._support swarm --link AUDIENCE_LINK --count N [--record]
         N audience websocket connections that say hello and then only read; prints
         ``{"ready": n, "failed": m}`` once all are open, and when its stdin closes, with
-        ``--record``, the latency of every marked chat message it received (``chat_text``).
+        ``--record``, the latency of every chat message marked with ``CHAT_MARK`` it received.
 
 Latency across processes uses time.monotonic(): CLOCK_MONOTONIC is one clock system-wide on Linux.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import math
@@ -179,16 +180,18 @@ class CpuWatch:
         self._machine = _busy(psutil.cpu_times())
         self._wall = time.monotonic()
 
-    def line(self) -> str:
-        wall = time.monotonic() - self._wall
-        used = {
+    def stop(self) -> str:
+        """Read the counters; afterwards ``used`` (seconds per name) and ``others`` (cores)."""
+        self.wall = time.monotonic() - self._wall
+        self.used = {
             name: _busy(proc.cpu_times()) - self._start[name] for name, proc in self._procs.items()
         }
-        others = max(_busy(psutil.cpu_times()) - self._machine - sum(used.values()), 0.0) / wall
-        parts = [f"{name} {seconds / wall:.2f}" for name, seconds in used.items()]
-        parts.append(f"everything else {others:.2f}")
-        line = f"CPU over {wall:.0f} s, in cores (of {os.cpu_count()}): {', '.join(parts)}"
-        if others > NOISY:
+        spent = _busy(psutil.cpu_times()) - self._machine - sum(self.used.values())
+        self.others = max(spent, 0.0) / self.wall
+        parts = [f"{name} {seconds / self.wall:.2f}" for name, seconds in self.used.items()]
+        parts.append(f"everything else {self.others:.2f}")
+        line = f"CPU over {self.wall:.0f} s, in cores (of {os.cpu_count()}): {', '.join(parts)}"
+        if self.others > NOISY:
             line += "\n  WARNING: other processes were busy; these figures are not ours alone"
         return line
 
@@ -323,78 +326,160 @@ async def _relay_child(args: argparse.Namespace) -> None:
             "nofile": nofile,
         }
         print(json.dumps(ready), flush=True)
+        pauses = _GcPauses()
+        commits = _time_commits(relay)
         await _stdin_closed()
-        last = {"dropped_slow": relay.dropped_slow, "rss": rss_bytes(os.getpid())}
+        last = {
+            "dropped_slow": relay.dropped_slow,
+            "rss": rss_bytes(os.getpid()),
+            "gc": pauses.stop(),
+            "commits": _commit_summary(commits),
+        }
         await relay.stop()
     print(json.dumps(last), flush=True)
+
+
+def _time_commits(relay: Any) -> list[float]:
+    """Wrap the relay's store.commit to time it: SQLite runs on the event loop, so a slow
+    commit (a WAL checkpoint's fsync) holds up every connection."""
+    durations: list[float] = []
+    store = relay.store
+    commit = store.commit
+
+    def timed(*args: Any, **kwargs: Any) -> None:
+        started = time.perf_counter()
+        try:
+            commit(*args, **kwargs)
+        finally:
+            durations.append(time.perf_counter() - started)
+
+    store.commit = timed
+    return durations
+
+
+def _commit_summary(durations: list[float]) -> dict[str, float]:
+    summary = Summary.of(durations)
+    return {
+        "count": summary.n,
+        "p50_ms": summary.p50 * 1000,
+        "p99_ms": summary.p99 * 1000,
+        "max_ms": summary.max * 1000,
+        "over_5ms": sum(1 for d in durations if d > 0.005),
+    }
+
+
+class _GcPauses:
+    """How long the cyclic garbage collector stopped the relay, per generation: a full
+    collection walks every object of every connection, and nothing else runs meanwhile."""
+
+    def __init__(self) -> None:
+        self.started = 0.0
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.started = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append(time.perf_counter() - self.started)
+
+    def stop(self) -> dict[str, dict[str, float]]:
+        gc.callbacks.remove(self._callback)
+        return {
+            f"gen{gen}": {"count": len(p), "max_ms": max(p, default=0.0) * 1000}
+            for gen, p in self.pauses.items()
+        }
 
 
 # --- child: a swarm of audience connections ------------------------------------------------------
 
 
 class _Listener(asyncio.Protocol):
-    """One audience connection on websockets' Sans-I/O protocol: hello, welcome, then only read.
+    """One audience connection: hello, welcome, then only read.
 
-    A bare asyncio Protocol, not a websockets Connection: no task, queue or future per message.
-    Once welcomed, a chunk is only stamped and kept; parsing waits ``defer`` seconds, so with a
-    thousand listeners in one process the last socket's stamp is not held back by parsing the
-    other 999 (a real audience member parses on their own device). Pings from the relay are
-    answered when the chunk is parsed, well within the relay's ping timeout."""
+    websockets' Sans-I/O protocol checks the opening handshake; after that a few lines walk
+    the frames, answer pings and closes, and keep marked chat messages with their receipt time.
+    A full parser per frame would cost ~30 us in Python, and a thousand of these in one process
+    would then take the CPU the relay is measured on (real audiences parse on their own device).
+    """
 
-    def __init__(
-        self, url: str, hello: bytes, record: list[tuple[str, float]] | None, defer: float
-    ) -> None:
+    def __init__(self, url: str, hello: bytes, record: list[tuple[bytes, float]] | None) -> None:
         from websockets.client import ClientProtocol
         from websockets.uri import parse_uri
 
-        self.ws = ClientProtocol(parse_uri(url), max_size=4 * 2**20)
+        self.handshake: ClientProtocol | None = ClientProtocol(parse_uri(url))
         self.hello = hello
         self.record = record
-        self.defer = defer
-        self.loop = asyncio.get_running_loop()
-        self.welcomed: asyncio.Future[None] = self.loop.create_future()
+        self.welcomed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.transport: asyncio.Transport | None = None
-        self.pending: list[tuple[float, bytes]] = []
+        self.buffer = b""
         self.closed = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
+        assert self.handshake is not None
         self.transport = transport
-        self.ws.send_request(self.ws.connect())
-        self._flush()
+        self.handshake.send_request(self.handshake.connect())
+        transport.write(b"".join(self.handshake.data_to_send()))
 
     def data_received(self, data: bytes) -> None:
-        self.pending.append((time.monotonic(), data))  # receipt time of every frame it ends
-        if len(self.pending) == 1:
-            self.loop.call_later(self.defer if self.welcomed.done() else 0.0, self._parse)
+        now = time.monotonic()  # receipt time of every frame this chunk completes
+        if self.handshake is not None:
+            self._handshake(data)
+        else:
+            self._frames(self.buffer + data if self.buffer else data, now)
 
-    def _parse(self) -> None:
+    def _handshake(self, data: bytes) -> None:
         from websockets.frames import Frame, Opcode
 
-        chunks, self.pending = self.pending, []
-        for now, data in chunks:
-            self.ws.receive_data(data)
-            for event in self.ws.events_received():
-                if not isinstance(event, Frame):  # the handshake response
-                    if self.ws.handshake_exc is not None:
-                        self._fail(self.ws.handshake_exc)
-                    else:
-                        self.ws.send_text(self.hello)
-                elif event.opcode is Opcode.TEXT:
-                    if not self.welcomed.done():
-                        if bytes(event.data[:17]) == b'{"type":"welcome"':
-                            self.welcomed.set_result(None)
-                        else:
-                            self._fail(RuntimeError(bytes(event.data[:80]).decode()))
-                    elif self.record is not None and CHAT_MARK.encode() in event.data:
-                        self.record.append((bytes(event.data).decode(), now))
-        self._flush()
+        assert self.handshake is not None
+        assert self.transport is not None
+        self.handshake.receive_data(data)
+        if not self.handshake.events_received():
+            return  # the response is not complete yet
+        if self.handshake.handshake_exc is not None:
+            self._fail(self.handshake.handshake_exc)
+            self.transport.abort()
+            return
+        # The relay sends nothing after its 101 until it has our hello, so no frame bytes are
+        # left in the handshake parser: from here on the frames are ours to walk.
+        self.handshake = None
+        self.transport.write(Frame(Opcode.TEXT, self.hello).serialize(mask=True))
 
-    def eof_received(self) -> bool | None:
-        self._parse()
-        self.ws.receive_eof()
-        self._flush()
-        return None
+    def _frames(self, buf: bytes, now: float) -> None:
+        pos, end = 0, len(buf)
+        while end - pos >= 2:
+            first, second = buf[pos], buf[pos + 1]
+            length, head = second & 0x7F, 2
+            if length == 126:
+                length, head = int.from_bytes(buf[pos + 2 : pos + 4]), 4
+            elif length == 127:
+                length, head = int.from_bytes(buf[pos + 2 : pos + 10]), 10
+            if second & 0x80:
+                head += 4  # a masked frame: relays must not send them, skip it anyway
+            if end - pos < head or end - pos - head < length:
+                break
+            self._frame(first & 0x0F, buf[pos + head : pos + head + length], now)
+            pos += head + length
+        self.buffer = buf[pos:]
+
+    def _frame(self, opcode: int, payload: bytes, now: float) -> None:
+        from websockets.frames import Frame, Opcode
+
+        assert self.transport is not None
+        if opcode == Opcode.TEXT:
+            if not self.welcomed.done():
+                if payload.startswith(b'{"type":"welcome"'):
+                    self.welcomed.set_result(None)
+                else:
+                    self._fail(RuntimeError(payload[:80].decode(errors="replace")))
+            elif self.record is not None and CHAT_MARK.encode() in payload:
+                self.record.append((payload, now))
+        elif opcode == Opcode.PING:
+            self.transport.write(Frame(Opcode.PONG, payload).serialize(mask=True))
+        elif opcode == Opcode.CLOSE:
+            self.transport.write(Frame(Opcode.CLOSE, payload[:2]).serialize(mask=True))
+            self.transport.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed = True
@@ -403,16 +488,6 @@ class _Listener(asyncio.Protocol):
     def _fail(self, exc: BaseException) -> None:
         if not self.welcomed.done():
             self.welcomed.set_exception(exc)
-
-    def _flush(self) -> None:
-        transport = self.transport
-        if transport is None or transport.is_closing():
-            return
-        for chunk in self.ws.data_to_send():
-            if chunk:
-                transport.write(chunk)
-            elif transport.can_write_eof():
-                transport.write_eof()
 
 
 async def _swarm_child(args: argparse.Namespace) -> None:
@@ -428,14 +503,14 @@ async def _swarm_child(args: argparse.Namespace) -> None:
         Hello(protocol=PROTOCOL_VERSION, room=invite.room, token=invite.token, client="bench")
     )
     gate = asyncio.Semaphore(args.concurrency)
-    received: list[tuple[str, float]] = []
+    received: list[tuple[bytes, float]] = []
     errors: dict[str, int] = {}
 
     async def join() -> _Listener | None:
         async with gate:
             try:
                 _, listener = await loop.create_connection(
-                    lambda: _Listener(url, hello, received if args.record else None, args.defer),
+                    lambda: _Listener(url, hello, received if args.record else None),
                     host,
                     port,
                 )
@@ -451,8 +526,8 @@ async def _swarm_child(args: argparse.Namespace) -> None:
     await _stdin_closed()
     seqs: list[int] = []
     latencies: list[float] = []
-    for text, now in received:
-        found = _CHAT_PATTERN.search(text)
+    for payload, now in received:
+        found = _CHAT_PATTERN.search(payload.decode())
         if found:
             seqs.append(int(found[1]))
             latencies.append(now - float(found[2]))
@@ -486,7 +561,6 @@ def _child_main(argv: list[str]) -> int:
     swarm.add_argument("--count", type=int, default=1000)
     swarm.add_argument("--concurrency", type=int, default=64, help="handshakes in flight")
     swarm.add_argument("--record", action="store_true", help="record marked chat latencies")
-    swarm.add_argument("--defer", type=float, default=0.1, help="seconds before parsing")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(name)s: %(message)s")
     if args.child == "swarm":

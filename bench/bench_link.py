@@ -195,7 +195,7 @@ async def bench_cue(args: argparse.Namespace) -> list[Figure]:
         cpu = CpuWatch(relay=relay.pid, bench=os.getpid())
         alone = (await send_cues(host, watch, ["talk-1"], 300, args.cue_rate))["talk-1"]
         print(f"  no audience:           {Summary.of(alone).line()}")
-        print(f"  {cpu.line()}", flush=True)
+        print(f"  {cpu.stop()}", flush=True)
         swarm = await start_swarm(invites["audience"], args.audience)
         print(f"  audience: {swarm.ready} connected, {swarm.failed} failed", flush=True)
         try:
@@ -208,7 +208,7 @@ async def bench_cue(args: argparse.Namespace) -> list[Figure]:
             await send_cues(host, watch, ["talk-1", "talk-2"], 20, args.cue_rate)  # warm up
             cpu = CpuWatch(relay=relay.pid, audience=swarm.children[0].pid, bench=os.getpid())
             found = await send_cues(host, watch, ["talk-1", "talk-2"], args.cues, args.cue_rate)
-            print(f"  {cpu.line()}")
+            print(f"  {cpu.stop()}")
         finally:
             await swarm.stop()
     finally:
@@ -219,6 +219,8 @@ async def bench_cue(args: argparse.Namespace) -> list[Figure]:
     print(f"  speaker joined before: {before.line()}")
     print(f"  speaker joined after:  {after.line()}")
     print(f"  relay dropped {last.get('dropped_slow', '?')} slow connections")
+    print(f"  relay GC pauses: {last.get('gc')}")
+    print(f"  relay SQLite commits: {last.get('commits')}")
     worst = max(before.p99, after.p99)
     return [
         Figure(
@@ -230,6 +232,12 @@ async def bench_cue(args: argparse.Namespace) -> list[Figure]:
             f"max {before.max * MS:.2f}/{after.max * MS:.2f} ms (joined before/after audience)",
         ),
         Figure("cue latency p99, no audience", Summary.of(alone).p99 * MS, "ms"),
+        Figure(
+            f"relay CPU per cue, {swarm.ready} audience",
+            cpu.used["relay"] / (2 * args.cues) * MS,
+            "ms",
+            note="commit, ack, and the redacted slot event written to every connection",
+        ),
     ]
 
 
@@ -315,7 +323,7 @@ async def bench_clock(args: argparse.Namespace) -> list[Figure]:
             clock_errors(link, *common, url=None),
             clock_errors(link, *common, url=proxy.url(), phase=0.5),
         )
-        print(f"  {cpu.line()}")
+        print(f"  {cpu.stop()}")
     finally:
         await proxy.stop()
         await relay.stop()
@@ -396,18 +404,21 @@ async def bench_chat(args: argparse.Namespace) -> list[Figure]:
         try:
             await chat(sender, count, args.chat_rate, lambda i: f"{CHAT_MARK} {i}")
             await asyncio.sleep(2.0)  # stragglers
-            print(f"  {cpu.line()}")
+            print(f"  {cpu.stop()}")
         finally:
             await sender.close()
             results = await swarm.stop()
     finally:
-        await relay.stop()
+        last = await relay.stop()
+    print(f"  relay GC pauses: {last.get('gc')}")
+    print(f"  relay SQLite commits: {last.get('commits')}")
     latencies = [x for r in results for x in r.get("latency", [])]
     last: dict[int, float] = {}
     for r in results:
         for seq, latency in zip(r.get("seq", []), r.get("latency", []), strict=True):
             last[seq] = max(last.get(seq, 0.0), latency)
     expected = count * swarm.ready
+    relay_cpu = cpu.used["relay"] / count  # per message: the ack and ~1,000 frame writes
     every, slowest = Summary.of(latencies), Summary.of(list(last.values()))
     print(f"  every receipt:         {every.line()}")
     print(f"  last receipt per chat: {slowest.line()}")
@@ -421,7 +432,14 @@ async def bench_chat(args: argparse.Namespace) -> list[Figure]:
             note=f"p50 {every.p50 * MS:.1f} ms; last receiver per message: p99 "
             f"{slowest.p99 * MS:.1f}, max {slowest.max * MS:.1f} ms; "
             f"{len(latencies)}/{expected} receipts",
-        )
+        ),
+        Figure(
+            f"relay CPU per chat message to {swarm.ready}",
+            relay_cpu * MS,
+            "ms",
+            note="CPU time, so other load on the machine hardly moves it: the floor under the "
+            "last receiver's latency",
+        ),
     ]
 
 
