@@ -7,8 +7,8 @@ status bar says whether the link is up (with its latency) or since when it is do
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,7 +26,42 @@ from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueCard
 from kanpe.ui.feedpane import plain_label
 from kanpe.ui.help import HelpOverlay
+from kanpe.ui.phases import BACKGROUND, TEXT
 from kanpe.ui.ticker import CountdownTicker
+
+
+class InfoValue(QWidget):
+    """A figure that changes every second: painted in place at a fixed size, so a new value
+    repaints this small rectangle and never relays out the console."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = "--:--"
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(24)
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        return QSize(metrics.horizontalAdvance("-00:00:00"), metrics.height())
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(TEXT)
+        painter.drawText(
+            self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._text
+        )
+        painter.end()
 
 
 class InfoPanel(QFrame):
@@ -39,7 +74,7 @@ class InfoPanel(QFrame):
         grid.setContentsMargins(16, 10, 16, 12)
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(2)
-        self.values: dict[str, QLabel] = {}
+        self.values: dict[str, InfoValue] = {}
         names = {
             "elapsed": self.tr("Elapsed"),
             "ends": self.tr("Ends at"),
@@ -48,7 +83,7 @@ class InfoPanel(QFrame):
         for column, (key, name) in enumerate(names.items()):
             caption = QLabel(name)
             caption.setObjectName("infoName")
-            value = QLabel("--:--")
+            value = InfoValue()
             value.setObjectName("infoValue")
             self.values[key] = value
             grid.addWidget(caption, 0, column)
@@ -78,6 +113,7 @@ class ConsoleWindow(QMainWindow):
         self.setWindowTitle(self.tr("Kanpe — Presenter console"))
         self.resize(1440, 860)
         self.face = CountdownFace(ticker)
+        self.face.set_backdrop(BACKGROUND)
         self.face.setMinimumHeight(200)
         self.info = InfoPanel()
         self.cue = CueCard()

@@ -5,7 +5,7 @@ optional stage badge. It only subscribes; the ticker decides when anything chang
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -47,8 +47,29 @@ class CountdownFace(QWidget):
         self.panel_alpha = 255
         self.alert = ""  # e.g. "Offline": a pill in the corner, on every face
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-        ticker.changed.connect(self.update)
+        self.backdrop: QColor | None = None
+        # What the last full paint showed besides the digits, and where the digits went: when
+        # only the digits change (once a second), only their rectangle is repainted.
+        self._painted: tuple[object, ...] | None = None
+        self._digits_area = QRect()
+        ticker.changed.connect(self._ticked)
+
+    def set_backdrop(self, colour: QColor) -> None:
+        """Paint the corners in ``colour`` and claim every pixel: Qt then repaints nothing
+        under the face when its digits change (the overlay, see-through, sets none)."""
+        self.backdrop = colour
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.update()
+
+    def _frame(self) -> tuple[object, ...]:
+        ticker = self.ticker
+        return (ticker.phase, ticker.status, self.hint, self.alert, self.panel_alpha, self.size())
+
+    def _ticked(self) -> None:
+        if self._painted == self._frame() and not self._digits_area.isEmpty():
+            self.update(self._digits_area)
+        else:
+            self.update()
 
     def set_hint(self, hint: str) -> None:
         if hint != self.hint:
@@ -79,6 +100,8 @@ class CountdownFace(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         phase = self.ticker.phase
         look = LOOKS[phase]
+        if self.backdrop is not None:
+            painter.fillRect(event.rect(), self.backdrop)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         radius = min(rect.height() * 0.12, 22.0)
         panel = QColor(look.panel)
@@ -101,6 +124,8 @@ class CountdownFace(QWidget):
             inner.left(), inner.top(), inner.width(), inner.height() - label_h - status_h
         )
         self._paint_digits(painter, digits_rect, look.ink)
+        self._digits_area = digits_rect.toAlignedRect()
+        self._painted = self._frame()
 
         label_rect = QRectF(inner.left(), digits_rect.bottom(), inner.width(), label_h)
         self._paint_label(painter, label_rect, phase)

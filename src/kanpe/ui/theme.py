@@ -25,6 +25,7 @@ QLabel#cueHeading { color: #8b91a0; font-weight: bold; letter-spacing: 1px; font
 QFrame#cueCard[state="new"] QLabel#cueHeading { color: #ffd23f; }
 QFrame#cueCard[state="lit"] QLabel#cueHeading { color: #3a2c00; }
 QLabel#cueText { color: #5d6372; font-size: 30px; font-weight: bold; }
+QFrame#cueCard[state="none"] QLabel#cueText { font-size: 18px; font-weight: normal; }
 QFrame#cueCard[state="new"] QLabel#cueText { color: #fff8dc; }
 QFrame#cueCard[state="lit"] QLabel#cueText { color: #1b1400; }
 QFrame#cueCard[state="acked"] QLabel#cueText { color: #c8ccd6; }
