@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import math
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from bench._support import (
     CHAT_MARK,
+    IDLE,
     Child,
     CpuWatch,
     Figure,
@@ -49,6 +51,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--audience", type=int, default=1000, help="idle audience connections")
     parser.add_argument("--cues", type=int, default=1000, help="cues measured per speaker")
     parser.add_argument("--cue-rate", type=float, default=20.0, help="cues per second")
+    parser.add_argument(
+        "--audience-nice",
+        type=int,
+        default=IDLE,
+        help=f"niceness of the cue figure's audience process ({IDLE}: SCHED_IDLE, 0: normal)",
+    )
+    parser.add_argument(
+        "--no-pin",
+        dest="pin",
+        action="store_false",
+        help="do not pin the relay to one CPU and the clients to the others",
+    )
     parser.add_argument("--clock-seconds", type=float, default=60.0)
     parser.add_argument("--clock-interval", type=float, default=0.5, help="time_sync_interval")
     parser.add_argument("--clock-clients", type=int, default=8, help="clients per path")
@@ -59,6 +73,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--receivers", type=int, default=1000)
     parser.add_argument("--receiver-processes", type=int, default=1)
     parser.add_argument("--profile-relay", metavar="DIR", help="cProfile the relay into DIR")
+    parser.add_argument("--dump", metavar="FILE", help="write the cue latencies (s) as JSON")
+    parser.add_argument("--ping-interval", type=float, help="the relay's keepalive (default 10 s)")
     args = parser.parse_args(argv)
     unknown = set(args.which) - set(GROUPS)
     if unknown:
@@ -93,9 +109,13 @@ def main(argv: list[str]) -> int:
 async def run(args: argparse.Namespace) -> list[Figure]:
     benches = {"cue": bench_cue, "clock": bench_clock, "memory": bench_memory, "chat": bench_chat}
     figures: list[Figure] = []
+    everywhere = os.sched_getaffinity(0)
     for name in args.which:
         started = time.monotonic()
-        found = await benches[name](args)
+        try:
+            found = await benches[name](args)
+        finally:
+            os.sched_setaffinity(0, everywhere)  # undo pin(): other groups may run after this
         print(f"  ({name}: {time.monotonic() - started:.0f} s)")
         print_figures(found)
         figures += found
@@ -111,9 +131,24 @@ async def relay_for(args: argparse.Namespace, name: str) -> Child:
     if args.profile_relay:
         profile = str(Path(args.profile_relay) / f"relay-{name}.prof")
         print(f"  (profiling the relay into {profile}: figures are slower than real)")
-    relay = await start_relay(profile=profile)
-    print(f"  relay pid {relay.pid} on port {relay.hello['port']}", flush=True)
+    relay = await start_relay(profile=profile, ping_interval=args.ping_interval)
+    print(f"  relay pid {relay.pid} on port {relay.hello['port']}; {pin(relay.pid, args.pin)}")
     return relay
+
+
+def pin(relay_pid: int, enabled: bool) -> str:
+    """Relay on the first CPU, this process and the helpers it starts from now on the others.
+
+    On a real night the relay, the speaker and the audience are different machines. Here they
+    share two cores, and the scheduler likes to wake a process on the CPU of the process that
+    woke it: the speaker, woken by the relay's write, then waits on the CPU where the relay is
+    busy writing the same event to a thousand audience connections (up to a 4 ms tick)."""
+    cpus = sorted(os.sched_getaffinity(0))
+    if not enabled or len(cpus) < 2:
+        return "processes not pinned to CPUs"
+    os.sched_setaffinity(relay_pid, {cpus[0]})
+    os.sched_setaffinity(0, set(cpus[1:]))
+    return f"relay pinned to CPU {cpus[0]}, clients and audience to CPU {cpus[1:]}"
 
 
 async def join(link: str, **kwargs: object) -> LinkClient:
@@ -196,8 +231,12 @@ async def bench_cue(args: argparse.Namespace) -> list[Figure]:
         alone = (await send_cues(host, watch, ["talk-1"], 300, args.cue_rate))["talk-1"]
         print(f"  no audience:           {Summary.of(alone).line()}")
         print(f"  {cpu.stop()}", flush=True)
-        swarm = await start_swarm(invites["audience"], args.audience)
-        print(f"  audience: {swarm.ready} connected, {swarm.failed} failed", flush=True)
+        swarm = await start_swarm(invites["audience"], args.audience, nice=args.audience_nice)
+        print(
+            f"  audience: {swarm.ready} connected, {swarm.failed} failed, "
+            f"priority {'SCHED_IDLE' if args.audience_nice == IDLE else args.audience_nice}",
+            flush=True,
+        )
         try:
             # talk-2's speaker joins after the audience, as a speaker who reconnects does. Until
             # 0d8b51e the relay wrote to groups in the order they were created, so this speaker
@@ -215,6 +254,10 @@ async def bench_cue(args: argparse.Namespace) -> list[Figure]:
         for client in clients:
             await client.close()
         last = await relay.stop()
+    if args.dump:
+        found_all = {"no audience": alone, **found}
+        with open(args.dump, "w", encoding="utf-8") as out:  # noqa: ASYNC230 - after the run
+            json.dump({"cue": found_all}, out)
     before, after = Summary.of(found["talk-1"]), Summary.of(found["talk-2"])
     print(f"  speaker joined before: {before.line()}")
     print(f"  speaker joined after:  {after.line()}")
@@ -363,7 +406,8 @@ async def bench_memory(args: argparse.Namespace) -> list[Figure]:
         await swarm.stop()
         await host.close()
     finally:
-        await relay.stop()
+        last = await relay.stop()
+    print(f"  relay GC pauses: {last.get('gc')}")
     print(
         f"  relay RSS: {baseline / 2**20:.1f} MiB idle, {connected / 2**20:.1f} MiB with "
         f"{ready} connections, {after_chat / 2**20:.1f} MiB after the chat; swarm errors {errors}"
