@@ -10,9 +10,10 @@ painted" is "a patch of page n's colour is on screen":
 
 - start to first slide: from spawning the process to the first screen grab that shows page 1's
   title bar (grabs of the whole screen, scaled down by Qt, every few milliseconds);
-- flip, external: from xdotool's return (the key is in the X server) to the first grab of a small
-  patch of the largest view's title bar that shows the next page's colour (a 12x12 grab costs
-  about a millisecond, so that is the resolution);
+- flip, external: from starting ``xdotool key Next`` to the first grab of a small patch of the
+  largest view's title bar that shows the next page's colour (a 12x12 grab costs about a
+  millisecond, so that is the resolution). It includes xdotool's own start-up, printed as "a
+  no-op xdotool call takes": an upper bound, the same for every app;
 - flip, Kanpe internal: a key event delivered to the console to the last of the three slide views
   (stage, console current and next) painting its new page, timed inside the process;
 - idle CPU: user+system CPU of the process over the idle window with its countdown running;
@@ -76,6 +77,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="starts per app (median kept)")
     parser.add_argument("--idle", type=float, default=60.0, help="idle CPU window, seconds")
     parser.add_argument("--flips", type=int, default=30)
+    parser.add_argument("--app", action="append", help="measure only these apps (Kanpe, ...)")
     parser.add_argument(
         "--only", choices=("apps", "internal", "feed"), action="append", help="run only these"
     )
@@ -289,14 +291,26 @@ def flips_external(probe: Probe, app: App, count: int) -> list[float]:
     latencies = []
     for page in range(2, count + 2):
         rgb = accent(page)
-        _xdotool("key", app.next_key)
+        # From before xdotool starts: an upper bound (xdotool's own start-up is in it, see
+        # xdotool_cost), since an app may paint before xdotool has even exited.
         sent = time.monotonic()
+        _xdotool("key", app.next_key)
         while not probe.shows(rgb):
             if time.monotonic() - sent > 5:
                 raise TimeoutError(f"{app.name}: page {page} never showed")
         latencies.append(time.monotonic() - sent)
         time.sleep(0.4)  # a speaker's pace; lets every app pre-render
     return latencies
+
+
+def xdotool_cost(runs: int = 15) -> float:
+    """Median wall time of a no-op xdotool call: the share of a flip figure that is xdotool."""
+    times = []
+    for _ in range(runs):
+        started = time.monotonic()
+        _xdotool("getmouselocation")
+        times.append(time.monotonic() - started)
+    return statistics.median(times)
 
 
 def idle_cpu(pid: int, seconds: float) -> float:
@@ -611,11 +625,15 @@ def run(args: argparse.Namespace) -> list[Figure]:
     only = set(args.only or ("apps", "internal", "feed"))
     results: dict[str, Measured] = {}
     for app in APPS if "apps" in only else ():
+        if args.app and app.name not in args.app:
+            continue
         if not app.available():
             print(f"  {app.name}: not installed (make bench-deps); skipped")
             continue
         results[app.name] = measure(app, deck, args, work)
     figures: list[Figure] = []
+    if results:
+        print(f"  a no-op xdotool call takes {xdotool_cost() * 1000:.1f} ms (median)")
     kanpe, pdfpc = results.get("Kanpe"), results.get("pdfpc")
     for name, measured in results.items():
         start = statistics.median(measured.starts)

@@ -16,20 +16,20 @@ import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import qasync
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from kanpe.core.protocol import AllowSelfTimer
-from kanpe.core.rundown import Rundown, Slot
-from kanpe.net.link import LinkClient
-from kanpe.net.relay import Relay, RelayConfig, RoomInvites
-from kanpe.storage.settings import SettingsStore
+if TYPE_CHECKING:
+    from kanpe.net.relay import Relay, RoomInvites
+    from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker import SpeakerApp
 
 log = logging.getLogger("kanpe.app")
 
 SOLO_SLOT = "talk"
+FIRST_PAINT_WAIT = 2.0  # seconds the network waits for the first frame, at most
 DEFAULT_MINUTES = 20.0
 
 
@@ -48,6 +48,11 @@ async def solo_room(
     minutes: float, *, title: str = "", data_dir: Path | None = None
 ) -> AsyncIterator[SoloRoom]:
     """An embedded relay with one slot of ``minutes`` whose speaker runs their own timer."""
+    from kanpe.core.protocol import AllowSelfTimer
+    from kanpe.core.rundown import Rundown, Slot
+    from kanpe.net.link import LinkClient
+    from kanpe.net.relay import Relay, RelayConfig
+
     with contextlib.ExitStack() as files:
         if data_dir is None:
             data_dir = Path(files.enter_context(tempfile.TemporaryDirectory(prefix="kanpe-solo-")))
@@ -105,17 +110,19 @@ def _application() -> QApplication:
     return app
 
 
-async def speak(
-    deck: Path | None,
-    *,
-    join: str | None,
-    minutes: float,
-    settings: SettingsStore | None = None,
+async def connect(
+    speaker: SpeakerApp, model: LinkModel, *, join: str | None, minutes: float, title: str
 ) -> int:
-    from kanpe.ui.linkmodel import LinkModel
-    from kanpe.ui.speaker import SpeakerApp
+    """Start the link (and, solo, the relay) once the first frame is on screen; run until the
+    speaker quits."""
+    from kanpe.net.link import LinkClient
 
-    title = deck.stem if deck is not None else ""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    speaker.firstPainted.connect(lambda: None if painted.done() else painted.set_result(None))
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(asyncio.shield(painted), FIRST_PAINT_WAIT)
     async with contextlib.AsyncExitStack() as stack:
         if join is None:
             room = await stack.enter_async_context(solo_room(minutes, title=title))
@@ -125,13 +132,7 @@ async def speak(
         link = LinkClient(link_url, client="kanpe-speaker")
         await link.start()
         stack.push_async_callback(link.close)
-        model = LinkModel(link)
-        speaker = SpeakerApp(model, settings=settings or SettingsStore(), solo=join is None)
-        if deck is not None:
-            speaker.open_deck(deck)
-        done = asyncio.get_running_loop().create_future()
-        speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
-        speaker.show()
+        model.attach(link)
         await done
     return 0
 
@@ -160,9 +161,23 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
             app.translate("Speak", "PDF decks (*.pdf)"),
         )
         path = Path(chosen) if chosen else None
+    from kanpe.storage.settings import SettingsStore
+    from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker import SpeakerApp
+
+    # The windows and the first slide come first; the network starts once they are painted.
+    model = LinkModel()
+    speaker = SpeakerApp(model, settings=SettingsStore(), solo=join is None)
+    if path is not None:
+        speaker.open_deck(path)
+    speaker.show(stage_first=True)
+    import qasync
+
+    title = path.stem if path is not None else ""
     try:
         return asyncio.run(
-            speak(path, join=join, minutes=minutes), loop_factory=lambda: qasync.QEventLoop(app)
+            connect(speaker, model, join=join, minutes=minutes, title=title),
+            loop_factory=lambda: qasync.QEventLoop(app),
         )
     except KeyboardInterrupt:
         return 130

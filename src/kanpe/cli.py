@@ -9,7 +9,18 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kanpe import __version__
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (see kanpe.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        import kanpe
+
+        print(f"kanpe {kanpe.__version__}")  # stdout, as argparse's own version action does
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kanpe",
         description="Talk timer, presenter overlay and host cue cards for online meetups.",
     )
-    parser.add_argument("--version", action="version", version=f"kanpe {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument(
         "--self-test",
         action="store_true",

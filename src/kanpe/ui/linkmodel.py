@@ -9,7 +9,9 @@ link's own estimate of relay time.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,10 +26,15 @@ from kanpe.core.events import (
 )
 from kanpe.core.model import ChatMessage, Cue, Question, SlotState
 from kanpe.core.protocol import Ack, Command, Presence
-from kanpe.net.link import Applied, LinkClient, LinkNotice, LinkStatus, StatusChanged, Synced
+
+if TYPE_CHECKING:
+    # Imported when a link is attached, not before: the websockets client is tens of
+    # milliseconds the first slide need not wait for.
+    from kanpe.net.link import LinkClient, LinkNotice
 
 
 class LinkModel(QObject):
+    attached = Signal()  # the link client is in place (see ``attach``)
     statusChanged = Signal()  # status, offline_since or latency changed
     slotChanged = Signal()  # this speaker's SlotState (timer, page, cue, self_timer) changed
     cueChanged = Signal()  # the cue itself (a new one, acked, cleared)
@@ -36,42 +43,62 @@ class LinkModel(QObject):
     reacted = Signal(str)  # emoji
     pinnedChanged = Signal()
 
-    def __init__(self, link: LinkClient, parent: QObject | None = None) -> None:
+    def __init__(self, link: LinkClient | None = None, parent: QObject | None = None) -> None:
+        """``link`` may come later (``attach``): the app paints its first slide while the
+        link, and in solo mode the relay, are still starting."""
         super().__init__(parent)
-        self.link = link
+        self._link: LinkClient | None = None
         self._slot: SlotState | None = None
         self._pinned: Question | None = None
+        if link is not None:
+            self.attach(link)
+
+    def attach(self, link: LinkClient) -> None:
+        assert self._link is None, "a LinkModel follows one link"
+        self._link = link
         link.add_listener(self._on_notice)
         if link.state is not None:
             self._resync()
+        self.statusChanged.emit()
+        self.attached.emit()
+
+    @property
+    def link(self) -> LinkClient:
+        assert self._link is not None, "no link attached yet"
+        return self._link
+
+    @property
+    def is_attached(self) -> bool:
+        return self._link is not None
 
     # --- what views read ----------------------------------------------------------------------
 
     @property
     def clock(self) -> Callable[[], float]:
         """The local monotonic clock the link measures with (injectable in tests)."""
-        return self.link.clock
+        return time.monotonic if self._link is None else self._link.clock
 
     @property
-    def status(self) -> LinkStatus:
-        return self.link.status
+    def status(self) -> str:
+        """A ``LinkStatus`` (a str enum); "connecting" until a link is attached."""
+        return "connecting" if self._link is None else self._link.status
 
     @property
     def offline_since(self) -> float | None:
-        return self.link.offline_since
+        return None if self._link is None else self._link.offline_since
 
     @property
     def failure(self) -> str:
-        return self.link.failure
+        return "" if self._link is None else self._link.failure
 
     @property
     def latency_ms(self) -> float | None:
-        round_trip = self.link.round_trip
+        round_trip = None if self._link is None else self._link.round_trip
         return None if round_trip is None else round_trip * 1000.0
 
     @property
     def slot_id(self) -> str | None:
-        return self.link.slot
+        return None if self._link is None else self._link.slot
 
     def slot(self) -> SlotState | None:
         return self._slot
@@ -80,7 +107,9 @@ class LinkModel(QObject):
         return None if self._slot is None else self._slot.timer
 
     def thresholds(self) -> Thresholds:
-        state, slot_id = self.link.state, self.link.slot
+        if self._link is None:
+            return Thresholds()
+        state, slot_id = self._link.state, self._link.slot
         if state is None or slot_id is None:
             return Thresholds()
         return state.thresholds(slot_id)
@@ -92,19 +121,21 @@ class LinkModel(QObject):
         return self._slot is not None and self._slot.self_timer
 
     def talk_title(self) -> str:
-        state, slot_id = self.link.state, self.link.slot
+        if self._link is None:
+            return ""
+        state, slot_id = self._link.state, self._link.slot
         plan = None if state is None or slot_id is None else state.slot_rules(slot_id)
         return "" if plan is None else plan.title
 
     def chat(self) -> list[ChatMessage]:
-        state = self.link.state
+        state = None if self._link is None else self._link.state
         return [] if state is None else [m for m in state.chat if not m.hidden and m.text]
 
     def pinned(self) -> Question | None:
         return self._pinned
 
     def relay_now(self) -> float | None:
-        return self.link.relay_now()
+        return None if self._link is None else self._link.relay_now()
 
     def command(self, command: Command) -> asyncio.Future[Ack]:
         return self.link.command(command)
@@ -113,11 +144,14 @@ class LinkModel(QObject):
         return self.link.new_id()
 
     def close(self) -> None:
-        self.link.remove_listener(self._on_notice)
+        if self._link is not None:
+            self._link.remove_listener(self._on_notice)
 
     # --- notices ------------------------------------------------------------------------------
 
     def _on_notice(self, notice: LinkNotice) -> None:
+        from kanpe.net.link import Applied, StatusChanged, Synced
+
         match notice:
             case StatusChanged():
                 self.statusChanged.emit()
@@ -150,7 +184,9 @@ class LinkModel(QObject):
                 self._set_pinned(self._find_pinned())
 
     def _my_slot(self) -> SlotState | None:
-        state, slot_id = self.link.state, self.link.slot
+        if self._link is None:
+            return None
+        state, slot_id = self._link.state, self._link.slot
         if state is None or slot_id is None:
             return None
         return state.slots.get(slot_id)
@@ -165,7 +201,7 @@ class LinkModel(QObject):
             self.cueChanged.emit()
 
     def _find_pinned(self) -> Question | None:
-        state = self.link.state
+        state = None if self._link is None else self._link.state
         if state is None:
             return None
         for question in state.questions.values():

@@ -14,7 +14,6 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kanpe.core.protocol import Ack, ReportSlide
-from kanpe.net.link import CommandRefused
 from kanpe.ui.linkmodel import LinkModel
 
 log = logging.getLogger("kanpe.ui")
@@ -36,6 +35,7 @@ class SlideReporter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._send)
+        link.attached.connect(self._send)  # what the speaker did before the link was there
 
     @property
     def acknowledged(self) -> tuple[int, int] | None:
@@ -58,7 +58,13 @@ class SlideReporter(QObject):
 
     def _send(self) -> None:
         wanted = self._wanted
-        if self._closed or wanted is None or wanted == self._sent or self._in_flight is not None:
+        if (
+            self._closed
+            or not self._link.is_attached
+            or wanted is None
+            or wanted == self._sent
+            or self._in_flight is not None
+        ):
             return
         page, pages = wanted
         future = self._link.command(ReportSlide(id=self._link.new_id(), page=page, pages=pages))
@@ -69,6 +75,8 @@ class SlideReporter(QObject):
         self._in_flight = None
         if future.cancelled():
             return
+        from kanpe.net.link import CommandRefused
+
         error = future.exception()
         if isinstance(error, CommandRefused):
             log.warning("the relay refused slide %s of %s: %s", *sent, error.message)

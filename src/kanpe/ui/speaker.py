@@ -14,14 +14,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kanpe.core.countdown import TimerStatus
 from kanpe.core.model import Cue
 from kanpe.core.protocol import Ack, AckCue, Command, PauseTimer, StartTimer
-from kanpe.net.link import CommandRefused, LinkStatus
 from kanpe.storage.settings import (
     MAX_FONT,
     MIN_FONT,
@@ -43,12 +42,14 @@ from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
 log = logging.getLogger("kanpe.ui")
 
 SAVE_DELAY_MS = 400
+STAGE_FIRST_LIMIT_MS = 1500  # the console shows by then even if the stage never painted
 
 
 class SpeakerApp(QObject):
     """Owns the windows. ``finished`` fires once when the speaker quits."""
 
     finished = Signal()
+    firstPainted = Signal()  # the stage or the console has painted once
 
     def __init__(
         self,
@@ -80,12 +81,16 @@ class SpeakerApp(QObject):
         for window in (self.stage, self.console, self.overlay):
             self.router.watch(window)
         self.router.install()
+        self._painted = False
+        self.stage.installEventFilter(self)
+        self.console.installEventFilter(self)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_settings)
         self._finished = False
         self.pending: set[asyncio.Future[Ack]] = set()
+        link.attached.connect(self._attached)
         self._wire()
         self._apply_settings()
         self._follow_slot()
@@ -140,8 +145,28 @@ class SpeakerApp(QObject):
         actions["clickthrough"].triggered.connect(self.set_click_through)
         actions["help"].triggered.connect(self.console.help.toggle)
 
-    def show(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.stage.removeEventFilter(self)
+            self.console.removeEventFilter(self)
+            # After this paint event is handled, not in the middle of it.
+            QTimer.singleShot(0, self.firstPainted.emit)
+        return False
+
+    def show(self, *, stage_first: bool = False) -> None:
+        """Show the windows. ``stage_first``: the stage alone, and the console and overlay once
+        it has painted, so the first slide is not kept waiting for three renders at start."""
         self.stage.show()
+        if stage_first and not self._painted:
+            self.firstPainted.connect(self._show_private, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(STAGE_FIRST_LIMIT_MS, self._show_private)
+        else:
+            self._show_private()
+
+    def _show_private(self) -> None:
+        if self._finished or self.console.isVisible():
+            return
         self.console.show()
         if self.settings.overlay_visible:
             self.overlay.show()
@@ -149,6 +174,13 @@ class SpeakerApp(QObject):
         self.console.activateWindow()
 
     # --- following the models ------------------------------------------------------------------
+
+    def _attached(self) -> None:
+        self._follow_slot()
+        self._follow_cue()
+        self._follow_status()
+        self.chat.reset_to(self.link.chat())
+        self.stage.feed.pinned.show_question(self.link.pinned())
 
     def _follow_slot(self) -> None:
         self.ticker.set_countdown(self.link.countdown(), self.link.thresholds())
@@ -191,7 +223,7 @@ class SpeakerApp(QObject):
     def _follow_status(self) -> None:
         link = self.link
         match link.status:
-            case LinkStatus.ONLINE:
+            case "online":
                 latency = link.latency_ms
                 text = (
                     self.tr("● Online · {ms} ms").format(ms=round(latency))
@@ -199,7 +231,7 @@ class SpeakerApp(QObject):
                     else self.tr("● Online")
                 )
                 state = "online"
-            case LinkStatus.OFFLINE:
+            case "offline":
                 since = link.offline_since
                 if since is None:
                     text = self.tr("▲ Offline: reconnecting…")
@@ -209,14 +241,14 @@ class SpeakerApp(QObject):
                         time=clock_text(wall_since, seconds=True)
                     )
                 state = "offline"
-            case LinkStatus.CONNECTING:
+            case "connecting":
                 text, state = self.tr("○ Connecting…"), "connecting"
-            case LinkStatus.FAILED:
+            case "failed":
                 text = self.tr("✕ The relay refused this link: {reason}").format(
                     reason=link.failure
                 )
                 state = "failed"
-            case LinkStatus.CLOSED:
+            case _:  # closed
                 text, state = self.tr("○ Closed"), "failed"
         self.console.set_link_status(state, text)
         alert = self.tr("Offline") if state == "offline" else ""
@@ -328,6 +360,8 @@ class SpeakerApp(QObject):
         self.pending.discard(future)
         if future.cancelled():
             return
+        from kanpe.net.link import CommandRefused
+
         error = future.exception()
         if isinstance(error, CommandRefused):
             self.console.notice.setText(
