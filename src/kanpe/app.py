@@ -173,7 +173,8 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     speaker.show(stage_first=True)
     import qasync
 
-    title = path.stem if path is not None else ""
+    document = speaker.deck.deck.document
+    title = document.title if document is not None else ""  # the PDF's title, or its name
     try:
         return asyncio.run(
             connect(speaker, model, join=join, minutes=minutes, title=title),
