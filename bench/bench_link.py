@@ -418,7 +418,7 @@ async def bench_memory(args: argparse.Namespace) -> list[Figure]:
             f"relay RSS, {ready} connections",
             peak / 1e6,
             "MB",
-            150.0,
+            150.0 if ready >= 5000 else None,  # the target is for 5,000
             note=f"{peak / 2**20:.1f} MiB; idle relay with its room {baseline / 1e6:.1f} MB",
         ),
         Figure("relay RSS per connection", (peak - baseline) / max(ready, 1) / 1e3, "kB"),
