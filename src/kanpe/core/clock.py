@@ -6,10 +6,12 @@ receives at ``t1`` and answers at ``t2`` (relay time), the client receives at ``
     round trip = (t3 - t0) - (t2 - t1)
     offset     = ((t1 - t0) + (t2 - t3)) / 2      so relay time = client time + offset
 
-The offset of one sample is wrong by at most half its round trip (the asymmetry of the path), so
-samples with the lowest round trip carry the truest offsets. The estimator keeps a window of recent
-samples and takes the median offset of the fastest few: one delayed packet, or a burst of jitter,
-cannot drag the estimate.
+The offset of one sample is wrong by at most half its round trip (the asymmetry of the path):
+each sample says the offset lies in ``[t2 - t3, t1 - t0]``. The estimator keeps a window of recent
+samples and takes the middle of the intersection of those intervals, which keeps the quickest
+one-way trip seen in each direction, so jitter only ever widens samples it cannot move the
+estimate with. A delayed packet cannot drag it either. If the intervals do not meet (a clock
+stepped or drifted within the window), it falls back to the median offset of the fastest few.
 """
 
 from __future__ import annotations
@@ -35,9 +37,9 @@ class Estimate:
 
 
 class ClockOffsetEstimator:
-    """Keeps the ``window`` newest samples; estimates from the ``best`` fastest of them."""
+    """Keeps the ``window`` newest samples and estimates from all of them (see ``estimate``)."""
 
-    def __init__(self, window: int = 16, best: int = 4) -> None:
+    def __init__(self, window: int = 32, best: int = 4) -> None:
         if window < 1 or not 1 <= best <= window:
             raise ValueError("need 1 <= best <= window")
         self._samples: deque[Sample] = deque(maxlen=window)
@@ -62,11 +64,19 @@ class ClockOffsetEstimator:
         return len(self._samples)
 
     def estimate(self) -> Estimate | None:
+        """The midpoint of the tightest bounds the samples put on the offset; if the bounds
+        contradict each other (a clock that drifted or stepped), the median of the fastest."""
         if not self._samples:
             return None
         fastest = sorted(self._samples, key=lambda s: s.round_trip)[: self._best]
-        return Estimate(
-            offset=statistics.median(s.offset for s in fastest),
-            round_trip=fastest[0].round_trip,
-            samples=len(self._samples),
-        )
+        # Each sample bounds the offset: the request cannot arrive before it was sent
+        # (offset <= t1 - t0) and the reply cannot arrive before it was sent (offset >= t2 - t3).
+        # Intersecting all of them keeps the shortest one-way delay seen in each direction, which
+        # is far tighter under jitter than any single sample's round trip.
+        lower = max(s.offset - s.round_trip / 2 for s in self._samples)
+        upper = min(s.offset + s.round_trip / 2 for s in self._samples)
+        if lower <= upper:
+            offset = (lower + upper) / 2
+        else:
+            offset = statistics.median(s.offset for s in fastest)
+        return Estimate(offset=offset, round_trip=fastest[0].round_trip, samples=len(self._samples))
