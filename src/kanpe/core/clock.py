@@ -10,14 +10,13 @@ The offset of one sample is wrong by at most half its round trip (the asymmetry 
 each sample says the offset lies in ``[t2 - t3, t1 - t0]``. The estimator keeps a window of recent
 samples and takes the middle of the intersection of those intervals, which keeps the quickest
 one-way trip seen in each direction, so jitter only ever widens samples it cannot move the
-estimate with. A delayed packet cannot drag it either. If the intervals do not meet (a clock
-stepped or drifted within the window), it falls back to the median offset of the fastest few.
+estimate with. A delayed packet cannot drag it either. Where old intervals no longer meet the
+new ones (a clock stepped or drifted within the window), the old ones are dropped.
 """
 
 from __future__ import annotations
 
 import math
-import statistics
 from collections import deque
 from dataclasses import dataclass
 
@@ -39,11 +38,10 @@ class Estimate:
 class ClockOffsetEstimator:
     """Keeps the ``window`` newest samples and estimates from all of them (see ``estimate``)."""
 
-    def __init__(self, window: int = 32, best: int = 4) -> None:
-        if window < 1 or not 1 <= best <= window:
-            raise ValueError("need 1 <= best <= window")
+    def __init__(self, window: int = 32) -> None:
+        if window < 1:
+            raise ValueError("need a window of at least one sample")
         self._samples: deque[Sample] = deque(maxlen=window)
-        self._best = best
 
     def add(self, t0: float, t1: float, t2: float, t3: float) -> Sample | None:
         """Record one exchange; returns the sample, or None if its timestamps are impossible."""
@@ -64,19 +62,23 @@ class ClockOffsetEstimator:
         return len(self._samples)
 
     def estimate(self) -> Estimate | None:
-        """The midpoint of the tightest bounds the samples put on the offset; if the bounds
-        contradict each other (a clock that drifted or stepped), the median of the fastest."""
+        """The midpoint of the tightest bounds the newest samples put on the offset.
+
+        Each sample bounds the offset: the request cannot arrive before it was sent
+        (offset <= t1 - t0) and the reply cannot arrive before it was sent (offset >= t2 - t3).
+        Intersecting them keeps the shortest one-way delay seen in each direction, far tighter
+        under jitter than any one sample. Samples are taken newest first and the oldest are
+        dropped where they contradict the newer ones, so after a clock step or drift the estimate
+        follows the clock as it is now.
+        """
         if not self._samples:
             return None
-        fastest = sorted(self._samples, key=lambda s: s.round_trip)[: self._best]
-        # Each sample bounds the offset: the request cannot arrive before it was sent
-        # (offset <= t1 - t0) and the reply cannot arrive before it was sent (offset >= t2 - t3).
-        # Intersecting all of them keeps the shortest one-way delay seen in each direction, which
-        # is far tighter under jitter than any single sample's round trip.
-        lower = max(s.offset - s.round_trip / 2 for s in self._samples)
-        upper = min(s.offset + s.round_trip / 2 for s in self._samples)
-        if lower <= upper:
-            offset = (lower + upper) / 2
-        else:
-            offset = statistics.median(s.offset for s in fastest)
-        return Estimate(offset=offset, round_trip=fastest[0].round_trip, samples=len(self._samples))
+        lower, upper = -math.inf, math.inf
+        for sample in reversed(self._samples):
+            low = sample.offset - sample.round_trip / 2
+            high = sample.offset + sample.round_trip / 2
+            if max(lower, low) > min(upper, high):
+                break
+            lower, upper = max(lower, low), min(upper, high)
+        fastest = min(s.round_trip for s in self._samples)
+        return Estimate(offset=(lower + upper) / 2, round_trip=fastest, samples=len(self._samples))
