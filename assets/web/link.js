@@ -245,10 +245,8 @@ export class Link {
         break;
       case "event":
         if (!this.state) break;
-        if (message.version > this.state.version + 1) {
-          this.drop(ws); // missed events: the mirror is wrong, get a fresh snapshot
-          break;
-        }
+        // Versions only grow; a reader is not sent events that change nothing it can see,
+        // so a jump is normal. Events at or below the mirror's version are skipped.
         if (applyEvent(this.state, message.event, message.version)) {
           this.listener.event?.(message.event, message.version, this.state);
         }

@@ -33,9 +33,17 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from kanpe.core.events import Event, Principal, evolve, redact, redact_state
+from kanpe.core.events import (
+    Event,
+    Principal,
+    SlotChanged,
+    evolve,
+    redact,
+    redact_slot,
+    redact_state,
+)
 from kanpe.core.links import make_link
-from kanpe.core.model import Role, RoomState
+from kanpe.core.model import Role, RoomState, SlotState
 from kanpe.core.protocol import (
     PROTOCOL_VERSION,
     Ack,
@@ -559,8 +567,9 @@ class Relay:
                 ErrorCode.INTERNAL, "the relay could not save this; try again"
             ) from None
         for offset, event in enumerate(outcome):
+            before = state.slots.get(event.slot.id) if isinstance(event, SlotChanged) else None
             evolve(state, event, first + offset)
-            self._fan_out(room, event, first + offset)
+            self._fan_out(room, event, first + offset, before)
         self._send(conn, Ack(id=command.id, version=state.version))
         if state.version - room.snapshot_version >= SNAPSHOT_EVERY:
             self.store.save_snapshot(state)
@@ -606,7 +615,12 @@ class Relay:
     def _send(self, conn: Conn, message: ServerMessage) -> None:
         self._write([conn], encode_bytes(message))
 
-    def _fan_out(self, room: LiveRoom, event: Event, version: int) -> None:
+    def _fan_out(
+        self, room: LiveRoom, event: Event, version: int, before: SlotState | None = None
+    ) -> None:
+        """Send each group its redaction of ``event``, and nothing to a group for which it
+        changes nothing: a cue is not even a blank event to the audience. So the audience's
+        thousand writes never delay a cue, and nobody learns when cues happen."""
         # Hosts and speakers first, the public group last: writing to a thousand audience
         # connections takes the loop ~10-30 ms, and a speaker's cue must not wait behind it.
         groups = sorted(room.groups.items(), key=lambda item: item[0] == "public")
@@ -614,8 +628,14 @@ class Relay:
             if not group:
                 continue
             reader = next(iter(group)).principal
-            data = encode_bytes(EventMessage(version=version, event=redact(event, reader)))
-            self._write(group, data)
+            seen = redact(event, reader)
+            if (
+                before is not None
+                and isinstance(seen, SlotChanged)
+                and seen.slot == redact_slot(before, reader)
+            ):
+                continue
+            self._write(group, encode_bytes(EventMessage(version=version, event=seen)))
 
     def _write(self, conns: Iterable[Conn], data: bytes) -> None:
         """Queue ``data`` to every connection; drop any that has stopped reading."""
