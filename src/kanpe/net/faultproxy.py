@@ -28,6 +28,7 @@ class FaultProxy:
         self._random = random.Random(seed)
         self._server: asyncio.Server | None = None
         self._links: set[_Link] = set()
+        self._handlers: set[asyncio.Task[None]] = set()
         self._resume = asyncio.Event()
         self._resume.set()
 
@@ -60,12 +61,19 @@ class FaultProxy:
         self.stall(False)
 
     async def stop(self) -> None:
+        """Close everything and wait until every connection's task has ended."""
         self.cut()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        if self._handlers:
+            await asyncio.gather(*self._handlers, return_exceptions=True)
 
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self._handlers.add(task)
+            task.add_done_callback(self._handlers.discard)
         if self.faults.refuse:
             writer.transport.abort()
             return

@@ -10,6 +10,7 @@ at no fsync cost; ``durable=True`` switches to ``synchronous=FULL`` to survive p
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import sqlite3
@@ -79,11 +80,15 @@ class Store:
 
     def __init__(self, path: Path, *, durable: bool = False) -> None:
         self.path = path
+        self._checkpointer: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+            # Checkpoints fsync; they run on a worker thread (``checkpoint``), never inside a
+            # commit on the relay's event loop.
+            self._db.execute("PRAGMA wal_autocheckpoint=0")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
             self._check_schema()
@@ -104,7 +109,25 @@ class Store:
                 f"schema version {row[0]}; this relay understands {SCHEMA_VERSION}"
             )
 
+    def checkpoint(self) -> tuple[int, int]:
+        """Copy the WAL into the database file; returns (frames in the WAL, frames copied).
+        Safe from a worker thread: it uses its own connection, and a PASSIVE checkpoint never
+        blocks the writer."""
+        if self._checkpointer is None:
+            self._checkpointer = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False
+            )
+        _busy, frames, copied = self._checkpointer.execute(
+            "PRAGMA wal_checkpoint(PASSIVE)"
+        ).fetchone()
+        return int(frames), int(copied)
+
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+            self._checkpointer = None
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.close()
 
     # --- rooms and tokens ---------------------------------------------------------------------

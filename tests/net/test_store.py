@@ -1,0 +1,60 @@
+"""The relay's SQLite store on real files."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from kanpe.core.events import ChatPosted
+from kanpe.core.model import ChatMessage, Role
+from kanpe.core.rules import initial_state
+from kanpe.core.rundown import Rundown
+from kanpe.net.store import Store, StoreError
+
+
+def _chat(i: int) -> ChatPosted:
+    return ChatPosted(message=ChatMessage(id=f"m{i}", text=f"line {i}", at=1.0))
+
+
+def test_commits_never_checkpoint_and_a_worker_thread_does(tmp_path: Path) -> None:
+    store = Store(tmp_path / "relay.sqlite3")
+    state = initial_state("room1", "Night", Rundown())
+    store.create_room(state, [("t" * 32, Role.HOST, None)])
+    for i in range(2, 1200):
+        store.commit("room1", i, [_chat(i)], None)
+    wal = tmp_path / "relay.sqlite3-wal"
+    assert wal.stat().st_size > 1_000_000  # SQLite would have checkpointed at ~4 MB by itself
+    result: list[tuple[int, int]] = []
+    worker = threading.Thread(target=lambda: result.append(store.checkpoint()))
+    worker.start()
+    worker.join()
+    frames, copied = result[0]
+    assert frames > 0
+    assert copied == frames
+    store.close()
+    again = Store(tmp_path / "relay.sqlite3")
+    loaded = again.load_room("room1")
+    assert loaded is not None
+    assert [m.id for m in loaded.chat][-1] == "m1199"
+    again.close()
+
+
+def test_a_corrupt_database_is_reported_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "relay.sqlite3"
+    path.write_bytes(b"this is not a database, and it must survive" * 100)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="left as it is"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "relay.sqlite3"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match="schema version 99"):
+        Store(path)
