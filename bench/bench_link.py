@@ -279,7 +279,7 @@ async def bench_cue(args: argparse.Namespace) -> list[Figure]:
             f"relay CPU per cue, {swarm.ready} audience",
             cpu.used["relay"] / (2 * args.cues) * MS,
             "ms",
-            note="commit, ack, and the redacted slot event written to every connection",
+            note="commit, ack, and the slot event to host and speakers (none to the audience)",
         ),
     ]
 
