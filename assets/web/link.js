@@ -290,12 +290,13 @@ export class Link {
   }
 
   onError(error) {
-    if (error.id && this.pending.has(error.id)) {
+    if (error.id && this.pending.has(error.id) && error.code !== "rate_limited") {
       this.settle(error.id, (entry) => entry.reject(error));
       return;
     }
     if (error.code === "rate_limited") {
-      // The relay dropped something without saying which: pause, then resend what is unacked.
+      // Dropped unread, not refused (named by id or not): pause, then resend what is unacked;
+      // a reaction is not worth repeating.
       this.bucket.drain();
       for (const [id, entry] of this.pending) {
         if (entry.droppable) this.settle(id, (e) => e.reject(error));

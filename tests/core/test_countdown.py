@@ -433,3 +433,13 @@ def test_pausing_ten_days_into_overtime_stays_encodable() -> None:
     decoded = msgspec.json.decode(msgspec.json.encode(timer), type=Countdown)
     assert decoded == timer
     assert timer.remaining == -10 * 86400
+
+
+def test_a_running_timer_cannot_be_pushed_past_the_stored_limit() -> None:
+    from kanpe.core.countdown import Countdown, TimerError
+
+    timer = Countdown.idle(60).start(0.0)
+    # 9 days into overtime; taking another 2 days would leave a deadline 11 days ago.
+    late = 60.0 + 9 * 86400
+    with pytest.raises(TimerError):
+        timer.adjust(-2 * 86400, late).adjust(-86400, late)

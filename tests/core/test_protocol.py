@@ -611,3 +611,11 @@ def test_mangled_client_messages_raise_only_protocol_error(
     mangled = text[:cut] + insert + text[cut:]
     _parses_or_protocol_error(parse_client, mangled)
     _parses_or_protocol_error(parse_client, text[:cut])
+
+
+def test_a_boolean_protocol_is_a_bad_hello_not_a_version() -> None:
+    for value in ("true", "false"):
+        frame = '{"type":"hello","protocol":' + value + ',"room":"r","token":"t"}'
+        with pytest.raises(ProtocolError) as caught:
+            parse_client(frame)
+        assert caught.value.code is ErrorCode.BAD_MESSAGE

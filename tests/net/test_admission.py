@@ -300,3 +300,43 @@ async def test_tokens_never_reach_the_log_even_at_debug(
     assert any("connection open" in record.getMessage() for record in caplog.records)
     # Neither side's websockets logger passes frame dumps, where the hello would be.
     assert not any('"type":"hello"' in record.getMessage() for record in caplog.records)
+
+
+async def _raw_status(port: int, path: str, header_lines: list[str]) -> int:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    lines = [f"GET {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", *header_lines, "", ""]
+    writer.write("\r\n".join(lines).encode())
+    status = int((await reader.readline()).split()[1])
+    writer.close()
+    await writer.wait_closed()
+    return status
+
+
+UPGRADE = [
+    "Upgrade: websocket",
+    "Connection: Upgrade",
+    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+    "Sec-WebSocket-Version: 13",
+]
+
+
+@pytest.mark.asyncio
+async def test_repeated_headers_get_a_clear_answer_not_a_500(tmp_path: Path) -> None:
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "audience.html").write_text("<!doctype html><title>Audience</title>")
+    config = RelayConfig(data_dir=tmp_path / "d", web_root=web, trusted_proxies=("127.0.0.1",))
+    async with Relay(config) as relay:
+        port = relay.port
+        two_origins = [*UPGRADE, f"Origin: http://127.0.0.1:{port}", "Origin: http://x.example"]
+        assert await _raw_status(port, "/ws", two_origins) == 400
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        lines = ["GET /ws HTTP/1.1", f"Host: 127.0.0.1:{port}", *UPGRADE]
+        lines += ["X-Forwarded-For: 198.51.100.1", "X-Forwarded-For: 203.0.113.9", "", ""]
+        writer.write("\r\n".join(lines).encode())
+        assert int((await reader.readline()).split()[1]) == 101
+        assert relay._per_address == {"203.0.113.9": 1}  # the last proxy hop, counted once
+        writer.close()
+        await writer.wait_closed()
+        two_etags = ['If-None-Match: "a"', 'If-None-Match: "b"']
+        assert await _raw_status(port, "/audience/room1234", two_etags) == 200

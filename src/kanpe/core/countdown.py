@@ -180,7 +180,8 @@ class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
         if not math.isfinite(seconds) or abs(seconds) > MAX_DURATION:
             raise TimerError("an adjustment must be within 24 hours")
         allotted = self.allotted + float(seconds)
-        remaining = self.remaining if self.running else self.remaining + seconds
+        # For a running timer, what is left now (so its deadline stays within bounds too).
+        remaining = self.remaining_at(now) + seconds
         if abs(allotted) > _STORED_LIMIT or abs(remaining) > _STORED_LIMIT:
             # Repeated adjustments would otherwise make a timer no client or store can decode.
             raise TimerError("the timer cannot be adjusted that far")

@@ -476,7 +476,8 @@ def parse_client(data: str | bytes) -> ClientMessage:
     obj = _load_json(data)
     kind = _message_type(obj, _CLIENT_TAGS)
     version = obj.get("protocol")
-    if kind == "hello" and isinstance(version, int) and version != PROTOCOL_VERSION:
+    is_number = isinstance(version, int) and not isinstance(version, bool)
+    if kind == "hello" and is_number and version != PROTOCOL_VERSION:
         # Before the field checks: a future hello may carry fields this version does not know.
         raise ProtocolError(
             ErrorCode.UNSUPPORTED_VERSION,

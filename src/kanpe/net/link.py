@@ -381,11 +381,14 @@ class LinkClient:
                 pending = self._pending.pop(command_id, None)
                 if pending is not None and not pending.future.done():
                     pending.future.set_result(message)
-            case Error(code=ErrorCode.RATE_LIMITED, id=command_id) if command_id in self._pending:
-                # Dropped unread, not refused: send it again once the relay's bucket refills.
-                pending = self._pending[command_id]
+            case Error(code=ErrorCode.RATE_LIMITED, id=command_id):
+                # Dropped unread, not refused: send it again once the relay's bucket refills. An
+                # error that names no command may stand for any of them; ids make repeats safe.
+                named = self._pending.get(command_id) if command_id else None
+                again = [named] if named else list(self._pending.values())
                 loop = asyncio.get_running_loop()
-                loop.call_later(RATE_LIMIT_RETRY, self._write_command, pending)
+                for pending in again:
+                    loop.call_later(RATE_LIMIT_RETRY, self._write_command, pending)
             case Error(id=command_id) if command_id is not None and command_id in self._pending:
                 pending = self._pending.pop(command_id)
                 if not pending.future.done():

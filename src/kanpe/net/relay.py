@@ -348,8 +348,12 @@ class Relay:
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         path = request.path.split("?", 1)[0]
         if path != "/ws" and not path.endswith("/ws"):
-            return self._web.respond(connection, path, request.headers.get("If-None-Match"))
-        origin = request.headers.get("Origin")
+            etags = request.headers.get_all("If-None-Match")
+            return self._web.respond(connection, path, ", ".join(etags) if etags else None)
+        origins = request.headers.get_all("Origin")
+        if len(origins) > 1:
+            return connection.respond(HTTPStatus.BAD_REQUEST, "one Origin header, please\n")
+        origin = origins[0] if origins else None
         if origin is not None and not self._origin_allowed(origin, request.headers):
             log.info("refused a websocket from origin %s", origin)
             return connection.respond(HTTPStatus.FORBIDDEN, "origin not allowed\n")
@@ -365,7 +369,8 @@ class Relay:
         """The peer's address, or behind a trusted reverse proxy the client it names."""
         peer = _address(connection)
         if peer in self.config.trusted_proxies:
-            forwarded = headers.get("X-Forwarded-For")
+            # Each proxy appends; the last address is the one our trusted proxy saw.
+            forwarded = ",".join(headers.get_all("X-Forwarded-For"))
             if forwarded:
                 return forwarded.rsplit(",", 1)[-1].strip() or peer
         return peer
