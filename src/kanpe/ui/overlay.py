@@ -80,6 +80,9 @@ class OverlayWindow(QWidget):
         """Make room for the cue below the countdown (and give it back), without counting it as
         the speaker's own resize."""
         self._cue_extra = max(0, self._cue_extra + extra)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the minimum size must already follow the cue line's visibility
         self._restoring = True
         try:
             self.resize(self.width(), max(MIN_SIZE[1], self.height() + extra))

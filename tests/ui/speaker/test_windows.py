@@ -79,8 +79,11 @@ async def test_got_it_reaches_the_host(
 ) -> None:
     host = await clients.join(invites.host)
     app = await speakers.start(invites.speakers[SLOT])
+    app.set_overlay_visible(True)
+    height = app.overlay.height()
     await host.command(SendCue(id=host.new_id(), slot=SLOT, kind=CueKind.TIME, text="5 min"))
     await eventually(app.console.cue.button.isVisible)
+    assert app.overlay.height() > height  # the overlay grows a line for the cue
     app.console.cue.button.click()
     state = await wait_for_state(host, lambda s: s.slots[SLOT].cue.acked_at is not None)  # type: ignore[union-attr]
     cue = state.slots[SLOT].cue
@@ -88,6 +91,7 @@ async def test_got_it_reaches_the_host(
     await eventually(lambda: not app.console.cue.button.isVisible())
     assert "Acknowledged" in app.console.cue.status.text()
     assert not app.overlay.cue_label.isVisible()  # an acknowledged cue leaves the overlay
+    assert app.overlay.height() == height  # and gives its line back
     assert not app.console.cue.flash.flashing
 
 
