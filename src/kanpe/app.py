@@ -8,7 +8,6 @@ else: there is no shortcut path.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import sys
@@ -18,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 if TYPE_CHECKING:
+    import asyncio
+
     from kanpe.net.relay import Relay, RoomInvites
     from kanpe.ui.linkmodel import LinkModel
     from kanpe.ui.speaker import SpeakerApp
@@ -115,14 +116,17 @@ async def connect(
 ) -> int:
     """Start the link (and, solo, the relay) once the first frame is on screen; run until the
     speaker quits."""
+    import asyncio
+
     from kanpe.net.link import LinkClient
 
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
     painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     speaker.firstPainted.connect(lambda: None if painted.done() else painted.set_result(None))
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(asyncio.shield(painted), FIRST_PAINT_WAIT)
+    if not speaker.has_painted:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(painted), FIRST_PAINT_WAIT)
     async with contextlib.AsyncExitStack() as stack:
         if join is None:
             room = await stack.enter_async_context(solo_room(minutes, title=title))
@@ -171,6 +175,9 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     if path is not None:
         speaker.open_deck(path)
     speaker.show(stage_first=True)
+    _until_first_paint(speaker)
+    import asyncio  # ~30-80 ms with qasync: after the first slide is on screen, not before
+
     import qasync
 
     document = speaker.deck.deck.document
@@ -182,6 +189,16 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
         )
     except KeyboardInterrupt:
         return 130
+
+
+def _until_first_paint(speaker: SpeakerApp) -> None:
+    """Run Qt's own event loop until the stage has painted (at most FIRST_PAINT_WAIT)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    waiting = QEventLoop()
+    speaker.firstPainted.connect(waiting.quit, Qt.ConnectionType.SingleShotConnection)
+    QTimer.singleShot(int(FIRST_PAINT_WAIT * 1000), waiting.quit)
+    waiting.exec()
 
 
 def sample_deck() -> Path:

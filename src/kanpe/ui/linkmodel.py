@@ -8,7 +8,6 @@ link's own estimate of relay time.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -28,6 +27,8 @@ from kanpe.core.model import ChatMessage, Cue, Question, SlotState
 from kanpe.core.protocol import Ack, Command, Presence
 
 if TYPE_CHECKING:
+    import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
+
     # Imported when a link is attached, not before: the websockets client is tens of
     # milliseconds the first slide need not wait for.
     from kanpe.net.link import LinkClient, LinkNotice

@@ -49,28 +49,44 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DeckError", text)
 
 
-class DeckDocument:
-    """An open deck: its QPdfDocument and every page's size, read once at open.
+#: Page sizes read when a deck opens; the rest are read when first needed.
+EAGER_SIZES = 4
 
-    Page sizes are kept here because QtPdf serialises all PDFium calls behind one lock: asking the
-    document for a size while the render thread draws a page would stall the GUI thread.
+
+class DeckDocument:
+    """An open deck: its QPdfDocument and its pages' sizes, each read once.
+
+    Sizes are remembered because QtPdf serialises all PDFium calls behind one lock: asking the
+    document for a size while a render thread draws a page waits for that page. Reading all of a
+    200-page deck's sizes at open took ~35 ms before the first slide, so only the first few are
+    read then; the rest come one at a time, when the render cache is about to request that page
+    (its own renderer idle at that moment).
     """
 
     def __init__(self, path: Path, pdf: QPdfDocument) -> None:
         self.path = path
         self.pdf = pdf
-        self.page_sizes: tuple[QSizeF, ...] = tuple(
-            pdf.pagePointSize(index) for index in range(pdf.pageCount())
-        )
+        self._pages = pdf.pageCount()
+        self._sizes: list[QSizeF | None] = [None] * self._pages
+        for index in range(min(EAGER_SIZES, self._pages)):
+            self.page_size(index)
         self.title = pdf.metaData(QPdfDocument.MetaDataField.Title) or path.stem
 
     @property
     def pages(self) -> int:
-        return len(self.page_sizes)
+        return self._pages
+
+    @property
+    def page_sizes(self) -> tuple[QSizeF, ...]:
+        """Every page's size (reads those not read yet)."""
+        return tuple(self.page_size(index) for index in range(self._pages))
 
     def page_size(self, index: int) -> QSizeF:
         """The size in points of page ``index`` (0-based)."""
-        return self.page_sizes[index]
+        size = self._sizes[index]
+        if size is None:
+            size = self._sizes[index] = self.pdf.pagePointSize(index)
+        return size
 
     def close(self) -> None:
         """Release the file and PDFium's copy of the document. Renderers must have let go of
