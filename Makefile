@@ -60,8 +60,16 @@ $(STAMP): pyproject.toml | $(APT_STAMP)
 	@set -o pipefail; $(PY) -m pip install -q -e '.[test,packaging]' 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 	@touch $@
 
+# With no display (a server, a container), the demo runs on a virtual screen: the app works and
+# its practice room's audience link (printed) opens in a browser; the windows are not visible.
 run: $(STAMP)
-	$(VENV)/bin/kanpe demo
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(VENV)/bin/kanpe demo; \
+	else \
+		echo "No display found (DISPLAY is not set): running the demo on a virtual screen (Xvfb)."; \
+		echo "On a desktop, run 'make run' from a terminal in your session to see the windows."; \
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(VENV)/bin/kanpe demo; \
+	fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

@@ -57,7 +57,9 @@ async def solo_room(
     with contextlib.ExitStack() as files:
         if data_dir is None:
             data_dir = Path(files.enter_context(tempfile.TemporaryDirectory(prefix="kanpe-solo-")))
-        relay = Relay(RelayConfig(host="127.0.0.1", port=0, data_dir=data_dir))
+        relay = Relay(
+            RelayConfig(host="127.0.0.1", port=0, data_dir=data_dir, web_root=_web_root())
+        )
         await relay.start()
         try:
             seconds = max(1, round(minutes * 60))
@@ -77,6 +79,16 @@ async def solo_room(
             yield SoloRoom(relay=relay, invites=invites)
         finally:
             await relay.stop()
+
+
+def _web_root() -> Path | None:
+    """The audience page's folder, so a practice room's audience link opens in a browser."""
+    from kanpe.storage.assets import MissingAssetError, asset_path
+
+    try:
+        return asset_path("web")
+    except MissingAssetError:
+        return None
 
 
 def _install_translations(app: QApplication) -> None:
@@ -131,6 +143,11 @@ async def connect(
         if join is None:
             room = await stack.enter_async_context(solo_room(minutes, title=title))
             link_url = room.speaker_link
+            print(
+                "Practice room: open this audience link in a browser to send reactions, chat\n"
+                f"and questions to your stage: {room.invites.audience}",
+                flush=True,
+            )
         else:
             link_url = join
         link = LinkClient(link_url, client="kanpe-speaker")
