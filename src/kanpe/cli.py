@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDR",
         help="a reverse proxy's address whose X-Forwarded-For names the client (repeatable)",
     )
+    relay.add_argument(
+        "--durable",
+        action="store_true",
+        help="fsync every commit (survives power loss; the default survives a crash of the relay)",
+    )
     relay.add_argument("--demo", action="store_true", help="create a demo room and print its links")
 
     room = commands.add_parser("room", help="manage rooms on a relay")

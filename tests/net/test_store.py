@@ -58,3 +58,18 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
         db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
     with pytest.raises(StoreError, match="schema version 99"):
         Store(path)
+
+
+def test_an_idle_store_skips_checkpoints(tmp_path: Path) -> None:
+    store = Store(tmp_path / "relay.sqlite3")
+    state = initial_state("room1", "Night", Rundown())
+    store.create_room(state, [("t" * 32, Role.HOST, None)])
+    assert store.needs_checkpoint
+    frames, copied = store.checkpoint()
+    assert frames > 0
+    assert frames == copied
+    assert not store.needs_checkpoint
+    assert store.checkpoint() == (0, 0)
+    store.commit("room1", 2, [_chat(2)], None)
+    assert store.needs_checkpoint
+    store.close()

@@ -135,7 +135,7 @@ class LinkClient:
         client_id: str = "",
         clock: Callable[[], float] = time.monotonic,
         backoff: Callable[[int], float] = jittered_backoff,
-        time_sync_interval: float = 2.0,
+        time_sync_interval: float = 5.0,
         connect_timeout: float = 10.0,
         url: str | None = None,
         ssl_context: ssl.SSLContext | None = None,

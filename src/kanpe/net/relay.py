@@ -713,7 +713,7 @@ class Relay:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._closing.wait(), CHECKPOINT_EVERY)
                 return  # stop() waits for us, so a checkpoint never runs into close()
-            if self.store is not None:
+            if self.store is not None and self.store.needs_checkpoint:
                 try:
                     await asyncio.to_thread(self.store.checkpoint)
                 except sqlite3.Error as exc:

@@ -33,6 +33,7 @@ def config_from_args(args: argparse.Namespace) -> RelayConfig:
         tls_key=Path(args.tls_key) if args.tls_key else None,
         allowed_origins=tuple(args.allow_origin),
         trusted_proxies=tuple(args.trust_proxy),
+        durable=args.durable,
         limits=limits,
         web_root=_web_root(),
     )

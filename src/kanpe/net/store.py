@@ -81,6 +81,8 @@ class Store:
     def __init__(self, path: Path, *, durable: bool = False) -> None:
         self.path = path
         self._checkpointer: sqlite3.Connection | None = None
+        self._commits = 0  # transactions committed, so an idle store skips checkpoints
+        self._checkpointed = 0
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -109,10 +111,18 @@ class Store:
                 f"schema version {row[0]}; this relay understands {SCHEMA_VERSION}"
             )
 
+    @property
+    def needs_checkpoint(self) -> bool:
+        """Whether anything was committed since the last checkpoint."""
+        return self._commits != self._checkpointed
+
     def checkpoint(self) -> tuple[int, int]:
         """Copy the WAL into the database file; returns (frames in the WAL, frames copied).
         Safe from a worker thread: it uses its own connection, and a PASSIVE checkpoint never
         blocks the writer."""
+        if self._commits == self._checkpointed:
+            return 0, 0  # nothing new: an idle relay does not wake the disk
+        self._checkpointed = self._commits
         if self._checkpointer is None:
             self._checkpointer = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False
@@ -239,8 +249,9 @@ class Store:
             )
 
     class _Tx:
-        def __init__(self, db: sqlite3.Connection) -> None:
-            self._db = db
+        def __init__(self, store: Store) -> None:
+            self._store = store
+            self._db = store._db
 
         def __enter__(self) -> None:
             self._db.execute("BEGIN IMMEDIATE")
@@ -248,8 +259,9 @@ class Store:
         def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
             if exc_type is None:
                 self._db.execute("COMMIT")
+                self._store._commits += 1
             else:
                 self._db.execute("ROLLBACK")
 
     def _transaction(self) -> Store._Tx:
-        return Store._Tx(self._db)
+        return Store._Tx(self)
