@@ -47,19 +47,12 @@ from kanpe.core.protocol import (
     encode_bytes,
     parse_server,
 )
+from kanpe.net.quietlog import websockets_logger
 
 log = logging.getLogger("kanpe.link")
 
 
-class _NoFrameDumps(logging.Filter):
-    """websockets logs frames at DEBUG, our hello (and its token) included: never pass those."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno > logging.DEBUG
-
-
-_WEBSOCKETS_LOG = logging.getLogger("websockets.client")
-_WEBSOCKETS_LOG.addFilter(_NoFrameDumps())
+_WEBSOCKETS_LOG = websockets_logger("client")  # frame dumps would show tokens
 
 #: Close codes after which reconnecting cannot help: the link itself is wrong.
 FATAL_CLOSES = frozenset(

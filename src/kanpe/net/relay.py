@@ -70,6 +70,7 @@ from kanpe.core.protocol import (
 from kanpe.core.rules import RELAY_COMMANDS, Refusal, authorize, decide, initial_state
 from kanpe.core.rundown import Rundown, RundownError
 from kanpe.net.limits import Limits, TokenBucket
+from kanpe.net.quietlog import websockets_logger
 from kanpe.net.relayclock import RelayClock
 from kanpe.net.store import SNAPSHOT_EVERY, Store
 from kanpe.net.web import WebRoot
@@ -77,15 +78,7 @@ from kanpe.net.web import WebRoot
 log = logging.getLogger("kanpe.relay")
 
 
-class _NoFrameDumps(logging.Filter):
-    """websockets logs frames at DEBUG, hellos (and their tokens) included: never pass those."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno > logging.DEBUG
-
-
-_WEBSOCKETS_LOG = logging.getLogger("websockets.server")
-_WEBSOCKETS_LOG.addFilter(_NoFrameDumps())
+_WEBSOCKETS_LOG = websockets_logger("server")  # frame dumps would show tokens
 
 ADMIN_SECRET_FILE = "admin.token"  # noqa: S105 - a file name, not a secret
 PRESENCE_DELAY = 0.25
