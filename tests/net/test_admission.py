@@ -32,7 +32,7 @@ async def test_connections_per_address_are_capped(tmp_path: Path) -> None:
             await raw_connect(invites.audience)
         assert refused.value.response.status_code == 429
         await open_.pop().close()
-        await eventually(lambda: sum(relay._per_address.values()) == 2)
+        await eventually(lambda: sum(relay.admission.per_address.values()) == 2)
         open_.append(await raw_join(invites.audience))
         for ws in open_:
             await ws.close()
@@ -335,7 +335,7 @@ async def test_repeated_headers_get_a_clear_answer_not_a_500(tmp_path: Path) -> 
         lines += ["X-Forwarded-For: 198.51.100.1", "X-Forwarded-For: 203.0.113.9", "", ""]
         writer.write("\r\n".join(lines).encode())
         assert int((await reader.readline()).split()[1]) == 101
-        assert relay._per_address == {"203.0.113.9": 1}  # the last proxy hop, counted once
+        assert relay.admission.per_address == {"203.0.113.9": 1}  # the last proxy hop, counted once
         writer.close()
         await writer.wait_closed()
         two_etags = ['If-None-Match: "a"', 'If-None-Match: "b"']

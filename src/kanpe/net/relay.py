@@ -12,25 +12,17 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
-import ipaddress
 import logging
 import os
 import re
 import secrets
-import socket
 import sqlite3
 import ssl
 import time
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from http import HTTPStatus
-from pathlib import Path
 
 import msgspec
-import platformdirs
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
-from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
@@ -69,13 +61,18 @@ from kanpe.core.protocol import (
 )
 from kanpe.core.rules import RELAY_COMMANDS, Refusal, authorize, decide, initial_state
 from kanpe.core.rundown import Rundown, RundownError
-from kanpe.net.limits import Limits, TokenBucket
+from kanpe.net.admission import Admission
+from kanpe.net.limits import TokenBucket
+from kanpe.net.liveroom import Conn, LiveRoom, RoomInvites, new_token
 from kanpe.net.quietlog import websockets_logger
 from kanpe.net.relayclock import RelayClock
+from kanpe.net.relayconfig import RelayConfig, default_data_dir
 from kanpe.net.store import SNAPSHOT_EVERY, Store
 from kanpe.net.web import WebRoot
 
 log = logging.getLogger("kanpe.relay")
+
+__all__ = ["ADMIN_SECRET_FILE", "Relay", "RelayConfig", "RoomInvites", "default_data_dir"]
 
 
 _WEBSOCKETS_LOG = websockets_logger("server")  # frame dumps would show tokens
@@ -85,92 +82,6 @@ PRESENCE_DELAY = 0.25
 PRESENCE_REFRESH = 5.0
 RELAY_RESULTS_KEPT = 1000
 CHECKPOINT_EVERY = 5.0
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir("kanpe", appauthor=False)) / "relay"
-
-
-@dataclass(frozen=True, slots=True)
-class RelayConfig:
-    host: str = "127.0.0.1"
-    port: int = 0
-    data_dir: Path | None = None
-    public_url: str | None = None
-    tls_cert: Path | None = None
-    tls_key: Path | None = None
-    allowed_origins: tuple[str, ...] = ()
-    limits: Limits = field(default_factory=Limits)
-    durable: bool = False
-    web_root: Path | None = None
-    #: Addresses of reverse proxies whose X-Forwarded-For names the real client.
-    trusted_proxies: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RoomInvites:
-    room: str
-    host: str
-    audience: str
-    viewer: str
-    speakers: dict[str, str]
-
-    def as_result(self) -> dict[str, str]:
-        result = {"room": self.room, "host": self.host, "audience": self.audience}
-        result["viewer"] = self.viewer
-        result.update({f"speaker:{slot}": link for slot, link in self.speakers.items()})
-        return result
-
-    @classmethod
-    def from_result(cls, result: dict[str, str]) -> RoomInvites:
-        speakers = {
-            k.removeprefix("speaker:"): v for k, v in result.items() if k.startswith("speaker:")
-        }
-        return cls(
-            room=result["room"],
-            host=result["host"],
-            audience=result["audience"],
-            viewer=result["viewer"],
-            speakers=speakers,
-        )
-
-
-class Conn:
-    """One joined connection."""
-
-    __slots__ = ("bucket", "closing", "group", "principal", "room", "strikes", "ws")
-
-    def __init__(self, ws: ServerConnection, principal: Principal, bucket: TokenBucket) -> None:
-        self.ws = ws
-        self.principal = principal
-        self.bucket = bucket
-        self.strikes = 0
-        self.closing = False
-        self.room: LiveRoom | None = None
-        self.group = _group_key(principal)
-
-
-def _group_key(principal: Principal) -> str:
-    """Connections that see the same redaction of every event share a group."""
-    match principal.role:
-        case Role.HOST:
-            return "host"
-        case Role.SPEAKER:
-            return f"speaker:{principal.slot}"
-        case _:
-            return "public"
-
-
-class LiveRoom:
-    def __init__(self, state: RoomState) -> None:
-        self.state = state
-        self.groups: dict[str, set[Conn]] = defaultdict(set)
-        self.snapshot_version = state.version
-        self.presence_pending = False
-
-    def connections(self) -> Iterable[Conn]:
-        for group in self.groups.values():
-            yield from group
 
 
 class Relay:
@@ -185,9 +96,8 @@ class Relay:
         self.rooms: dict[str, LiveRoom] = {}
         self._server: Server | None = None
         self._admin_digest = b""
-        self._per_address: dict[str, int] = defaultdict(int)
+        self.admission = Admission(self.config)
         self._web = WebRoot(self.config.web_root)
-        self._own_names = _own_names(self.config)
         self._presence_task: asyncio.Task[None] | None = None
         self._checkpoint_task: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
@@ -343,53 +253,7 @@ class Relay:
         if path != "/ws" and not path.endswith("/ws"):
             etags = request.headers.get_all("If-None-Match")
             return self._web.respond(connection, path, ", ".join(etags) if etags else None)
-        origins = request.headers.get_all("Origin")
-        if len(origins) > 1:
-            return connection.respond(HTTPStatus.BAD_REQUEST, "one Origin header, please\n")
-        origin = origins[0] if origins else None
-        if origin is not None and not self._origin_allowed(origin, request.headers):
-            log.info("refused a websocket from origin %s", origin)
-            return connection.respond(HTTPStatus.FORBIDDEN, "origin not allowed\n")
-        address = self._client_address(connection, request.headers)
-        if self._per_address[address] >= self.limits.max_connections_per_address:
-            log.warning("refused a connection from %s: too many connections", address)
-            return connection.respond(HTTPStatus.TOO_MANY_REQUESTS, "too many connections\n")
-        self._per_address[address] += 1
-        asyncio.get_running_loop().create_task(self._release_address(connection, address))
-        return None
-
-    def _client_address(self, connection: ServerConnection, headers: Headers) -> str:
-        """The peer's address, or behind a trusted reverse proxy the client it names."""
-        peer = _address(connection)
-        if peer in self.config.trusted_proxies:
-            # Each proxy appends; the last address is the one our trusted proxy saw.
-            forwarded = ",".join(headers.get_all("X-Forwarded-For"))
-            if forwarded:
-                return forwarded.rsplit(",", 1)[-1].strip() or peer
-        return peer
-
-    async def _release_address(self, connection: ServerConnection, address: str) -> None:
-        try:
-            await connection.wait_closed()
-        finally:
-            self._per_address[address] -= 1
-            if self._per_address[address] <= 0:
-                del self._per_address[address]
-
-    def _origin_allowed(self, origin: str, headers: Headers) -> bool:
-        """A browser may connect from a page this relay served (Origin matches Host) or from a
-        configured origin. The Host itself must name this relay: an IP address, localhost, this
-        machine or the public URL, so a DNS-rebinding page on another name cannot pass."""
-        if origin in self.config.allowed_origins:
-            return True
-        if self.config.public_url and origin == _origin_of(self.config.public_url):
-            return True
-        hosts = headers.get_all("Host")
-        if len(hosts) != 1 or origin.split("://", 1)[-1] != hosts[0]:
-            return False
-        host = hosts[0]
-        name = _hostname(host).lower()
-        return name in self._own_names or _is_ip(name)
+        return self.admission.check(connection, request)
 
     # --- websocket side -------------------------------------------------------------------------
 
@@ -722,45 +586,3 @@ class Relay:
 
 
 _COMMAND_ID = re.compile(r'"id"\s*:\s*"([A-Za-z0-9_.:-]{1,64})"')
-
-
-def _own_names(config: RelayConfig) -> frozenset[str]:
-    names = {"localhost", socket.gethostname(), socket.getfqdn(), config.host}
-    for url in (config.public_url, *config.allowed_origins):
-        if url:
-            names.add(_hostname(_origin_of(url).split("://", 1)[-1]))
-    return frozenset(name.lower() for name in names if name)
-
-
-def new_token() -> str:
-    """A capability token: 192 random bits, URL-safe."""
-    return secrets.token_urlsafe(24)
-
-
-def _address(connection: ServerConnection) -> str:
-    remote = connection.remote_address
-    return str(remote[0]) if remote else "?"
-
-
-def _hostname(host: str) -> str:
-    """The name in a Host header, without port or IPv6 brackets."""
-    if host.startswith("["):
-        return host[1 : host.find("]")]
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-
-
-def _is_ip(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        return False
-    return True
-
-
-def _origin_of(url: str) -> str:
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}"
-
-
-def encode_state(state: RoomState) -> bytes:
-    return msgspec.json.encode(state)
