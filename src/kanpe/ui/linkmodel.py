@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 class LinkModel(QObject):
     attached = Signal()  # the link client is in place (see ``attach``)
     statusChanged = Signal()  # status, offline_since or latency changed
-    slotChanged = Signal()  # this speaker's SlotState (timer, page, cue, self_timer) changed
+    slotChanged = Signal()  # this speaker's SlotState, thresholds or talk title changed
     cueChanged = Signal()  # the cue itself (a new one, acked, cleared)
     chatPosted = Signal(object)  # ChatMessage
     chatReset = Signal()  # a snapshot replaced the chat
@@ -50,6 +50,7 @@ class LinkModel(QObject):
         super().__init__(parent)
         self._link: LinkClient | None = None
         self._slot: SlotState | None = None
+        self._plan: tuple[Thresholds, str] = (Thresholds(), "")
         self._pinned: Question | None = None
         if link is not None:
             self.attach(link)
@@ -193,10 +194,14 @@ class LinkModel(QObject):
         return state.slots.get(slot_id)
 
     def _set_slot(self, slot: SlotState | None) -> None:
-        if slot == self._slot:
+        # A new rundown may keep a running slot's state as it is and still move its thresholds
+        # (so the phase) or its title: those are news to the views too.
+        plan = (self.thresholds(), self.talk_title())
+        if slot == self._slot and plan == self._plan:
             return
         old_cue = None if self._slot is None else self._slot.cue
         self._slot = slot
+        self._plan = plan
         self.slotChanged.emit()
         if (None if slot is None else slot.cue) != old_cue:
             self.cueChanged.emit()

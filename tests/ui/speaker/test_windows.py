@@ -228,3 +228,31 @@ async def test_the_stage_feed_shows_chat_as_plain_text_reactions_in_bursts_and_t
     assert app.chat.messages()[0].text == markup
     assert app.stage.feed.pinned.text.textFormat() == Qt.TextFormat.PlainText
     await eventually(lambda: app.stage.feed.reactions.chip_texts() == ["👏 ×12", "🎉 ×1"])
+
+
+@speaker_test
+async def test_a_new_rundown_during_the_talk_moves_the_phase_thresholds_and_the_title(
+    invites: RoomInvites, clients: Clients, speakers: Speakers, clock: FakeClock
+) -> None:
+    from kanpe.core.protocol import SetRundown
+    from kanpe.core.rundown import Rundown, Slot
+
+    host = await clients.join(invites.host)
+    app = await speakers.start(invites.speakers[SLOT])
+    await host.command(StartTimer(id=host.new_id(), slot=SLOT))
+    await eventually(lambda: app.ticker.status is TimerStatus.RUNNING)
+    clock.advance(20)
+    fire(app)
+    assert app.ticker.phase is Phase.NORMAL  # 24:40 left, warning at 5:00
+    # The host moves the warning to 24:50 and retitles the talk; the running timer stays as it is.
+    rundown = Rundown(
+        title="Test night",
+        slots=(
+            Slot(id=SLOT, speaker="Aiko", title="Clocks", duration=1500, warning=1490, final=60),
+        ),
+    )
+    await host.command(SetRundown(id=host.new_id(), rundown=rundown))
+    await eventually(lambda: app.link.thresholds().warning == 1490)
+    await eventually(lambda: app.ticker.phase is Phase.WARNING)
+    assert app.console.title.text() == "Clocks"
+    assert app.ticker.text == expected(app)[0] and app.ticker.phase is expected(app)[1]
