@@ -163,8 +163,9 @@ class ConsoleWindow(QMainWindow):
         columns.addLayout(right, 38)
         self.setCentralWidget(body)
 
-        self.link_status = QLabel()
+        self.link_status = plain_label()  # says why the relay refused us, in its own words
         self.link_status.setObjectName("linkStatus")
+        self.link_status.setWordWrap(False)
         self.mode = QLabel()
         self.notice = plain_label()
         self.notice.setObjectName("notice")

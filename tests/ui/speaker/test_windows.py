@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from kanpe.core.countdown import Phase, TimerStatus
 from kanpe.core.model import CueKind
@@ -256,3 +257,14 @@ async def test_a_new_rundown_during_the_talk_moves_the_phase_thresholds_and_the_
     await eventually(lambda: app.ticker.phase is Phase.WARNING)
     assert app.console.title.text() == "Clocks"
     assert app.ticker.text == expected(app)[0] and app.ticker.phase is expected(app)[1]
+
+
+def test_the_link_status_shows_the_relays_reason_as_plain_text(qtbot: QtBot) -> None:
+    from kanpe.ui.console import ConsoleWindow
+    from kanpe.ui.ticker import CountdownTicker
+
+    console = ConsoleWindow(QWidget(), QWidget(), CountdownTicker(lambda: None))
+    qtbot.addWidget(console)
+    # The reason comes from the relay, over the network: never rendered as markup.
+    console.set_link_status("failed", "✕ The relay refused this link: <img src='x'><b>no</b>")
+    assert console.link_status.textFormat() == Qt.TextFormat.PlainText
