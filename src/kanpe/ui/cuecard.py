@@ -56,6 +56,7 @@ class CueFlash(QWidget):
         self._timer.setInterval(FLASH_EVERY_MS)
         self._timer.timeout.connect(self._toggle)
         self._age = QElapsedTimer()
+        self._cue_id: str | None = None  # the cue whose flashing ``_age`` times
 
     @property
     def flashing(self) -> bool:
@@ -63,7 +64,8 @@ class CueFlash(QWidget):
 
     def follow(self, cue: Cue | None) -> None:
         if cue is not None and cue.flash and cue.acked_at is None:
-            if not self._timer.isActive():
+            if cue.id != self._cue_id or not self._timer.isActive():
+                self._cue_id = cue.id  # a new cue gets its own FLASH_FOR_MS
                 self._age.start()
                 self._timer.start()
                 self._set(True)

@@ -93,3 +93,30 @@ def test_out_of_range_values_are_clamped(tmp_path: Path) -> None:
     path.write_text("[stage]\nsplit = 5.0\nfeed_font = 2\n[overlay]\nopacity = -1\n")
     settings = SettingsStore(path).load()
     assert (settings.split, settings.feed_font, settings.overlay_opacity) == (0.9, 9, 0.3)
+
+
+def test_a_new_flashing_cue_flashes_for_its_own_time(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QElapsedTimer
+
+    from kanpe.core.model import Cue, CueKind
+    from kanpe.ui import cuecard
+
+    monkeypatch.setattr(cuecard, "FLASH_EVERY_MS", 20)
+    monkeypatch.setattr(cuecard, "FLASH_FOR_MS", 1000)
+    flash = cuecard.CueFlash()
+    qtbot.addWidget(flash)
+    first = Cue(id="c1", slot="s", kind=CueKind.FLASH, flash=True, sent_at=1.0)
+    flash.follow(first)
+    since_first = QElapsedTimer()
+    since_first.start()
+    qtbot.waitUntil(lambda: since_first.elapsed() > 700, timeout=5000)
+    assert flash.flashing
+    # The host sends another flashing cue before the first was acknowledged.
+    flash.follow(Cue(id="c2", slot="s", kind=CueKind.WRAP, flash=True, sent_at=2.0))
+    since_second = QElapsedTimer()
+    since_second.start()
+    qtbot.waitUntil(lambda: not flash.flashing, timeout=5000)
+    assert since_second.elapsed() >= 900  # not what was left of the first cue's time
+    assert flash.lit  # and then it stays highlighted
