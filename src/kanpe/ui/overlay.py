@@ -35,6 +35,8 @@ class OverlayWindow(QWidget):
         self.setWindowTitle(self.tr("Kanpe overlay"))
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        # On macOS a Tool window hides whenever Kanpe is not the active app: over Keynote, say.
+        self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
         self.setMinimumSize(*MIN_SIZE)
         self.resize(*DEFAULT_SIZE)
         self.face = CountdownFace(ticker, compact=True)

@@ -74,6 +74,9 @@ async def test_window_keys_blank_full_screen_overlay_click_through_and_help(
     ):
         assert flags & flag
     assert app.overlay.testAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+    # A Tool window is an NSPanel on macOS, hidden whenever Kanpe is not the active app, which
+    # is all the time the speaker presents from Keynote or PowerPoint over it.
+    assert app.overlay.testAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
     QTest.keyClick(app.console, Qt.Key.Key_T)
     assert app.overlay.windowFlags() & Qt.WindowType.WindowTransparentForInput
     assert app.overlay.isVisible() and app.console.menu_actions["clickthrough"].isChecked()
