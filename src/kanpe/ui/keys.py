@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -59,6 +59,25 @@ def shortcut_table() -> list[tuple[str, list[Shortcut]]]:
 
 
 KeyHandler = Callable[[QKeyEvent], bool]
+
+#: Keys that act once per press: a held key's auto-repeats would toggle them on and off.
+ONCE_KEYS = frozenset(
+    {
+        Qt.Key.Key_B,
+        Qt.Key.Key_Period,
+        Qt.Key.Key_F,
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_O,
+        Qt.Key.Key_T,
+        Qt.Key.Key_C,
+        Qt.Key.Key_S,
+        Qt.Key.Key_G,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Question,
+        Qt.Key.Key_F1,
+    }
+)
 
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 

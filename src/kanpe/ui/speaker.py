@@ -31,7 +31,7 @@ from kanpe.storage.settings import (
 from kanpe.ui.console import ConsoleWindow
 from kanpe.ui.deckhost import DeckHost
 from kanpe.ui.feed import ChatListModel, ReactionBursts
-from kanpe.ui.keys import KeyRouter
+from kanpe.ui.keys import ONCE_KEYS, KeyRouter
 from kanpe.ui.linkmodel import LinkModel
 from kanpe.ui.overlay import OverlayWindow
 from kanpe.ui.slidereport import SlideReporter
@@ -302,6 +302,8 @@ class SpeakerApp(QObject):
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if event.isAutoRepeat() and key in ONCE_KEYS:
+            return True
         if self.console.help.isVisible() and key not in (Qt.Key.Key_Shift,):
             self.console.help.hide()
             return True

@@ -207,3 +207,29 @@ async def test_a_corrupt_settings_file_is_kept_and_reported(
     app.save_settings()
     app.quit()
     assert _contents(settings_path) == CORRUPT
+
+
+@speaker_test
+async def test_a_held_key_toggles_once_and_a_held_clicker_keeps_flipping(
+    invites: RoomInvites, speakers: Speakers, deck_path: Path
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = await speakers.start(invites.speakers[SLOT], deck=deck_path)
+
+    def hold(key: Qt.Key, repeats: int) -> None:
+        """A key held down: one press, then the keyboard's auto-repeated presses."""
+        for repeat in range(repeats + 1):
+            press = QKeyEvent(
+                QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, "", repeat > 0
+            )
+            QApplication.sendEvent(app.console, press)
+
+    hold(Qt.Key.Key_B, 3)
+    assert app.deck.blank  # not blanked and unblanked on and off, flickering the stage
+    hold(Qt.Key.Key_F, 2)
+    assert app.stage.windowState() & Qt.WindowState.WindowFullScreen
+    hold(Qt.Key.Key_PageDown, 3)
+    assert app.deck.page == 5
