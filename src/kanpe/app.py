@@ -132,6 +132,8 @@ async def connect(
 
     from kanpe.net.link import LinkClient
 
+    if speaker.is_finished:
+        return 0  # quit while Qt's own loop waited for the first paint, before anyone listened
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
     painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()

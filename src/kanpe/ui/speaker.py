@@ -450,6 +450,11 @@ class SpeakerApp(QObject):
 
     # --- quitting ------------------------------------------------------------------------------
 
+    @property
+    def is_finished(self) -> bool:
+        """Whether the speaker has quit (``finished`` was emitted)."""
+        return self._finished
+
     def quit(self) -> None:
         if self._finished:
             return

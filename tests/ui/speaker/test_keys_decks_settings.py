@@ -233,3 +233,24 @@ async def test_a_held_key_toggles_once_and_a_held_clicker_keeps_flipping(
     assert app.stage.windowState() & Qt.WindowState.WindowFullScreen
     hold(Qt.Key.Key_PageDown, 3)
     assert app.deck.page == 5
+
+
+@speaker_test
+async def test_quitting_before_the_network_starts_ends_the_app(
+    invites: RoomInvites, settings_path: Path
+) -> None:
+    import asyncio
+
+    from kanpe.app import connect
+    from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker import SpeakerApp
+
+    # The speaker closes the stage while Qt's own loop waits for its first paint (run_speaker),
+    # before connect() is listening for ``finished``.
+    model = LinkModel()
+    app = SpeakerApp(model, settings=SettingsStore(settings_path), solo=False)
+    app.quit()
+    status = await asyncio.wait_for(
+        connect(app, model, join=invites.speakers[SLOT], minutes=1, title=""), 5
+    )
+    assert status == 0
