@@ -9,7 +9,7 @@ its shortcut (T) bring the mouse back.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QMouseEvent, QMoveEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import QSizeGrip, QVBoxLayout, QWidget
 
 from kanpe.core.model import Cue
@@ -101,6 +101,14 @@ class OverlayWindow(QWidget):
             self.show()
 
     def restore_geometry(self, rect: QRect) -> None:
+        """Put the overlay where the speaker left it, if that is on a screen still: one left on a
+        monitor since unplugged comes back centred on the primary screen (frameless and without
+        a taskbar entry, it could be neither seen nor dragged back)."""
+        screen = QGuiApplication.primaryScreen()
+        if QGuiApplication.screenAt(rect.center()) is None and screen is not None:
+            area = screen.availableGeometry()
+            rect = QRect(rect.topLeft(), rect.size().boundedTo(area.size()))
+            rect.moveCenter(area.center())
         self._restoring = True
         try:
             self.setGeometry(rect)

@@ -254,3 +254,23 @@ async def test_quitting_before_the_network_starts_ends_the_app(
         connect(app, model, join=invites.speakers[SLOT], minutes=1, title=""), 5
     )
     assert status == 0
+
+
+@speaker_test
+async def test_an_overlay_left_on_a_screen_since_unplugged_comes_back_on_screen(
+    invites: RoomInvites, speakers: Speakers, settings_path: Path
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from kanpe.storage.settings import OverlayGeometry, SpeakerSettings
+
+    # Saved at home with a second monitor to the right; at the meetup only the laptop's screen.
+    saved = SpeakerSettings(overlay=OverlayGeometry(4000, 300, 320, 160), overlay_visible=True)
+    SettingsStore(settings_path).save(saved)
+    app = await speakers.start(invites.speakers[SLOT])
+    assert app.overlay.isVisible()
+    assert QGuiApplication.screenAt(app.overlay.geometry().center()) is not None
+    assert (app.overlay.width(), app.overlay.height()) == (320, 160)
+    # Where the speaker put it on a screen that is there, it stays.
+    app.overlay.restore_geometry(QRect(40, 50, 320, 160))
+    assert app.overlay.geometry() == QRect(40, 50, 320, 160)
