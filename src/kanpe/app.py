@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 if TYPE_CHECKING:
@@ -201,6 +209,10 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
 
     document = speaker.deck.deck.document
     title = document.title if document is not None else ""  # the PDF's title, or its name
+    # A quit from outside (the macOS Dock, logging out) goes the speaker's own way, which closes
+    # the link and the practice relay before the loop under them stops.
+    orderly = _OrderlyQuit(speaker)
+    app.installEventFilter(orderly)
     try:
         return asyncio.run(
             connect(speaker, model, join=join, minutes=minutes, title=title),
@@ -208,6 +220,22 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
         )
     except KeyboardInterrupt:
         return 130
+    finally:
+        app.removeEventFilter(orderly)
+
+
+class _OrderlyQuit(QObject):
+    """Turns the application's Quit event into ``SpeakerApp.quit``."""
+
+    def __init__(self, speaker: SpeakerApp) -> None:
+        super().__init__()
+        self._speaker = speaker
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit and watched is QCoreApplication.instance():
+            self._speaker.quit()
+            return True
+        return False
 
 
 def _until_first_paint(speaker: SpeakerApp) -> None:
