@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanpe.ui.countdown_face import CountdownFace
-from kanpe.ui.cuecard import CueCard
+from kanpe.ui.cuecard import CueCard, CueFlash
 from kanpe.ui.feedpane import plain_label
 from kanpe.ui.help import HelpOverlay
 from kanpe.ui.phases import BACKGROUND, TEXT
@@ -107,6 +107,8 @@ class ConsoleWindow(QMainWindow):
         upcoming: QWidget,
         ticker: CountdownTicker,
         parent: QWidget | None = None,
+        *,
+        flash: CueFlash | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("console")
@@ -116,7 +118,7 @@ class ConsoleWindow(QMainWindow):
         self.face.set_backdrop(BACKGROUND)
         self.face.setMinimumHeight(200)
         self.info = InfoPanel()
-        self.cue = CueCard()
+        self.cue = CueCard(flash)
         self.cue.setMinimumHeight(150)
         self.current = current
         self.upcoming = upcoming

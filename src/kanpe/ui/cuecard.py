@@ -6,7 +6,7 @@ stays highlighted): enough to catch an eye without blinking through a whole talk
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kanpe.core.model import Cue, CueKind
@@ -43,14 +43,14 @@ def cue_text(cue: Cue) -> str:
             return tr("Cue", "The host needs your attention")
 
 
-class CueFlash(QWidget):
-    """Shared blinking state: on/off toggles while a flashing cue is unacknowledged."""
+class CueFlash(QObject):
+    """The blinking state of the current cue, a model: on/off toggles while a flashing cue is
+    unacknowledged. The speaker app keeps one, so console and overlay blink together."""
 
     toggled = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.hide()
         self.lit = False
         self._timer = QTimer(self)
         self._timer.setInterval(FLASH_EVERY_MS)
@@ -91,12 +91,12 @@ class CueCard(QFrame):
 
     acknowledge = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, flash: CueFlash | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cueCard")
         self.setProperty("state", "none")
         self.cue: Cue | None = None
-        self.flash = CueFlash(self)
+        self.flash = flash or CueFlash(self)
         self.flash.toggled.connect(self._lit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 16)

@@ -29,7 +29,13 @@ class OverlayWindow(QWidget):
     geometryEdited = Signal(QRect)  # moved or resized by the speaker
     closedByUser = Signal()
 
-    def __init__(self, ticker: CountdownTicker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ticker: CountdownTicker,
+        parent: QWidget | None = None,
+        *,
+        flash: CueFlash | None = None,
+    ) -> None:
         super().__init__(parent, OVERLAY_FLAGS)
         self.setObjectName("overlay")
         self.setWindowTitle(self.tr("Kanpe overlay"))
@@ -46,7 +52,7 @@ class OverlayWindow(QWidget):
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_label.setProperty("lit", False)
         self.cue_label.hide()
-        self.flash = CueFlash(self)
+        self.flash = flash or CueFlash(self)
         self.flash.toggled.connect(self._lit)
         self.grip = QSizeGrip(self)
         self.grip.setObjectName("overlayGrip")

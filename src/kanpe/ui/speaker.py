@@ -29,6 +29,7 @@ from kanpe.storage.settings import (
     SpeakerSettings,
 )
 from kanpe.ui.console import ConsoleWindow
+from kanpe.ui.cuecard import CueFlash
 from kanpe.ui.deckhost import DeckHost
 from kanpe.ui.feed import ChatListModel, ReactionBursts
 from kanpe.ui.keys import ONCE_KEYS, KeyRouter
@@ -76,8 +77,11 @@ class SpeakerApp(QObject):
         self.reporter = SlideReporter(link, self)
         self.deck = DeckHost(self)
         self.stage = StageWindow(self.deck.stage_view, self.chat, self.bursts, self.ticker)
-        self.console = ConsoleWindow(self.deck.console_view, self.deck.next_view, self.ticker)
-        self.overlay = OverlayWindow(self.ticker)
+        self.flash = CueFlash(self)  # one blink for console and overlay, in step
+        self.console = ConsoleWindow(
+            self.deck.console_view, self.deck.next_view, self.ticker, flash=self.flash
+        )
+        self.overlay = OverlayWindow(self.ticker, flash=self.flash)
         for window in (self.stage, self.console, self.overlay):
             window.setStyleSheet(STYLE)
         self.router = KeyRouter(self.handle_key, self)

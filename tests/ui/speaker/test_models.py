@@ -106,7 +106,6 @@ def test_a_new_flashing_cue_flashes_for_its_own_time(
     monkeypatch.setattr(cuecard, "FLASH_EVERY_MS", 20)
     monkeypatch.setattr(cuecard, "FLASH_FOR_MS", 1000)
     flash = cuecard.CueFlash()
-    qtbot.addWidget(flash)
     first = Cue(id="c1", slot="s", kind=CueKind.FLASH, flash=True, sent_at=1.0)
     flash.follow(first)
     since_first = QElapsedTimer()

@@ -65,6 +65,7 @@ async def test_a_cue_shows_in_console_and_overlay_and_never_on_stage(
     await eventually(lambda: app.console.cue.text.text() == secret)
     assert app.overlay.cue_label.text() == secret and app.overlay.cue_label.isVisible()
     assert app.console.cue.flash.flashing and app.overlay.flash.flashing
+    assert app.console.cue.flash is app.overlay.flash  # one blink: both windows light together
     assert app.console.cue.button.isVisible()
     assert not any(secret in text for text in texts(app.stage))
     assert not app.stage.findChildren(CueCard)
