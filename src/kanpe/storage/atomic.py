@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -80,7 +79,8 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     target = Path(os.path.realpath(path))
     mode = _existing_mode(target)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    # os.urandom, not secrets: importing secrets loads OpenSSL (~5 ms) before the first slide.
+    temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     # 0o666 so a new file gets the user's usual permissions (the umask applies), as open() would.
     fd = os.open(temp, flags, 0o666)

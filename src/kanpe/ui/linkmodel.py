@@ -24,10 +24,11 @@ from kanpe.core.events import (
     SlotChanged,
 )
 from kanpe.core.model import ChatMessage, Cue, Question, SlotState
-from kanpe.core.protocol import Ack, Command, Presence
 
 if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
+
+    from kanpe.core.protocol import Ack, Command
 
     # Imported when a link is attached, not before: the websockets client is tens of
     # milliseconds the first slide need not wait for.
@@ -152,6 +153,7 @@ class LinkModel(QObject):
     # --- notices ------------------------------------------------------------------------------
 
     def _on_notice(self, notice: LinkNotice) -> None:
+        from kanpe.core.protocol import Presence
         from kanpe.net.link import Applied, StatusChanged, Synced
 
         match notice:

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kanpe.core.protocol import Ack, ReportSlide
 from kanpe.ui.linkmodel import LinkModel
 
 if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
+
+    from kanpe.core.protocol import Ack
 
 log = logging.getLogger("kanpe.ui")
 
@@ -70,6 +71,8 @@ class SlideReporter(QObject):
         ):
             return
         page, pages = wanted
+        from kanpe.core.protocol import ReportSlide  # with the link, after the first slide
+
         future = self._link.command(ReportSlide(id=self._link.new_id(), page=page, pages=pages))
         self._in_flight = future
         future.add_done_callback(lambda done: self._done(done, wanted))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kanpe.core.countdown import TimerStatus
 from kanpe.core.model import Cue
-from kanpe.core.protocol import Ack, AckCue, Command, PauseTimer, StartTimer
 from kanpe.storage.settings import (
     MAX_FONT,
     MIN_FONT,
@@ -42,6 +41,9 @@ from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
 
 if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
+
+    # The protocol's messages (and msgspec's JSON) load with the link, after the first slide.
+    from kanpe.core.protocol import Ack, Command
 
 log = logging.getLogger("kanpe.ui")
 
@@ -87,7 +89,10 @@ class SpeakerApp(QObject):
         self.router = KeyRouter(self.handle_key, self)
         for window in (self.stage, self.console, self.overlay):
             self.router.watch(window)
-        self.router.install()
+        # The router (an application-wide event filter) starts listening when the console
+        # shows: installed earlier, the first event it saw for a Qt-internal object (the
+        # render thread starting) made PySide create every Qt type not yet used, ~30 ms
+        # before the first slide.
         self._painted = False
         self._painted_emitted = False
         self.stage.installEventFilter(self)
@@ -184,6 +189,7 @@ class SpeakerApp(QObject):
     def _show_private(self) -> None:
         if self._finished or self.console.isVisible():
             return
+        self.router.install()
         self.console.show()
         if self.settings.overlay_visible:
             self.overlay.show()
@@ -356,6 +362,8 @@ class SpeakerApp(QObject):
         if not self.link.self_timer():
             self.console.notice.setText(self.tr("The host runs your timer."))
             return
+        from kanpe.core.protocol import PauseTimer, StartTimer
+
         command: Command
         if self.ticker.status is TimerStatus.RUNNING:
             command = PauseTimer(id=self.link.new_id(), slot=slot_id)
@@ -367,6 +375,8 @@ class SpeakerApp(QObject):
         cue: Cue | None = self.link.cue()
         if cue is None or cue.acked_at is not None:
             return
+        from kanpe.core.protocol import AckCue
+
         self._send(AckCue(id=self.link.new_id(), cue=cue.id))
 
     def _send(self, command: Command) -> asyncio.Future[Ack]:
