@@ -87,11 +87,12 @@ test: lint unit
 bundle: $(STAMP)
 	PYTHON=$(PY) bash packaging/linux/build.sh
 
-bench-deps: $(APT_STAMP)
+bench-deps: $(STAMP)
+	@set -o pipefail; $(PY) -m pip install -q -e '.[bench]' 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 	@missing=""; for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
 
-bench: $(STAMP) bench-deps
+bench: bench-deps
 	$(PY) -m bench
 
 clean:

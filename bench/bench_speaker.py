@@ -4,22 +4,26 @@
 
 Anchors, on the same generated deck in the same run: pdfpc (Debian's pdf-presenter-console) and
 pympress (``make bench-deps`` installs them). Every app is measured the same external way: the
-benchmark watches the X screen (QScreen.grabWindow on the Xvfb root) and sends real X key events
-with xdotool (XTest). Each page of the generated deck has its own title-bar colour, so "page n is
-painted" is "a patch of page n's colour is on screen":
+benchmark watches the screen and sends real X key events with xdotool (XTest). It starts Xvfb
+with ``-fbdir``, so the screen is a memory-mapped file it reads without asking the X server
+(an X grab of the whole screen costs ~11 ms of Xvfb's time, which the apps under test would
+wait for); under another X server it falls back to grabs. Each page of the generated deck has
+its own title-bar colour, so "page n is painted" is "a patch of page n's colour is on screen":
 
-- start to first slide: from spawning the process to the first screen grab that shows page 1's
-  title bar (grabs of the whole screen, scaled down by Qt, every few milliseconds);
-- flip, external: from starting ``xdotool key Next`` to the first grab of a small patch of the
-  largest view's title bar that shows the next page's colour (a 12x12 grab costs about a
-  millisecond, so that is the resolution). It includes xdotool's own start-up, printed as "a
-  no-op xdotool call takes": an upper bound, the same for every app;
+- start to first slide: from spawning the process to the first look at the screen (every
+  10th pixel each way, every millisecond) that finds page 1's title bar;
+- flip, external: from starting ``xdotool key Next`` to the first look at a 12x12 patch of the
+  largest view's title bar that shows the next page's colour. It includes xdotool's own
+  start-up, printed as "a no-op xdotool call takes": an upper bound, the same for every app;
 - flip, Kanpe internal: a key event delivered to the console to the last of the three slide views
   (stage, console current and next) painting its new page, timed inside the process;
 - idle CPU: user+system CPU of the process over the idle window with its countdown running;
 - RSS: resident memory after the deck is loaded and the first slides are rendered;
 - feed burst: 200 chat messages a second for 10 s into a joined speaker app: lateness of a 10 ms
   probe timer on its GUI thread (event-loop lag), chat rows kept and RSS before and after.
+
+Kanpe runs from its compiled bytecode, as an installed Kanpe does (compile_kanpe); the anchors
+are Debian's installed packages.
 
 Never a test: figures are printed with their targets, nothing asserts.
 """
@@ -30,9 +34,11 @@ import argparse
 import asyncio
 import contextlib
 import json
+import mmap
 import os
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -41,13 +47,20 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import psutil
+from numpy.typing import NDArray
 
 from bench._support import Figure, Summary, print_figures, print_header
 
 SCREEN = (1920, 1080)
-SMALL = (192, 108)  # first-paint scans look at the screen scaled down to this
+FBDIR_ENV = "KANPE_BENCH_FBDIR"  # set when the benchmark starts Xvfb itself
+# Seconds between looks at the screen: the figures' resolution, without the watching taking
+# one of the two cores from the app under test.
+POLL = 0.001
+STEP = 10  # first-paint scans look at every 10th pixel each way: 192x108
 TOLERANCE = 28
 TIMEOUT = 30.0
 
@@ -94,9 +107,10 @@ def _under_xvfb(argv: list[str]) -> int:
     if shutil.which("xvfb-run") is None:
         print("bench speaker: needs xvfb-run (apt-get install xvfb)", file=sys.stderr)
         return 1
-    screen = f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24"
-    command = ["xvfb-run", "-a", "-s", screen, sys.executable, "-m", "bench", "speaker", *argv]
-    return subprocess.call(command)
+    with tempfile.TemporaryDirectory(prefix="kanpe-bench-fb-") as folder:
+        server = f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24 -fbdir {folder}"
+        command = ["xvfb-run", "-a", "-s", server, sys.executable, "-m", "bench", "speaker", *argv]
+        return subprocess.call(command, env={**os.environ, FBDIR_ENV: folder})
 
 
 # --- the screen ---------------------------------------------------------------------------------
@@ -116,32 +130,69 @@ def accent(page: int) -> tuple[int, int, int]:
     return colour.red(), colour.green(), colour.blue()
 
 
-def _close(pixel: tuple[int, int, int], rgb: tuple[int, int, int]) -> bool:
-    return all(abs(a - b) <= TOLERANCE for a, b in zip(pixel, rgb, strict=True))
+class _Framebuffer:
+    """Xvfb's screen memory, shared through ``Xvfb -fbdir`` as an XWD file: reading it sends no
+    X request, so watching the screen neither loads the X server the apps draw through nor
+    waits for it (a 1920x1080 grab over X costs ~11 ms; this read, well under one)."""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as file:
+            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        header = struct.unpack(">25I", self._map[:100])
+        size, width, height, order, bpp, stride, ncolors = (
+            header[0],
+            header[4],
+            header[5],
+            header[7],
+            header[11],
+            header[12],
+            header[19],
+        )
+        if bpp != 32 or order != 0:  # 0: LSBFirst, so each pixel is B, G, R, x in memory
+            raise ValueError(f"{path}: {bpp} bits per pixel, byte order {order}: not BGRx")
+        offset = size + ncolors * 12  # header, then XWDColor entries of 12 bytes
+        data = np.frombuffer(self._map, np.uint8, count=height * stride, offset=offset)
+        self.pixels = data.reshape(height, stride // 4, 4)[:, :width]
 
 
-def _pixels(x: int, y: int, w: int, h: int, scale: tuple[int, int] | None = None) -> list[bytes]:
-    """Rows of BGRA bytes of a screen area, optionally scaled down first."""
+_framebuffers: list[_Framebuffer] = []
+
+
+def _framebuffer() -> _Framebuffer | None:
+    folder = os.environ.get(FBDIR_ENV)
+    if not folder:
+        return None
+    if not _framebuffers:
+        _framebuffers.append(_Framebuffer(Path(folder) / "Xvfb_screen0"))
+    return _framebuffers[0]
+
+
+def _grab(x: int, y: int, w: int, h: int, step: int = 1) -> NDArray[Any]:
+    """A screen area as an (h, w, 3) array of RGB, every ``step``-th pixel each way (from
+    Xvfb's shared framebuffer when the benchmark started Xvfb, else grabbed over X and scaled
+    down by Qt, with the nearest pixel so that flat colours stay exact)."""
+    framebuffer = _framebuffer()
+    if framebuffer is not None:
+        return framebuffer.pixels[y : y + h : step, x : x + w : step, 2::-1].copy()
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage
 
     screen = QGuiApplication.primaryScreen()
     image = screen.grabWindow(0, x, y, w, h).toImage()
-    if scale is not None:
-        image = image.scaled(*scale, Qt.AspectRatioMode.IgnoreAspectRatio)
+    if step > 1:
+        image = image.scaled(w // step, h // step, Qt.AspectRatioMode.IgnoreAspectRatio)
     image = image.convertToFormat(QImage.Format.Format_RGB32)
-    data = bytes(image.constBits())  # type: ignore[call-overload]
-    stride = image.bytesPerLine()
-    return [data[row * stride : row * stride + image.width() * 4] for row in range(image.height())]
+    stride = image.bytesPerLine() // 4
+    bgra = np.frombuffer(bytes(image.constBits()), np.uint8)  # type: ignore[call-overload]
+    bgra = bgra.reshape(image.height(), stride, 4)[:, : image.width()]
+    return bgra[:, :, 2::-1]  # B, G, R, A -> R, G, B
 
 
-def _mask(rows: list[bytes], rgb: tuple[int, int, int]) -> set[tuple[int, int]]:
-    found = set()
-    for y, row in enumerate(rows):
-        for x in range(0, len(row), 4):
-            if _close((row[x + 2], row[x + 1], row[x]), rgb):
-                found.add((x // 4, y))
-    return found
+def _mask(rgb_pixels: NDArray[Any], rgb: tuple[int, int, int]) -> set[tuple[int, int]]:
+    """The (x, y) of every pixel within TOLERANCE of ``rgb`` on each channel."""
+    diff = np.abs(rgb_pixels.astype(np.int16) - np.array(rgb, np.int16))
+    ys, xs = np.nonzero((diff <= TOLERANCE).all(axis=2))
+    return set(zip(xs.tolist(), ys.tolist(), strict=True))
 
 
 def _largest_patch(mask: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -171,12 +222,7 @@ class Probe:
     size: int = 12
 
     def shows(self, rgb: tuple[int, int, int]) -> bool:
-        rows = _pixels(self.x, self.y, self.size, self.size)
-        hits = sum(
-            _close((row[i + 2], row[i + 1], row[i]), rgb)
-            for row in rows
-            for i in range(0, len(row), 4)
-        )
+        hits = len(_mask(_grab(self.x, self.y, self.size, self.size), rgb))
         return hits >= self.size * self.size // 2
 
 
@@ -188,14 +234,13 @@ def _grab_screen(path: Path) -> None:
 
 def find_probe(page: int) -> Probe | None:
     """A probe on the largest patch of ``page``'s title-bar colour on screen, if any."""
-    rows = _pixels(0, 0, *SCREEN, scale=SMALL)
-    mask = _mask(rows, accent(page))
+    mask = _mask(_grab(0, 0, *SCREEN, step=STEP), accent(page))
     if len(mask) < 12:
         return None
     patch = _largest_patch(mask)
     xs = [x for x, _ in patch]
     ys = [y for _, y in patch]
-    sx, sy = SCREEN[0] / SMALL[0], SCREEN[1] / SMALL[1]
+    sx = sy = STEP
     # Near the right end of the title bar, clear of the title's text.
     x = int((max(xs) - (max(xs) - min(xs)) * 0.08) * sx)
     y = int((min(ys) + max(ys)) / 2 * sy)
@@ -209,6 +254,7 @@ def wait_first_slide(proc: subprocess.Popen[bytes], started: float) -> float:
             raise RuntimeError(f"the app exited with {proc.returncode} before painting")
         if find_probe(1) is not None:
             return time.monotonic() - started
+        time.sleep(POLL)
     raise TimeoutError("no first slide on screen")
 
 
@@ -239,6 +285,11 @@ APPS = (
 
 def _env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
+    # Kanpe runs from its compiled bytecode, as every installed Kanpe does (pip compiles at
+    # install, the bundle ships .pyc files, a checkout writes __pycache__ on its first run).
+    # With PYTHONDONTWRITEBYTECODE set in the benchmark's environment, each start would
+    # compile Kanpe's ~60 modules from source again (~50 ms) instead. See compile_kanpe().
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("QT_QPA_PLATFORM", None)  # a real X window
     env["XDG_CONFIG_HOME"] = str(home / "config")  # nobody's real preferences
     env["XDG_DATA_HOME"] = str(home / "data")
@@ -303,6 +354,7 @@ def flips_external(probe: Probe, app: App, count: int) -> list[float]:
         while not probe.shows(rgb):
             if time.monotonic() - sent > 5:
                 raise TimeoutError(f"{app.name}: page {page} never showed")
+            time.sleep(POLL)
         latencies.append(time.monotonic() - sent)
         time.sleep(0.4)  # a speaker's pace; lets every app pre-render
     return latencies
@@ -638,10 +690,23 @@ async def feed_burst(
         return result
 
 
+def compile_kanpe() -> None:
+    """Write the bytecode of Kanpe's own modules, as installing Kanpe does; the pdfpc and
+    pympress under test are installed packages too (Debian ships pympress's bytecode)."""
+    import compileall
+
+    import kanpe
+
+    folder = Path(kanpe.__file__).parent
+    if not compileall.compile_dir(str(folder), quiet=1):
+        raise SystemExit(f"could not compile {folder}")
+
+
 def run(args: argparse.Namespace) -> list[Figure]:
     from kanpe.ui.deckgen import generate_deck
 
     _qt()
+    compile_kanpe()
     work = Path(tempfile.mkdtemp(prefix="kanpe-bench-speaker-"))
     deck = generate_deck(work / "deck.pdf", args.pages, title="Benchmark deck")
     print(f"deck: {args.pages} pages, {deck.stat().st_size / 2**20:.1f} MB; screen {SCREEN}")
