@@ -198,10 +198,10 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
 
     # The windows and the first slide come first; the network starts once they are painted.
     model = LinkModel()
-    speaker = SpeakerApp(model, settings=SettingsStore(), solo=join is None)
+    speaker = SpeakerApp(model, settings=SettingsStore(), solo=join is None, stage_first=True)
     if path is not None:
         speaker.open_deck(path)
-    speaker.show(stage_first=True)
+    speaker.show()
     _until_first_paint(speaker)
     import asyncio  # ~30-80 ms with qasync: after the first slide is on screen, not before
 

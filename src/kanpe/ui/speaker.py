@@ -27,13 +27,9 @@ from kanpe.storage.settings import (
     SettingsStore,
     SpeakerSettings,
 )
-from kanpe.ui.console import ConsoleWindow
-from kanpe.ui.cuecard import CueFlash
 from kanpe.ui.deckhost import DeckHost
 from kanpe.ui.feed import ChatListModel, ReactionBursts
-from kanpe.ui.keys import ONCE_KEYS, KeyRouter
 from kanpe.ui.linkmodel import LinkModel
-from kanpe.ui.overlay import OverlayWindow
 from kanpe.ui.slidereport import SlideReporter
 from kanpe.ui.stage import StageWindow
 from kanpe.ui.theme import STYLE
@@ -44,6 +40,10 @@ if TYPE_CHECKING:
 
     # The protocol's messages (and msgspec's JSON) load with the link, after the first slide.
     from kanpe.core.protocol import Ack, Command
+    from kanpe.ui.console import ConsoleWindow
+    from kanpe.ui.cuecard import CueFlash
+    from kanpe.ui.keys import KeyRouter
+    from kanpe.ui.overlay import OverlayWindow
 
 log = logging.getLogger("kanpe.ui")
 
@@ -52,10 +52,22 @@ STAGE_FIRST_LIMIT_MS = 1500  # the console shows by then even if the stage never
 
 
 class SpeakerApp(QObject):
-    """Owns the windows. ``finished`` fires once when the speaker quits."""
+    """Owns the windows. ``finished`` fires once when the speaker quits.
+
+    With ``stage_first`` (``kanpe speak``), the stage is built and shown on its own, and the
+    console, the overlay and the key router are built once the stage's first slide is on
+    screen: the window the speaker shares comes up first, without waiting for the others' code
+    to load and their views to render. Otherwise all three are built at once.
+    """
 
     finished = Signal()
-    firstPainted = Signal()  # the stage or the console has painted once
+    firstPainted = Signal()  # the stage's first frame, with its slide if there is one, is painted
+
+    # Built by build_private(): at once, or after the stage's first frame with stage_first.
+    console: ConsoleWindow
+    overlay: OverlayWindow
+    flash: CueFlash  # one blink for console and overlay, in step
+    router: KeyRouter
 
     def __init__(
         self,
@@ -64,6 +76,7 @@ class SpeakerApp(QObject):
         settings: SettingsStore,
         solo: bool,
         wall: Callable[[], float] = time.time,
+        stage_first: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +85,10 @@ class SpeakerApp(QObject):
         self.store = settings
         self.settings = settings.load()
         self._wall = wall
+        self._stage_first = stage_first
+        self._private = False
+        self._once_keys: frozenset[int] = frozenset()
+        self._notice = ""  # for the console, when it is built
         self.ticker = CountdownTicker(link.relay_now, clock=link.clock, parent=self)
         self.wall_clock = WallClock(wall, parent=self)
         self.chat = ChatListModel(self)
@@ -79,24 +96,11 @@ class SpeakerApp(QObject):
         self.reporter = SlideReporter(link, self)
         self.deck = DeckHost(self)
         self.stage = StageWindow(self.deck.stage_view, self.chat, self.bursts, self.ticker)
-        self.flash = CueFlash(self)  # one blink for console and overlay, in step
-        self.console = ConsoleWindow(
-            self.deck.console_view, self.deck.next_view, self.ticker, flash=self.flash
-        )
-        self.overlay = OverlayWindow(self.ticker, flash=self.flash)
-        for window in (self.stage, self.console, self.overlay):
-            window.setStyleSheet(STYLE)
-        self.router = KeyRouter(self.handle_key, self)
-        for window in (self.stage, self.console, self.overlay):
-            self.router.watch(window)
-        # The router (an application-wide event filter) starts listening when the console
-        # shows: installed earlier, the first event it saw for a Qt-internal object (the
-        # render thread starting) made PySide create every Qt type not yet used, ~30 ms
-        # before the first slide.
+        self.stage.setStyleSheet(STYLE)
         self._painted = False
-        self._painted_emitted = False
-        self.stage.installEventFilter(self)
-        self.console.installEventFilter(self)
+        self._painted_watch = (self.stage, self.deck.stage_view)
+        for widget in self._painted_watch:
+            widget.installEventFilter(self)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -104,46 +108,84 @@ class SpeakerApp(QObject):
         self._finished = False
         self.pending: set[asyncio.Future[Ack]] = set()
         link.attached.connect(self._attached)
-        self._wire()
-        self._apply_settings()
-        self._follow_slot()
-        self._follow_cue()
-        self._follow_status()
+        self._wire_stage()
+        s = self.settings
+        self.stage.set_split(s.split)
+        self.stage.feed.set_font_size(s.feed_font)
+        self.stage.set_badge_visible(s.stage_countdown)
+        self.ticker.set_countdown(link.countdown(), link.thresholds())
         self.chat.reset_to(link.chat())
         self.stage.feed.pinned.show_question(link.pinned())
-        self._follow_wall_clock()
-        self.console.mode.setText(
-            self.tr("Solo practice: S starts and pauses")
-            if solo
-            else self.tr("Joined: the host runs the timer")
-        )
         if self.store.problem:
-            self.console.notice.setText(
+            self._notify(
                 self.tr("Settings not saved: {problem}. The file was kept as it is.").format(
                     problem=self.store.problem
                 )
             )
+        if not stage_first:
+            self.build_private()
+
+    def build_private(self) -> None:
+        """Build the console, the overlay and the key router (once), and bring them up to date."""
+        if self._private:
+            return
+        # Imported here: ~25 ms of code the stage's first slide does not wait for.
+        from kanpe.ui.console import ConsoleWindow
+        from kanpe.ui.cuecard import CueFlash
+        from kanpe.ui.keys import ONCE_KEYS, KeyRouter
+        from kanpe.ui.overlay import OverlayWindow
+
+        self._once_keys = ONCE_KEYS
+        self.flash = CueFlash(self)
+        self.console = ConsoleWindow(
+            self.deck.console_view, self.deck.next_view, self.ticker, flash=self.flash
+        )
+        self.overlay = OverlayWindow(self.ticker, flash=self.flash)
+        self.console.setStyleSheet(STYLE)
+        self.overlay.setStyleSheet(STYLE)
+        self.router = KeyRouter(self.handle_key, self)
+        for watched in (self.stage, self.console, self.overlay):
+            self.router.watch(watched)
+        self._private = True
+        self._wire_private()
+        self._apply_private_settings()
+        self._follow_slot()
+        self._follow_cue()
+        self._follow_status()
+        self._follow_wall_clock()
+        self._page_changed(self.deck.page, self.deck.pages)
+        self.console.set_deck_error(self.deck.error)
+        self.console.mode.setText(
+            self.tr("Solo practice: S starts and pauses")
+            if self.solo
+            else self.tr("Joined: the host runs the timer")
+        )
+        if self._notice:
+            self.console.notice.setText(self._notice)
 
     # --- wiring --------------------------------------------------------------------------------
 
-    def _wire(self) -> None:
+    def _wire_stage(self) -> None:
         link = self.link
-        link.slotChanged.connect(self._follow_slot)
-        link.cueChanged.connect(self._follow_cue)
-        link.statusChanged.connect(self._follow_status)
         link.chatPosted.connect(self.chat.append)
         link.chatReset.connect(lambda: self.chat.reset_to(self.link.chat()))
         link.reacted.connect(self.bursts.add)
         link.pinnedChanged.connect(lambda: self.stage.feed.pinned.show_question(self.link.pinned()))
-        self.ticker.changed.connect(self._follow_ticker)
-        self.wall_clock.changed.connect(self._follow_wall_clock)
         self.deck.pageChanged.connect(self._page_changed)
         self.deck.deckChanged.connect(self._deck_changed)
+        self.stage.closing.connect(self.quit)
+        self.stage.splitChanged.connect(self._split_changed)
+
+    def _wire_private(self) -> None:
+        link = self.link
+        link.slotChanged.connect(self._follow_slot)
+        link.cueChanged.connect(self._follow_cue)
+        link.statusChanged.connect(self._follow_status)
+        self.ticker.changed.connect(self._follow_ticker)
+        self.wall_clock.changed.connect(self._follow_wall_clock)
         self.console.cue.acknowledge.connect(self.acknowledge_cue)
         self.console.openDeckRequested.connect(self.choose_deck)
         self.console.closing.connect(self.quit)
-        self.stage.closing.connect(self.quit)
-        self.stage.splitChanged.connect(self._split_changed)
         self.overlay.geometryEdited.connect(self._overlay_moved)
         self.overlay.closedByUser.connect(lambda: self.set_overlay_visible(False))
         actions = self.console.menu_actions
@@ -160,35 +202,47 @@ class SpeakerApp(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            self.stage.removeEventFilter(self)
-            self.console.removeEventFilter(self)
             # After this paint event is handled, not in the middle of it.
-            QTimer.singleShot(0, self._emit_first_painted)
+            QTimer.singleShot(0, self._check_painted)
         return False
+
+    def _check_painted(self) -> None:
+        if self._painted or self.deck.stage_view.is_waiting():
+            return  # the slide is on its way from the render thread; its arrival paints again
+        self._painted = True
+        for widget in self._painted_watch:
+            widget.removeEventFilter(self)
+        self.firstPainted.emit()
+
+    @property
+    def has_private_windows(self) -> bool:
+        """Whether the console and the overlay are built (build_private)."""
+        return self._private
 
     @property
     def has_painted(self) -> bool:
         """Whether ``firstPainted`` has been emitted already."""
-        return self._painted_emitted
+        return self._painted
 
-    def _emit_first_painted(self) -> None:
-        self._painted_emitted = True
-        self.firstPainted.emit()
-
-    def show(self, *, stage_first: bool = False) -> None:
-        """Show the windows. ``stage_first``: the stage alone, and the console and overlay once
-        it has painted, so the first slide is not kept waiting for three renders at start."""
+    def show(self) -> None:
+        """Show the windows: with ``stage_first``, the stage alone, and the console and overlay
+        once its first slide is on screen (or after STAGE_FIRST_LIMIT_MS at the latest)."""
         self.stage.show()
-        if stage_first and not self._painted:
+        if self._stage_first and not self._painted:
             self.firstPainted.connect(self._show_private, Qt.ConnectionType.SingleShotConnection)
             QTimer.singleShot(STAGE_FIRST_LIMIT_MS, self._show_private)
         else:
             self._show_private()
 
     def _show_private(self) -> None:
-        if self._finished or self.console.isVisible():
+        if self._finished:
             return
+        self.build_private()
+        if self.console.isVisible():
+            return
+        # The router (an application-wide event filter) listens from now on: installed before
+        # the first slide, the first event it saw for a Qt-internal object (the render thread
+        # starting) made PySide create every Qt type not yet used, ~30 ms.
         self.router.install()
         self.console.show()
         if self.settings.overlay_visible:
@@ -196,14 +250,25 @@ class SpeakerApp(QObject):
         self.console.raise_()
         self.console.activateWindow()
 
-    # --- following the models ------------------------------------------------------------------
-
     def _attached(self) -> None:
-        self._follow_slot()
-        self._follow_cue()
-        self._follow_status()
         self.chat.reset_to(self.link.chat())
         self.stage.feed.pinned.show_question(self.link.pinned())
+        if self._private:
+            self._follow_slot()
+            self._follow_cue()
+            self._follow_status()
+        else:  # the console follows the link once built
+            self.ticker.set_countdown(self.link.countdown(), self.link.thresholds())
+
+    def _notify(self, text: str) -> None:
+        """Tell the speaker on the console (kept for it until it is built)."""
+        self._notice = text
+        if self._private:
+            self.console.notice.setText(text)
+        else:
+            log.warning("%s", text)
+
+    # --- following the models ------------------------------------------------------------------
 
     def _follow_slot(self) -> None:
         self.ticker.set_countdown(self.link.countdown(), self.link.thresholds())
@@ -284,7 +349,8 @@ class SpeakerApp(QObject):
 
     def open_deck(self, path: Path) -> bool:
         error = self.deck.open(path)
-        self.console.set_deck_error(error or "")
+        if self._private:
+            self.console.set_deck_error(error or "")
         return error is None
 
     def choose_deck(self) -> None:
@@ -299,12 +365,14 @@ class SpeakerApp(QObject):
         self.reporter.flush()
 
     def _page_changed(self, page: int, pages: int) -> None:
+        self.reporter.page_changed(page, pages)
+        if not self._private:
+            return
         text = self.tr("Slide {page} / {pages}").format(page=page, pages=pages) if pages else ""
         self.console.slide_number.setText(text)
         self.console.next_caption.setText(
             self.tr("Next") if page < pages or not pages else self.tr("Next: end of deck")
         )
-        self.reporter.page_changed(page, pages)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -312,7 +380,7 @@ class SpeakerApp(QObject):
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if event.isAutoRepeat() and key in ONCE_KEYS:
+        if event.isAutoRepeat() and key in self._once_keys:
             return True
         if self.console.help.isVisible() and key not in (Qt.Key.Key_Shift,):
             self.console.help.hide()
@@ -360,7 +428,7 @@ class SpeakerApp(QObject):
         if slot_id is None:
             return
         if not self.link.self_timer():
-            self.console.notice.setText(self.tr("The host runs your timer."))
+            self._notify(self.tr("The host runs your timer."))
             return
         from kanpe.core.protocol import PauseTimer, StartTimer
 
@@ -393,17 +461,12 @@ class SpeakerApp(QObject):
 
         error = future.exception()
         if isinstance(error, CommandRefused):
-            self.console.notice.setText(
-                self.tr("The relay refused that: {reason}").format(reason=error.message)
-            )
+            self._notify(self.tr("The relay refused that: {reason}").format(reason=error.message))
 
     # --- preferences ---------------------------------------------------------------------------
 
-    def _apply_settings(self) -> None:
+    def _apply_private_settings(self) -> None:
         s = self.settings
-        self.stage.set_split(s.split)
-        self.stage.feed.set_font_size(s.feed_font)
-        self.stage.set_badge_visible(s.stage_countdown)
         self.console.set_checked("badge", s.stage_countdown)
         self.overlay.set_opacity(s.overlay_opacity)
         if s.overlay is not None:
@@ -424,9 +487,7 @@ class SpeakerApp(QObject):
         try:
             self.store.save(self.settings)
         except OSError as exc:
-            self.console.notice.setText(
-                self.tr("Could not save settings: {error}").format(error=exc)
-            )
+            self._notify(self.tr("Could not save settings: {error}").format(error=exc))
 
     def _split_changed(self, share: float) -> None:
         self._change(split=share)
@@ -475,11 +536,13 @@ class SpeakerApp(QObject):
         self._finished = True
         if self._save_timer.isActive():
             self.save_settings()
-        self.router.uninstall()
+        if self._private:
+            self.router.uninstall()
         self.reporter.close()
         for timer in self.findChildren(QTimer):
             timer.stop()  # nothing may wake up once the loop under the link has stopped
-        for window in (self.overlay, self.stage, self.console):
+        windows = (self.overlay, self.stage, self.console) if self._private else (self.stage,)
+        for window in windows:
             window.blockSignals(True)
             window.close()
         self.deck.close()

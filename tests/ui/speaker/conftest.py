@@ -157,10 +157,21 @@ class Speakers:
         self.apps: list[SpeakerApp] = []
 
     async def start(
-        self, link: str, *, deck: Path | None = None, solo: bool = False, show: bool = True
+        self,
+        link: str,
+        *,
+        deck: Path | None = None,
+        solo: bool = False,
+        show: bool = True,
+        stage_first: bool = False,
     ) -> SpeakerApp:
         client = await self.clients.join(link, clock=self.clock, client="kanpe-speaker")
-        app = SpeakerApp(LinkModel(client), settings=SettingsStore(self.settings_path), solo=solo)
+        app = SpeakerApp(
+            LinkModel(client),
+            settings=SettingsStore(self.settings_path),
+            solo=solo,
+            stage_first=stage_first,
+        )
         self.apps.append(app)
         CLEANUPS.append(functools.partial(_call, app.quit))
         if deck is not None:

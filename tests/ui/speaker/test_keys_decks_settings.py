@@ -14,6 +14,7 @@ from kanpe.net.link import wait_for_state
 from kanpe.net.relay import RoomInvites
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui import deckgen
+from kanpe.ui.speaker import SpeakerApp
 from tests.support.waiting import eventually
 from tests.ui.speaker.conftest import Clients, Speakers, speaker_test
 
@@ -274,3 +275,48 @@ async def test_an_overlay_left_on_a_screen_since_unplugged_comes_back_on_screen(
     # Where the speaker put it on a screen that is there, it stays.
     app.overlay.restore_geometry(QRect(40, 50, 320, 160))
     assert app.overlay.geometry() == QRect(40, 50, 320, 160)
+
+
+async def _first_frame(app: SpeakerApp) -> tuple[int | None, bool]:
+    """Show ``app`` and wait for ``firstPainted``: the stage's painted page and whether the
+    console and overlay were built, as they were when it fired."""
+    import asyncio
+
+    fired: asyncio.Future[tuple[int | None, bool]] = asyncio.get_running_loop().create_future()
+
+    def first() -> None:
+        if not fired.done():
+            fired.set_result((app.deck.stage_view.painted_index(), app.has_private_windows))
+
+    app.firstPainted.connect(first)
+    app.show()
+    assert app.stage.isVisible() and not app.has_private_windows
+    return await asyncio.wait_for(fired, 10)
+
+
+@speaker_test
+async def test_kanpe_speak_puts_the_first_slide_on_stage_before_building_the_console(
+    invites: RoomInvites, clients: Clients, speakers: Speakers, deck_path: Path
+) -> None:
+    host = await clients.join(invites.host)
+    app = await speakers.start(invites.speakers[SLOT], deck=deck_path, stage_first=True, show=False)
+    # The stage's first frame is its first slide, not the background it paints while the
+    # render thread has the page, and nothing else was built or rendered before it.
+    assert await _first_frame(app) == (0, False)
+    assert app.deck.stage_view.cache.sync_renders == 0
+    await eventually(lambda: app.has_private_windows and app.console.isVisible())
+    assert app.has_private_windows and app.console.slide_number.text() == "Slide 1 / 8"
+    QTest.keyClick(app.console, Qt.Key.Key_PageDown)  # the key router listens from now on
+    assert app.deck.page == 2 and app.console.slide_number.text() == "Slide 2 / 8"
+    await wait_for_state(host, lambda s: s.slots[SLOT].page == 2)
+
+
+@speaker_test
+async def test_kanpe_speak_with_a_bad_deck_tells_the_console_once_it_is_built(
+    invites: RoomInvites, speakers: Speakers, tmp_path: Path
+) -> None:
+    app = await speakers.start(invites.speakers[SLOT], stage_first=True, show=False)
+    assert not app.open_deck(deckgen.write_encrypted_pdf(tmp_path / "talk.pdf"))
+    assert await _first_frame(app) == (None, False)  # the stage's placeholder, nothing to wait for
+    await eventually(lambda: app.has_private_windows and app.console.isVisible())
+    assert app.console.deck_message and "password" in app.console.deck_message

@@ -184,8 +184,8 @@ class RenderCache(QObject):
         return next((img for key, img in self._entries.items() if key.page == index), None)
 
     def render_now(self, index: int) -> QImage:
-        """Render page ``index`` on the GUI thread and cache it: the fallback when nothing is
-        ready (the first paint, or a jump far ahead). Waits for a running background render,
+        """Render page ``index`` on the GUI thread and cache it: the fallback for a page the
+        render thread refused. Waits for a running background render,
         because QtPdf lets only one thread into PDFium at a time."""
         assert self._document is not None, "render_now needs a document"
         size = fit_size(self._document.page_size(index), self._box)

@@ -3,9 +3,9 @@
 The view follows the model and paints; keys and timing belong to the windows. A flip to a page
 in the cache paints it at once. A page not in the cache (a jump, or flips faster than renders)
 goes to the front of the render queue and is painted when it arrives, the page on show staying
-meanwhile; the GUI thread is never blocked for it. Only when there is nothing to show (the first
-paint of a deck) is the page rendered on the GUI thread, as a fallback. While the view is
-resized the old image is painted scaled until the sharp one arrives.
+meanwhile (or, for a deck's first paint, the background); the GUI thread is never blocked for
+it. Only a page the render thread refused is rendered on the GUI thread, as a fallback. While
+the view is resized the old image is painted scaled until the sharp one arrives.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class SlideView(QWidget):
         self._blank = False
         self._message: str | None = None
         self._shown: int | None = None  # the page index painted last
+        self._waiting = True  # the last paint left out a page still rendering (or none yet)
         self._cache = RenderCache(self, ahead=ahead, behind=behind, budget_pages=budget_pages)
         self._cache.pageReady.connect(self._on_page_ready)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -71,6 +72,11 @@ class SlideView(QWidget):
         if self._deck.document is None or not 0 <= index < self._deck.pages:
             return None
         return index
+
+    def is_waiting(self) -> bool:
+        """Whether the view has not painted yet, or its last paint showed only the background
+        because the page was still on its way from the render thread (a deck's first paint)."""
+        return self._waiting
 
     def painted_index(self) -> int | None:
         """The 0-based page painted last. It lags page_index() while that page renders."""
@@ -151,6 +157,7 @@ class SlideView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
         painter = QPainter(self)
+        self._waiting = False
         try:
             painter.fillRect(self.rect(), self._background)
             text = self.message()
@@ -170,6 +177,9 @@ class SlideView(QWidget):
         if self._cache.box.isEmpty():
             return
         index, image = self._image_to_paint(index)
+        if image is None:
+            self._waiting = True  # the background until the page arrives
+            return
         ratio = self.devicePixelRatioF()
         fitted = fit_size(document.page_size(index), self._cache.box)
         width, height = fitted.width() / ratio, fitted.height() / ratio
@@ -183,22 +193,24 @@ class SlideView(QWidget):
             painter.drawImage(target, image)
         self._shown = index
 
-    def _image_to_paint(self, index: int) -> tuple[int, QImage]:
+    def _image_to_paint(self, index: int) -> tuple[int, QImage | None]:
         """The page to paint and its image: page ``index`` if the cache has it at any size;
-        else the page on show until then, if ``index`` is on its way from the render thread;
-        else page ``index`` rendered here, on the GUI thread (the first paint of a deck)."""
+        else, while ``index`` is on its way from the render thread, the page on show until then
+        (or nothing yet: the deck's first paint, which the page's arrival repaints); else page
+        ``index`` rendered here, on the GUI thread (the render thread refused it)."""
         cache = self._cache
         image = cache.any_image(index)
         if image is not None:
             return index, image
-        shown = self._shown
-        if shown is not None and shown != index and cache.is_pending(index):
-            previous = cache.any_image(shown)
-            if previous is not None:
-                # pageReady repaints when it arrives. Rendering it here instead would block the
-                # GUI thread just as long: first waiting for the render running now (QtPdf lets
-                # one thread at a time into PDFium), then doing its own.
+        if cache.is_pending(index):
+            # pageReady repaints when it arrives. Rendering it here instead would block the GUI
+            # thread longer: first waiting for the render running now (QtPdf lets one thread at
+            # a time into PDFium), then rendering the same page again.
+            shown = self._shown
+            previous = None if shown is None else cache.any_image(shown)
+            if shown is not None and previous is not None:
                 return shown, previous
+            return index, None
         return index, cache.render_now(index)
 
     def _paint_message(self, painter: QPainter, text: str) -> None:
