@@ -170,9 +170,9 @@ async def connect(
 
 def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     """``kanpe speak``: returns the process's exit status."""
-    from kanpe.core.links import LinkError, parse_link
-
     if join is not None:
+        from kanpe.core.links import LinkError, parse_link
+
         try:
             parse_link(join)
         except LinkError as exc:

@@ -91,3 +91,53 @@ def test_kanpe_speak_refuses_a_malformed_link(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "invite link" in result.stderr and "Traceback" not in result.stderr
+
+
+# Run in a fresh interpreter: what `kanpe speak` has loaded when the stage's first slide is on
+# screen, and whether the console was built by then.
+_FIRST_SLIDE_PROBE = """
+import os, sys
+import kanpe.app
+from kanpe.ui.speaker import SpeakerApp
+
+shown = SpeakerApp.show
+
+def show(self):
+    def first_slide():
+        loaded = sorted(m for m in WATCHED if m in sys.modules)
+        print(self.deck.stage_view.painted_index(), self.has_private_windows, loaded, flush=True)
+        os._exit(0)
+
+    self.firstPainted.connect(first_slide)
+    shown(self)
+
+WATCHED = sys.argv[2:]
+SpeakerApp.show = show
+kanpe.app.run_speaker(sys.argv[1], join=None, minutes=5)
+"""
+
+
+def test_the_first_slide_does_not_wait_for_the_console_the_protocol_or_the_network(
+    deck: Path, tmp_path: Path
+) -> None:
+    """The stage's first slide is painted before the console and overlay are built and before
+    msgspec, the protocol, asyncio and the websockets client are imported: all of that loads
+    after it (~100 ms of a ~300 ms start on this machine; BENCHMARKS.md)."""
+    watched = [
+        "kanpe.ui.console",
+        "kanpe.ui.overlay",
+        "kanpe.core.protocol",
+        "msgspec",
+        "asyncio",
+        "qasync",
+        "websockets",
+    ]
+    probe = subprocess.run(
+        [sys.executable, "-c", _FIRST_SLIDE_PROBE, str(deck), *watched],
+        env=speak_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert probe.stdout.strip() == "0 False []", probe.stderr

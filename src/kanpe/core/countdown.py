@@ -9,10 +9,34 @@ answer cannot drift however often or rarely it is asked.
 from __future__ import annotations
 
 import math
-from enum import StrEnum
 from typing import Annotated
 
 import msgspec
+
+from kanpe.core.clockface import (
+    DEFAULT_FINAL,
+    DEFAULT_WARNING,
+    Phase,
+    TimerStatus,
+    display_seconds,
+    format_clock,
+    format_remaining,
+    phase_for,
+)
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "MAX_DURATION",
+    "Countdown",
+    "Phase",
+    "Thresholds",
+    "TimerError",
+    "TimerStatus",
+    "display_seconds",
+    "format_clock",
+    "format_remaining",
+    "phase_for",
+]
 
 #: Longest slot a rundown or a timer accepts: 24 hours.
 MAX_DURATION = 24 * 3600
@@ -27,67 +51,14 @@ class TimerError(ValueError):
     """A timer operation that makes no sense in the timer's current state."""
 
 
-class TimerStatus(StrEnum):
-    IDLE = "idle"
-    RUNNING = "running"
-    PAUSED = "paused"
-
-
-class Phase(StrEnum):
-    """Where a talk stands against its slot. The UI gives each its own label and shape too."""
-
-    NORMAL = "normal"
-    WARNING = "warning"
-    FINAL = "final"
-    OVERTIME = "overtime"
-
-
 class Thresholds(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Remaining seconds at which a slot enters the warning and final phases."""
 
-    warning: int = 300
-    final: int = 60
+    warning: int = DEFAULT_WARNING
+    final: int = DEFAULT_FINAL
 
 
 DEFAULT_THRESHOLDS = Thresholds()
-
-
-def display_seconds(remaining: float) -> int:
-    """The whole seconds shown for ``remaining``: rounded up while time is left, down in overtime.
-
-    A talk with 0.2 s left still shows 00:01; the first second of overtime shows 00:00, and after
-    that overtime counts up as negative numbers (-1, -2, ...).
-    """
-    if remaining > 0:
-        return math.ceil(remaining)
-    return -math.floor(-remaining)
-
-
-def format_clock(seconds: int) -> str:
-    """Format signed whole seconds as ``mm:ss`` or ``h:mm:ss``; overtime gets a leading minus."""
-    sign = "-" if seconds < 0 else ""
-    minutes, secs = divmod(abs(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes:02d}:{secs:02d}"
-
-
-def format_remaining(remaining: float) -> str:
-    """The countdown text for ``remaining`` seconds, e.g. ``24:59``, ``1:00:00`` or ``-01:23``."""
-    return format_clock(display_seconds(remaining))
-
-
-def phase_for(remaining: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Phase:
-    """The phase for ``remaining`` seconds, judged on the seconds shown so text and colour agree."""
-    if remaining <= 0:
-        return Phase.OVERTIME
-    shown = display_seconds(remaining)
-    if shown <= thresholds.final:
-        return Phase.FINAL
-    if shown <= thresholds.warning:
-        return Phase.WARNING
-    return Phase.NORMAL
 
 
 class Countdown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

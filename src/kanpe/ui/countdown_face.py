@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kanpe.core.countdown import Phase, TimerStatus
+from kanpe.core.clockface import Phase, TimerStatus
 from kanpe.ui.phases import LOOKS, MUTED, hatch_pen, paint_shape, phase_label, rounded
 from kanpe.ui.ticker import CountdownTicker
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -23,7 +23,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kanpe.core.model import ChatMessage
+if TYPE_CHECKING:
+    from kanpe.core.model import ChatMessage  # msgspec types: loaded with the link
+
 
 MAX_ROWS = 100  # far more than a feed pane shows
 BATCH_MS = 50  # at most one insertion (and one relayout of the list) per 50 ms

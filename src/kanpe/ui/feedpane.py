@@ -6,6 +6,8 @@ painted with QPainter.drawText, which does not interpret markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QRect,
     QRectF,
@@ -21,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kanpe.core.model import ChatMessage, Question
 from kanpe.ui.feed import MAX_ROWS, ChatListModel, ReactionBursts
 from kanpe.ui.phases import SURFACE, SURFACE_LINE, TEXT, rounded
+
+if TYPE_CHECKING:
+    from kanpe.core.model import ChatMessage, Question  # msgspec types: loaded with the link
+
 
 NAME_COLOUR = QColor("#7cc4ff")
 FEED_BACKGROUND = QColor("#14171d")

@@ -14,20 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kanpe.core.clock import Estimate
-from kanpe.core.countdown import Countdown, Thresholds
-from kanpe.core.events import (
-    ChatPosted,
-    QuestionChanged,
-    Reacted,
-    RundownChanged,
-    SlotChanged,
-)
-from kanpe.core.model import ChatMessage, Cue, Question, SlotState
-
 if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
 
+    from kanpe.core.countdown import Countdown, Thresholds
+    from kanpe.core.model import ChatMessage, Cue, Question, SlotState
     from kanpe.core.protocol import Ack, Command
 
     # Imported when a link is attached, not before: the websockets client is tens of
@@ -51,7 +42,7 @@ class LinkModel(QObject):
         super().__init__(parent)
         self._link: LinkClient | None = None
         self._slot: SlotState | None = None
-        self._plan: tuple[Thresholds, str] = (Thresholds(), "")
+        self._plan: tuple[Thresholds | None, str] = (None, "")
         self._pinned: Question | None = None
         if link is not None:
             self.attach(link)
@@ -110,11 +101,13 @@ class LinkModel(QObject):
         return None if self._slot is None else self._slot.timer
 
     def thresholds(self) -> Thresholds:
+        from kanpe.core.countdown import DEFAULT_THRESHOLDS
+
         if self._link is None:
-            return Thresholds()
+            return DEFAULT_THRESHOLDS
         state, slot_id = self._link.state, self._link.slot
         if state is None or slot_id is None:
-            return Thresholds()
+            return DEFAULT_THRESHOLDS
         return state.thresholds(slot_id)
 
     def cue(self) -> Cue | None:
@@ -153,6 +146,7 @@ class LinkModel(QObject):
     # --- notices ------------------------------------------------------------------------------
 
     def _on_notice(self, notice: LinkNotice) -> None:
+        from kanpe.core.clock import Estimate
         from kanpe.core.protocol import Presence
         from kanpe.net.link import Applied, StatusChanged, Synced
 
@@ -174,6 +168,14 @@ class LinkModel(QObject):
         self._set_pinned(self._find_pinned())
 
     def _on_event(self, event: object) -> None:
+        from kanpe.core.events import (
+            ChatPosted,
+            QuestionChanged,
+            Reacted,
+            RundownChanged,
+            SlotChanged,
+        )
+
         match event:
             case SlotChanged() | RundownChanged():
                 self._set_slot(self._my_slot())

@@ -8,7 +8,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from kanpe.core.countdown import Phase
+from kanpe.core.clockface import Phase
 
 
 class Shape(StrEnum):

@@ -18,8 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from kanpe.core.countdown import TimerStatus
-from kanpe.core.model import Cue
+from kanpe.core.clockface import TimerStatus
 from kanpe.storage.settings import (
     MAX_FONT,
     MIN_FONT,
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
 
     # The protocol's messages (and msgspec's JSON) load with the link, after the first slide.
+    from kanpe.core.model import Cue
     from kanpe.core.protocol import Ack, Command
     from kanpe.ui.console import ConsoleWindow
     from kanpe.ui.cuecard import CueFlash
@@ -113,7 +113,8 @@ class SpeakerApp(QObject):
         self.stage.set_split(s.split)
         self.stage.feed.set_font_size(s.feed_font)
         self.stage.set_badge_visible(s.stage_countdown)
-        self.ticker.set_countdown(link.countdown(), link.thresholds())
+        if link.is_attached:  # else _attached follows it
+            self.ticker.set_countdown(link.countdown(), link.thresholds())
         self.chat.reset_to(link.chat())
         self.stage.feed.pinned.show_question(link.pinned())
         if self.store.problem:

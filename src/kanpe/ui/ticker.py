@@ -12,18 +12,15 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from kanpe.core.countdown import (
-    Countdown,
-    Phase,
-    Thresholds,
-    TimerStatus,
-    display_seconds,
-    format_clock,
-    phase_for,
-)
+from kanpe.core.clockface import Phase, TimerStatus, display_seconds, format_clock, phase_for
+
+if TYPE_CHECKING:
+    # The windows are built before the protocol's types load (after the first slide).
+    from kanpe.core.countdown import Countdown, Thresholds
 
 #: Shown before the link has given a first timer.
 NO_TIME = "--:--"
@@ -45,7 +42,7 @@ class CountdownTicker(QObject):
         self._relay_now = relay_now
         self._clock = clock
         self._countdown: Countdown | None = None
-        self._thresholds = Thresholds()
+        self._thresholds: Thresholds | None = None  # None: the defaults
         self.text = NO_TIME
         self.phase = Phase.NORMAL
         self.remaining: float | None = None
@@ -70,7 +67,7 @@ class CountdownTicker(QObject):
     def interval_ms(self) -> int:
         return self._timer.interval()
 
-    def set_countdown(self, countdown: Countdown | None, thresholds: Thresholds) -> None:
+    def set_countdown(self, countdown: Countdown | None, thresholds: Thresholds | None) -> None:
         self._countdown = countdown
         self._thresholds = thresholds
         self.refresh()
