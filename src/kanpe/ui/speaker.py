@@ -32,7 +32,7 @@ from kanpe.ui.linkmodel import LinkModel
 from kanpe.ui.slidereport import SlideReporter
 from kanpe.ui.stage import StageWindow
 from kanpe.ui.theme import STYLE
-from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
+from kanpe.ui.ticker import CountdownTicker, WallClock
 
 if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from kanpe.ui.cuecard import CueFlash
     from kanpe.ui.keys import KeyRouter
     from kanpe.ui.overlay import OverlayWindow
+    from kanpe.ui.presenter import PresenterWindows
 
 log = logging.getLogger("kanpe.ui")
 
@@ -64,9 +65,7 @@ class SpeakerApp(QObject):
     firstPainted = Signal()  # the stage's first frame, with its slide if there is one, is painted
 
     # Built by build_private(): at once, or after the stage's first frame with stage_first.
-    console: ConsoleWindow
-    overlay: OverlayWindow
-    flash: CueFlash  # one blink for console and overlay, in step
+    presenter: PresenterWindows
     router: KeyRouter
 
     def __init__(
@@ -131,38 +130,36 @@ class SpeakerApp(QObject):
         if self._private:
             return
         # Imported here: ~25 ms of code the stage's first slide does not wait for.
-        from kanpe.ui.console import ConsoleWindow
-        from kanpe.ui.cuecard import CueFlash
         from kanpe.ui.keys import ONCE_KEYS, KeyRouter
-        from kanpe.ui.overlay import OverlayWindow
+        from kanpe.ui.presenter import PresenterWindows
 
         self._once_keys = ONCE_KEYS
-        self.flash = CueFlash(self)
-        self.console = ConsoleWindow(
-            self.deck.console_view, self.deck.next_view, self.ticker, flash=self.flash
+        self.presenter = PresenterWindows(
+            self.link, self.ticker, self.wall_clock, self.deck, solo=self.solo, wall=self._wall
         )
-        self.overlay = OverlayWindow(self.ticker, flash=self.flash)
-        self.console.setStyleSheet(STYLE)
-        self.overlay.setStyleSheet(STYLE)
         self.router = KeyRouter(self.handle_key, self)
-        for watched in (self.stage, self.console, self.overlay):
+        for watched in (self.stage, *self.presenter.windows()):
             self.router.watch(watched)
         self._private = True
         self._wire_private()
-        self._apply_private_settings()
+        self.presenter.apply_settings(self.settings)
         self._follow_slot()
-        self._follow_cue()
-        self._follow_status()
-        self._follow_wall_clock()
-        self._page_changed(self.deck.page, self.deck.pages)
-        self.console.set_deck_error(self.deck.error)
-        self.console.mode.setText(
-            self.tr("Solo practice: S starts and pauses")
-            if self.solo
-            else self.tr("Joined: the host runs the timer")
-        )
+        self.presenter.follow_all()
         if self._notice:
-            self.console.notice.setText(self._notice)
+            self.presenter.notify(self._notice)
+
+    @property
+    def console(self) -> ConsoleWindow:
+        return self.presenter.console
+
+    @property
+    def overlay(self) -> OverlayWindow:
+        return self.presenter.overlay
+
+    @property
+    def flash(self) -> CueFlash:
+        """One blink for console and overlay, in step."""
+        return self.presenter.flash
 
     # --- wiring --------------------------------------------------------------------------------
 
@@ -179,11 +176,12 @@ class SpeakerApp(QObject):
 
     def _wire_private(self) -> None:
         link = self.link
+        presenter = self.presenter
         link.slotChanged.connect(self._follow_slot)
-        link.cueChanged.connect(self._follow_cue)
+        link.cueChanged.connect(presenter.follow_cue)
         link.statusChanged.connect(self._follow_status)
-        self.ticker.changed.connect(self._follow_ticker)
-        self.wall_clock.changed.connect(self._follow_wall_clock)
+        self.ticker.changed.connect(presenter.follow_ticker)
+        self.wall_clock.changed.connect(presenter.follow_wall_clock)
         self.console.cue.acknowledge.connect(self.acknowledge_cue)
         self.console.openDeckRequested.connect(self.choose_deck)
         self.console.closing.connect(self.quit)
@@ -254,18 +252,16 @@ class SpeakerApp(QObject):
     def _attached(self) -> None:
         self.chat.reset_to(self.link.chat())
         self.stage.feed.pinned.show_question(self.link.pinned())
+        self._follow_slot()
         if self._private:
-            self._follow_slot()
-            self._follow_cue()
+            self.presenter.follow_cue()
             self._follow_status()
-        else:  # the console follows the link once built
-            self.ticker.set_countdown(self.link.countdown(), self.link.thresholds())
 
     def _notify(self, text: str) -> None:
         """Tell the speaker on the console (kept for it until it is built)."""
         self._notice = text
         if self._private:
-            self.console.notice.setText(text)
+            self.presenter.notify(text)
         else:
             log.warning("%s", text)
 
@@ -273,76 +269,11 @@ class SpeakerApp(QObject):
 
     def _follow_slot(self) -> None:
         self.ticker.set_countdown(self.link.countdown(), self.link.thresholds())
-        self.console.title.setText(self.link.talk_title())
-        self._follow_ticker()
-
-    def _follow_cue(self) -> None:
-        cue = self.link.cue()
-        self.console.cue.show_cue(cue)
-        self.overlay.show_cue(cue)
-
-    def _follow_ticker(self) -> None:
-        status = self.ticker.status
-        if status is TimerStatus.IDLE:
-            hint = (
-                self.tr("Press S to start")
-                if self.link.self_timer()
-                else self.tr("Waiting for the host to start")
-            )
-        elif status is TimerStatus.PAUSED and self.link.self_timer():
-            hint = self.tr("Paused: press S to resume")
-        else:
-            hint = ""
-        self.console.face.set_hint(hint)
-        self.console.info.set_value("elapsed", self.ticker.elapsed_text)
-        self._follow_end_time()
-
-    def _follow_wall_clock(self) -> None:
-        self.console.info.set_value("clock", self.wall_clock.text)
-        self._follow_end_time()
-
-    def _follow_end_time(self) -> None:
-        remaining = self.ticker.remaining
-        if remaining is None:
-            self.console.info.set_value("ends", "--:--")
-            return
-        end = self._wall() + remaining  # in overtime: when the slot ended
-        self.console.info.set_value("ends", clock_text(end))
+        if self._private:
+            self.presenter.follow_slot()
 
     def _follow_status(self) -> None:
-        link = self.link
-        match link.status:
-            case "online":
-                latency = link.latency_ms
-                text = (
-                    self.tr("● Online · {ms} ms").format(ms=round(latency))
-                    if latency is not None
-                    else self.tr("● Online")
-                )
-                state = "online"
-            case "offline":
-                since = link.offline_since
-                if since is None:
-                    text = self.tr("▲ Offline: reconnecting…")
-                else:
-                    wall_since = self._wall() - (link.clock() - since)
-                    text = self.tr("▲ Offline since {time}: still counting, reconnecting…").format(
-                        time=clock_text(wall_since, seconds=True)
-                    )
-                state = "offline"
-            case "connecting":
-                text, state = self.tr("○ Connecting…"), "connecting"
-            case "failed":
-                text = self.tr("✕ The relay refused this link: {reason}").format(
-                    reason=link.failure
-                )
-                state = "failed"
-            case _:  # closed
-                text, state = self.tr("○ Closed"), "failed"
-        self.console.set_link_status(state, text)
-        alert = self.tr("Offline") if state == "offline" else ""
-        for face in (self.console.face, self.overlay.face, self.stage.badge):
-            face.set_alert(alert if face is not self.stage.badge else "")
+        self.presenter.follow_status()
         # A new clock estimate may move the next change by a few milliseconds.
         self.ticker.refresh()
 
@@ -367,13 +298,8 @@ class SpeakerApp(QObject):
 
     def _page_changed(self, page: int, pages: int) -> None:
         self.reporter.page_changed(page, pages)
-        if not self._private:
-            return
-        text = self.tr("Slide {page} / {pages}").format(page=page, pages=pages) if pages else ""
-        self.console.slide_number.setText(text)
-        self.console.next_caption.setText(
-            self.tr("Next") if page < pages or not pages else self.tr("Next: end of deck")
-        )
+        if self._private:
+            self.presenter.show_page(page, pages)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -465,17 +391,6 @@ class SpeakerApp(QObject):
             self._notify(self.tr("The relay refused that: {reason}").format(reason=error.message))
 
     # --- preferences ---------------------------------------------------------------------------
-
-    def _apply_private_settings(self) -> None:
-        s = self.settings
-        self.console.set_checked("badge", s.stage_countdown)
-        self.overlay.set_opacity(s.overlay_opacity)
-        if s.overlay is not None:
-            g = s.overlay
-            self.overlay.restore_geometry(QRect(g.x, g.y, g.width, g.height))
-        self.overlay.set_click_through(s.overlay_click_through)
-        self.console.set_checked("clickthrough", s.overlay_click_through)
-        self.console.set_checked("overlay", s.overlay_visible)
 
     def _change(self, **changes: object) -> None:
         from dataclasses import replace

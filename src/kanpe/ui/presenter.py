@@ -1,0 +1,169 @@
+"""The speaker's private windows: the presenter console and the overlay, and what they show.
+
+Never shared: the host's cue cards, the link's status, the planned end time and the hints for
+the speaker live here, not on the stage. ``SpeakerApp`` builds these windows after the stage's
+first slide (``kanpe speak``) or with it, connects the models to the ``follow_*`` methods and
+keeps the actions (keys, menus, preferences) to itself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRect
+
+from kanpe.core.clockface import TimerStatus
+from kanpe.ui.console import ConsoleWindow
+from kanpe.ui.cuecard import CueFlash
+from kanpe.ui.overlay import OverlayWindow
+from kanpe.ui.theme import STYLE
+from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
+
+if TYPE_CHECKING:
+    from kanpe.storage.settings import SpeakerSettings
+    from kanpe.ui.deckhost import DeckHost
+    from kanpe.ui.linkmodel import LinkModel
+
+
+class PresenterWindows(QObject):
+    """The console and the overlay, blinking in step on one ``CueFlash``."""
+
+    def __init__(
+        self,
+        link: LinkModel,
+        ticker: CountdownTicker,
+        wall_clock: WallClock,
+        deck: DeckHost,
+        *,
+        solo: bool,
+        wall: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._link = link
+        self._ticker = ticker
+        self._wall_clock = wall_clock
+        self._wall = wall
+        self.flash = CueFlash(self)
+        self.console = ConsoleWindow(deck.console_view, deck.next_view, ticker, flash=self.flash)
+        self.overlay = OverlayWindow(ticker, flash=self.flash)
+        self.console.setStyleSheet(STYLE)
+        self.overlay.setStyleSheet(STYLE)
+        self.console.mode.setText(
+            self.tr("Solo practice: S starts and pauses")
+            if solo
+            else self.tr("Joined: the host runs the timer")
+        )
+        self.console.set_deck_error(deck.error)
+        self.show_page(deck.page, deck.pages)
+
+    def windows(self) -> tuple[ConsoleWindow, OverlayWindow]:
+        return (self.console, self.overlay)
+
+    # --- following the models ------------------------------------------------------------------
+
+    def follow_all(self) -> None:
+        self.follow_slot()
+        self.follow_cue()
+        self.follow_status()
+        self.follow_wall_clock()
+
+    def follow_slot(self) -> None:
+        """The talk's title, and the hints that depend on who runs the timer."""
+        self.console.title.setText(self._link.talk_title())
+        self.follow_ticker()
+
+    def follow_cue(self) -> None:
+        cue = self._link.cue()
+        self.console.cue.show_cue(cue)
+        self.overlay.show_cue(cue)
+
+    def follow_ticker(self) -> None:
+        ticker, link = self._ticker, self._link
+        status = ticker.status
+        if status is TimerStatus.IDLE:
+            hint = (
+                self.tr("Press S to start")
+                if link.self_timer()
+                else self.tr("Waiting for the host to start")
+            )
+        elif status is TimerStatus.PAUSED and link.self_timer():
+            hint = self.tr("Paused: press S to resume")
+        else:
+            hint = ""
+        self.console.face.set_hint(hint)
+        self.console.info.set_value("elapsed", ticker.elapsed_text)
+        self._follow_end_time()
+
+    def follow_wall_clock(self) -> None:
+        self.console.info.set_value("clock", self._wall_clock.text)
+        self._follow_end_time()
+
+    def _follow_end_time(self) -> None:
+        remaining = self._ticker.remaining
+        if remaining is None:
+            self.console.info.set_value("ends", "--:--")
+            return
+        end = self._wall() + remaining  # in overtime: when the slot ended
+        self.console.info.set_value("ends", clock_text(end))
+
+    def follow_status(self) -> None:
+        link = self._link
+        match link.status:
+            case "online":
+                latency = link.latency_ms
+                text = (
+                    self.tr("● Online · {ms} ms").format(ms=round(latency))
+                    if latency is not None
+                    else self.tr("● Online")
+                )
+                state = "online"
+            case "offline":
+                since = link.offline_since
+                if since is None:
+                    text = self.tr("▲ Offline: reconnecting…")
+                else:
+                    wall_since = self._wall() - (link.clock() - since)
+                    text = self.tr("▲ Offline since {time}: still counting, reconnecting…").format(
+                        time=clock_text(wall_since, seconds=True)
+                    )
+                state = "offline"
+            case "connecting":
+                text, state = self.tr("○ Connecting…"), "connecting"
+            case "failed":
+                text = self.tr("✕ The relay refused this link: {reason}").format(
+                    reason=link.failure
+                )
+                state = "failed"
+            case _:  # closed
+                text, state = self.tr("○ Closed"), "failed"
+        self.console.set_link_status(state, text)
+        alert = self.tr("Offline") if state == "offline" else ""
+        self.console.face.set_alert(alert)
+        self.overlay.face.set_alert(alert)
+
+    def show_page(self, page: int, pages: int) -> None:
+        text = self.tr("Slide {page} / {pages}").format(page=page, pages=pages) if pages else ""
+        self.console.slide_number.setText(text)
+        self.console.next_caption.setText(
+            self.tr("Next") if page < pages or not pages else self.tr("Next: end of deck")
+        )
+
+    def notify(self, text: str) -> None:
+        self.console.notice.setText(text)
+
+    # --- preferences ---------------------------------------------------------------------------
+
+    def apply_settings(self, settings: SpeakerSettings) -> None:
+        """The remembered overlay, and the menus' check marks."""
+        s = settings
+        self.console.set_checked("badge", s.stage_countdown)
+        self.overlay.set_opacity(s.overlay_opacity)
+        if s.overlay is not None:
+            g = s.overlay
+            self.overlay.restore_geometry(QRect(g.x, g.y, g.width, g.height))
+        self.overlay.set_click_through(s.overlay_click_through)
+        self.console.set_checked("clickthrough", s.overlay_click_through)
+        self.console.set_checked("overlay", s.overlay_visible)
