@@ -6,20 +6,20 @@ A solo room on an embedded relay, a host and an audience on the same protocol: c
 and a pinned question arrive, the host starts the timer and moves it through normal, warning,
 final and overtime, sends a flashing cue (acknowledged), then the relay stops (offline), the help
 overlay opens and a missing deck is opened. Each step saves stage, console and overlay PNGs.
+Run with LANG=ja_JP.UTF-8 for the Japanese windows (a CJK font must be installed to see them).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import tempfile
 from pathlib import Path
 
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from kanpe.app import solo_room
+from kanpe.app import _application, solo_room
 from kanpe.core.model import CueKind
 from kanpe.core.protocol import (
     AdjustTimer,
@@ -148,9 +148,7 @@ def run() -> None:
     parser.add_argument("--out", default=str(OUT), help="folder for the PNGs")
     OUT = Path(parser.parse_args().out)
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    app.setQuitOnLastWindowClosed(False)
+    app = _application()  # Kanpe's own: Fusion, and the translation for the desktop's language
     asyncio.run(main(), loop_factory=lambda: qasync.QEventLoop(app))
     print(f"screenshots in {OUT}")
 

@@ -40,7 +40,7 @@ MANIFEST_FORMAT = 1
 #: Assets Kanpe loads by name: every install has them, with or without a manifest.
 REQUIRED_ASSETS = ("icons/kanpe.svg", "icons/kanpe-256.png", "rundown-sample.toml")
 #: Files in assets/ that are for building, not for running (they are baked into the executable).
-BUILD_ONLY_SUFFIXES = (".ico", ".icns")
+BUILD_ONLY_SUFFIXES = (".ico", ".icns", ".ts")  # .ts: translation sources, shipped as .qm
 #: ``python -m kanpe``'s module: importing it runs the command.
 SKIP_MODULES = frozenset({"kanpe.__main__"})
 RELAY_TIMEOUT = 20.0

@@ -17,30 +17,28 @@ FLASH_FOR_MS = 20_000
 
 
 def cue_heading(cue: Cue) -> str:
-    tr = QCoreApplication.translate
     match cue.kind:
         case CueKind.TIME:
-            return tr("Cue", "Time check")
+            return QCoreApplication.translate("Cue", "Time check")
         case CueKind.WRAP:
-            return tr("Cue", "Wrap up")
+            return QCoreApplication.translate("Cue", "Wrap up")
         case CueKind.TEXT:
-            return tr("Cue", "From the host")
+            return QCoreApplication.translate("Cue", "From the host")
         case CueKind.FLASH:
-            return tr("Cue", "Look here")
+            return QCoreApplication.translate("Cue", "Look here")
 
 
 def cue_text(cue: Cue) -> str:
     """The card's big line: the host's words, or what the kind means when they sent none."""
     if cue.text:
         return cue.text
-    tr = QCoreApplication.translate
     match cue.kind:
         case CueKind.TIME:
-            return tr("Cue", "Check your time")
+            return QCoreApplication.translate("Cue", "Check your time")
         case CueKind.WRAP:
-            return tr("Cue", "Please wrap up")
+            return QCoreApplication.translate("Cue", "Please wrap up")
         case CueKind.TEXT | CueKind.FLASH:
-            return tr("Cue", "The host needs your attention")
+            return QCoreApplication.translate("Cue", "The host needs your attention")
 
 
 class CueFlash(QObject):

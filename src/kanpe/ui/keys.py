@@ -24,35 +24,43 @@ class Shortcut:
 
 def shortcut_table() -> list[tuple[str, list[Shortcut]]]:
     """Every shortcut, grouped, in the speaker's language."""
-    tr = QCoreApplication.translate
     return [
         (
-            tr("Keys", "Slides"),
+            QCoreApplication.translate("Keys", "Slides"),
             [
-                Shortcut(("PgDn", "→", "↓", "Space"), tr("Keys", "Next slide")),
-                Shortcut(("PgUp", "←", "↑"), tr("Keys", "Previous slide")),
-                Shortcut(("Home", "End"), tr("Keys", "First / last slide")),
-                Shortcut(("B",), tr("Keys", "Blank the stage")),
-                Shortcut(("Ctrl+O",), tr("Keys", "Open another deck")),
+                Shortcut(
+                    ("PgDn", "→", "↓", "Space"), QCoreApplication.translate("Keys", "Next slide")
+                ),
+                Shortcut(("PgUp", "←", "↑"), QCoreApplication.translate("Keys", "Previous slide")),
+                Shortcut(("Home", "End"), QCoreApplication.translate("Keys", "First / last slide")),
+                Shortcut(("B",), QCoreApplication.translate("Keys", "Blank the stage")),
+                Shortcut(("Ctrl+O",), QCoreApplication.translate("Keys", "Open another deck")),
             ],
         ),
         (
-            tr("Keys", "Timer and cues"),
+            QCoreApplication.translate("Keys", "Timer and cues"),
             [
-                Shortcut(("S",), tr("Keys", "Start / pause the countdown (solo)")),
-                Shortcut(("G", "Enter"), tr("Keys", "Got it: acknowledge the cue")),
+                Shortcut(
+                    ("S",), QCoreApplication.translate("Keys", "Start / pause the countdown (solo)")
+                ),
+                Shortcut(
+                    ("G", "Enter"),
+                    QCoreApplication.translate("Keys", "Got it: acknowledge the cue"),
+                ),
             ],
         ),
         (
-            tr("Keys", "Windows"),
+            QCoreApplication.translate("Keys", "Windows"),
             [
-                Shortcut(("F",), tr("Keys", "Stage full screen")),
-                Shortcut(("O",), tr("Keys", "Show / hide the overlay")),
-                Shortcut(("T",), tr("Keys", "Overlay click-through on / off")),
-                Shortcut(("C",), tr("Keys", "Countdown badge on stage")),
-                Shortcut(("+", "−"), tr("Keys", "Feed text size")),
-                Shortcut(("?", "F1"), tr("Keys", "Show these shortcuts")),
-                Shortcut(("Ctrl+Q",), tr("Keys", "Quit")),
+                Shortcut(("F",), QCoreApplication.translate("Keys", "Stage full screen")),
+                Shortcut(("O",), QCoreApplication.translate("Keys", "Show / hide the overlay")),
+                Shortcut(
+                    ("T",), QCoreApplication.translate("Keys", "Overlay click-through on / off")
+                ),
+                Shortcut(("C",), QCoreApplication.translate("Keys", "Countdown badge on stage")),
+                Shortcut(("+", "−"), QCoreApplication.translate("Keys", "Feed text size")),
+                Shortcut(("?", "F1"), QCoreApplication.translate("Keys", "Show these shortcuts")),
+                Shortcut(("Ctrl+Q",), QCoreApplication.translate("Keys", "Quit")),
             ],
         ),
     ]

@@ -47,16 +47,15 @@ CUE = QColor("#ffd23f")
 
 def phase_label(phase: Phase) -> str:
     """The phase's name as the speaker reads it (translated)."""
-    tr = QCoreApplication.translate
     match phase:
         case Phase.NORMAL:
-            return tr("Phase", "On time")
+            return QCoreApplication.translate("Phase", "On time")
         case Phase.WARNING:
-            return tr("Phase", "Warning")
+            return QCoreApplication.translate("Phase", "Warning")
         case Phase.FINAL:
-            return tr("Phase", "Final minutes")
+            return QCoreApplication.translate("Phase", "Final minutes")
         case Phase.OVERTIME:
-            return tr("Phase", "Overtime")
+            return QCoreApplication.translate("Phase", "Overtime")
 
 
 def paint_shape(painter: QPainter, rect: QRectF, shape: Shape, colour: QColor) -> None:

@@ -45,10 +45,6 @@ class DeckError(Exception):
         return self.message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeckError", text)
-
-
 #: Page sizes read when a deck opens; the rest are read when first needed.
 EAGER_SIZES = 4
 
@@ -127,23 +123,26 @@ def _check_file(path: Path, max_bytes: int) -> None:
         raise DeckError(
             DeckErrorKind.NOT_PDF,
             path,
-            _tr("“{name}” is a folder, not a PDF file. Choose the PDF of your slides.").format(
-                name=name
-            ),
+            QCoreApplication.translate(
+                "DeckError", "“{name}” is a folder, not a PDF file. Choose the PDF of your slides."
+            ).format(name=name),
         )
     if not stat.S_ISREG(info.st_mode):
         raise DeckError(
             DeckErrorKind.NOT_PDF,
             path,
-            _tr("“{name}” is not a regular file. Choose the PDF of your slides.").format(name=name),
+            QCoreApplication.translate(
+                "DeckError", "“{name}” is not a regular file. Choose the PDF of your slides."
+            ).format(name=name),
         )
     if info.st_size > max_bytes:
         raise DeckError(
             DeckErrorKind.TOO_LARGE,
             path,
-            _tr(
+            QCoreApplication.translate(
+                "DeckError",
                 "“{name}” is {size} MB, too large for a slide deck (the limit is {limit} MB). "
-                "Export it again with compressed images, or split it."
+                "Export it again with compressed images, or split it.",
             ).format(name=name, size=round(info.st_size / _MB), limit=max_bytes // _MB),
         )
     try:
@@ -157,10 +156,11 @@ def _check_file(path: Path, max_bytes: int) -> None:
         raise DeckError(
             DeckErrorKind.NOT_PDF,
             path,
-            _tr(
+            QCoreApplication.translate(
+                "DeckError",
                 "“{name}” is not a PDF file. Export your slides as PDF "
                 "(in PowerPoint, Keynote or Google Slides: File > Export or Download > PDF) "
-                "and open that file."
+                "and open that file.",
             ).format(name=name),
         )
 
@@ -173,8 +173,9 @@ def _load_problem(path: Path, error: QPdfDocument.Error, pdf: QPdfDocument) -> D
             return DeckError(
                 DeckErrorKind.EMPTY,
                 path,
-                _tr(
-                    "“{name}” has no pages. Export your slides again and open the new file."
+                QCoreApplication.translate(
+                    "DeckError",
+                    "“{name}” has no pages. Export your slides again and open the new file.",
                 ).format(name=name),
             )
         case QPdfDocument.Error.None_ if pdf.status() == QPdfDocument.Status.Ready:
@@ -183,18 +184,20 @@ def _load_problem(path: Path, error: QPdfDocument.Error, pdf: QPdfDocument) -> D
             return DeckError(
                 DeckErrorKind.ENCRYPTED,
                 path,
-                _tr(
+                QCoreApplication.translate(
+                    "DeckError",
                     "“{name}” is protected by a password. Save a copy without a password "
-                    "and open that."
+                    "and open that.",
                 ).format(name=name),
             )
         case QPdfDocument.Error.UnsupportedSecurityScheme:
             return DeckError(
                 DeckErrorKind.ENCRYPTED,
                 path,
-                _tr(
+                QCoreApplication.translate(
+                    "DeckError",
                     "“{name}” is encrypted in a way Kanpe cannot read. Save a copy without "
-                    "protection and open that."
+                    "protection and open that.",
                 ).format(name=name),
             )
         case QPdfDocument.Error.FileNotFound:
@@ -203,9 +206,10 @@ def _load_problem(path: Path, error: QPdfDocument.Error, pdf: QPdfDocument) -> D
             return DeckError(
                 DeckErrorKind.UNREADABLE,
                 path,
-                _tr(
+                QCoreApplication.translate(
+                    "DeckError",
                     "“{name}” is damaged or incomplete and cannot be read. If it was downloaded "
-                    "or copied, try again; otherwise export it again from your slide software."
+                    "or copied, try again; otherwise export it again from your slide software.",
                 ).format(name=name),
             )
 
@@ -214,9 +218,9 @@ def _missing(path: Path) -> DeckError:
     return DeckError(
         DeckErrorKind.MISSING,
         path,
-        _tr("There is no file at {path}. It may have been moved, renamed or deleted.").format(
-            path=path
-        ),
+        QCoreApplication.translate(
+            "DeckError", "There is no file at {path}. It may have been moved, renamed or deleted."
+        ).format(path=path),
     )
 
 
@@ -224,7 +228,7 @@ def _unreadable(path: Path, exc: OSError) -> DeckError:
     return DeckError(
         DeckErrorKind.UNREADABLE,
         path,
-        _tr("Kanpe cannot read “{name}”: {reason}.").format(
+        QCoreApplication.translate("DeckError", "Kanpe cannot read “{name}”: {reason}.").format(
             name=path.name, reason=exc.strerror or exc
         ),
     )

@@ -1,0 +1,463 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>Kanpe — Presenter console</source>
+        <translation>Kanpe — 発表者コンソール</translation>
+    </message>
+    <message>
+        <source>Open deck…</source>
+        <translation>スライドを開く…</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次のスライド</translation>
+    </message>
+    <message>
+        <source>Press ? for shortcuts</source>
+        <translation>? でショートカット一覧</translation>
+    </message>
+    <message>
+        <source>&amp;Deck</source>
+        <translation>スライド(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open deck…	Ctrl+O</source>
+        <translation>スライドを開く…	Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Quit	Ctrl+Q</source>
+        <translation>終了	Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Timer</source>
+        <translation>タイマー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start / pause	S</source>
+        <translation>開始 / 一時停止	S</translation>
+    </message>
+    <message>
+        <source>Got it	G</source>
+        <translation>了解	G</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Stage full screen	F</source>
+        <translation>ステージを全画面表示	F</translation>
+    </message>
+    <message>
+        <source>Blank the stage	B</source>
+        <translation>ステージを暗転	B</translation>
+    </message>
+    <message>
+        <source>Countdown on stage	C</source>
+        <translation>ステージにカウントダウンを表示	C</translation>
+    </message>
+    <message>
+        <source>Overlay	O</source>
+        <translation>オーバーレイ	O</translation>
+    </message>
+    <message>
+        <source>Overlay click-through	T</source>
+        <translation>オーバーレイをクリック透過	T</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts	?</source>
+        <translation>キーボードショートカット	?</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownFace</name>
+    <message>
+        <source>Paused</source>
+        <extracomment>Widest text the digits are sized for, so the font does not jump as digits change.</extracomment>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>開始前</translation>
+    </message>
+</context>
+<context>
+    <name>Cue</name>
+    <message>
+        <source>Time check</source>
+        <translation>時間確認</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>まとめ</translation>
+    </message>
+    <message>
+        <source>From the host</source>
+        <translation>司会から</translation>
+    </message>
+    <message>
+        <source>Look here</source>
+        <translation>こちらを見て</translation>
+    </message>
+    <message>
+        <source>Check your time</source>
+        <translation>時間を確認してください</translation>
+    </message>
+    <message>
+        <source>Please wrap up</source>
+        <translation>まとめに入ってください</translation>
+    </message>
+    <message>
+        <source>The host needs your attention</source>
+        <translation>司会が呼んでいます</translation>
+    </message>
+</context>
+<context>
+    <name>CueCard</name>
+    <message>
+        <source>Got it  (G)</source>
+        <translation>了解  (G)</translation>
+    </message>
+    <message>
+        <source>Cue cards</source>
+        <translation>カンペ</translation>
+    </message>
+    <message>
+        <source>No cue from the host.</source>
+        <translation>司会からのカンペはありません。</translation>
+    </message>
+    <message>
+        <source>✓ Acknowledged</source>
+        <translation>✓ 了解済み</translation>
+    </message>
+</context>
+<context>
+    <name>Deck</name>
+    <message>
+        <source>Open another deck with Ctrl+O.</source>
+        <translation>Ctrl+O で別のスライドを開けます。</translation>
+    </message>
+</context>
+<context>
+    <name>DeckError</name>
+    <message>
+        <source>“{name}” is a folder, not a PDF file. Choose the PDF of your slides.</source>
+        <extracomment>Decks are a few MB, rarely 50; a file this large is a mistake (a video exported as PDF). Page sizes read when a deck opens; the rest are read when first needed.</extracomment>
+        <translation>「{name}」はフォルダーで、PDF ファイルではありません。スライドの PDF を選んでください。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a regular file. Choose the PDF of your slides.</source>
+        <translation>「{name}」は通常のファイルではありません。スライドの PDF を選んでください。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB, too large for a slide deck (the limit is {limit} MB). Export it again with compressed images, or split it.</source>
+        <translation>「{name}」は {size} MB あり、スライドとしては大きすぎます（上限は {limit} MB）。画像を圧縮して書き出し直すか、分割してください。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a PDF file. Export your slides as PDF (in PowerPoint, Keynote or Google Slides: File &gt; Export or Download &gt; PDF) and open that file.</source>
+        <translation>「{name}」は PDF ファイルではありません。スライドを PDF で書き出して（PowerPoint、Keynote、Google スライドでは「ファイル」&gt;「書き出す」または「ダウンロード」&gt;「PDF」）、そのファイルを開いてください。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no pages. Export your slides again and open the new file.</source>
+        <translation>「{name}」にはページがありません。スライドを書き出し直して、新しいファイルを開いてください。</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password. Save a copy without a password and open that.</source>
+        <translation>「{name}」はパスワードで保護されています。パスワードなしのコピーを保存して、それを開いてください。</translation>
+    </message>
+    <message>
+        <source>“{name}” is encrypted in a way Kanpe cannot read. Save a copy without protection and open that.</source>
+        <translation>「{name}」は Kanpe が読めない方式で暗号化されています。保護なしのコピーを保存して、それを開いてください。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or incomplete and cannot be read. If it was downloaded or copied, try again; otherwise export it again from your slide software.</source>
+        <translation>「{name}」は壊れているか途中までしかないため読めません。ダウンロードやコピーしたものならやり直し、そうでなければスライドのソフトから書き出し直してください。</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}. It may have been moved, renamed or deleted.</source>
+        <translation>{path} にファイルがありません。移動したか、名前を変えたか、削除した可能性があります。</translation>
+    </message>
+    <message>
+        <source>Kanpe cannot read “{name}”: {reason}.</source>
+        <translation>Kanpe は「{name}」を読めません: {reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPane</name>
+    <message>
+        <source>Audience</source>
+        <translation>視聴者</translation>
+    </message>
+    <message>
+        <source>Chat and reactions from the audience appear here.</source>
+        <translation>視聴者からのチャットとリアクションがここに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Any key closes this</source>
+        <translation>どのキーでも閉じます</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Elapsed</source>
+        <translation>経過</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>終了予定</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>現在時刻</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>Slides</source>
+        <translation>スライド</translation>
+    </message>
+    <message>
+        <source>Next slide</source>
+        <translation>次のスライド</translation>
+    </message>
+    <message>
+        <source>Previous slide</source>
+        <translation>前のスライド</translation>
+    </message>
+    <message>
+        <source>First / last slide</source>
+        <translation>最初 / 最後のスライド</translation>
+    </message>
+    <message>
+        <source>Blank the stage</source>
+        <translation>ステージを暗転</translation>
+    </message>
+    <message>
+        <source>Open another deck</source>
+        <translation>別のスライドを開く</translation>
+    </message>
+    <message>
+        <source>Timer and cues</source>
+        <translation>タイマーとカンペ</translation>
+    </message>
+    <message>
+        <source>Start / pause the countdown (solo)</source>
+        <translation>カウントダウンの開始 / 一時停止（練習モード）</translation>
+    </message>
+    <message>
+        <source>Got it: acknowledge the cue</source>
+        <translation>了解: カンペに応える</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>ウィンドウ</translation>
+    </message>
+    <message>
+        <source>Stage full screen</source>
+        <translation>ステージを全画面表示</translation>
+    </message>
+    <message>
+        <source>Show / hide the overlay</source>
+        <translation>オーバーレイの表示 / 非表示</translation>
+    </message>
+    <message>
+        <source>Overlay click-through on / off</source>
+        <translation>オーバーレイのクリック透過 オン / オフ</translation>
+    </message>
+    <message>
+        <source>Countdown badge on stage</source>
+        <translation>ステージのカウントダウン表示</translation>
+    </message>
+    <message>
+        <source>Feed text size</source>
+        <translation>フィードの文字サイズ</translation>
+    </message>
+    <message>
+        <source>Show these shortcuts</source>
+        <translation>このショートカット一覧</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayWindow</name>
+    <message>
+        <source>Kanpe overlay</source>
+        <translation>Kanpe オーバーレイ</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>On time</source>
+        <translation>順調</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>残りわずか</translation>
+    </message>
+    <message>
+        <source>Final minutes</source>
+        <translation>まもなく終了</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>時間超過</translation>
+    </message>
+</context>
+<context>
+    <name>PinnedQuestion</name>
+    <message>
+        <source>📌 Pinned question</source>
+        <translation>📌 ピン留めの質問</translation>
+    </message>
+    <message>
+        <source>▲ {votes}</source>
+        <translation>▲ {votes}</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindows</name>
+    <message>
+        <source>Solo practice: S starts and pauses</source>
+        <translation>練習モード: S で開始 / 一時停止</translation>
+    </message>
+    <message>
+        <source>Joined: the host runs the timer</source>
+        <translation>参加中: タイマーは司会が操作します</translation>
+    </message>
+    <message>
+        <source>Press S to start</source>
+        <translation>S で開始</translation>
+    </message>
+    <message>
+        <source>Waiting for the host to start</source>
+        <translation>司会の開始を待っています</translation>
+    </message>
+    <message>
+        <source>Paused: press S to resume</source>
+        <translation>一時停止中: S で再開</translation>
+    </message>
+    <message>
+        <source>● Online · {ms} ms</source>
+        <translation>● オンライン · {ms} ms</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● オンライン</translation>
+    </message>
+    <message>
+        <source>▲ Offline: reconnecting…</source>
+        <translation>▲ オフライン: 再接続しています…</translation>
+    </message>
+    <message>
+        <source>▲ Offline since {time}: still counting, reconnecting…</source>
+        <translation>▲ {time} からオフライン: カウントは続いています。再接続しています…</translation>
+    </message>
+    <message>
+        <source>○ Connecting…</source>
+        <translation>○ 接続しています…</translation>
+    </message>
+    <message>
+        <source>✕ The relay refused this link: {reason}</source>
+        <translation>✕ リレーがこのリンクを拒否しました: {reason}</translation>
+    </message>
+    <message>
+        <source>○ Closed</source>
+        <translation>○ 切断済み</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Slide {page} / {pages}</source>
+        <translation>スライド {page} / {pages}</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次のスライド</translation>
+    </message>
+    <message>
+        <source>Next: end of deck</source>
+        <translation>次: スライドの終わり</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionStrip</name>
+    <message>
+        <source>{emoji} ×{count}</source>
+        <translation>{emoji} ×{count}</translation>
+    </message>
+</context>
+<context>
+    <name>SlideView</name>
+    <message>
+        <source>No deck open. Open a PDF of your slides to show them here.</source>
+        <translation>スライドが開かれていません。スライドの PDF を開くと、ここに表示されます。</translation>
+    </message>
+    <message>
+        <source>End of the deck</source>
+        <translation>スライドの終わり</translation>
+    </message>
+</context>
+<context>
+    <name>Speak</name>
+    <message>
+        <source>Open a PDF deck</source>
+        <translation>スライドの PDF を開く</translation>
+    </message>
+    <message>
+        <source>PDF decks (*.pdf)</source>
+        <translation>PDF スライド (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerApp</name>
+    <message>
+        <source>Settings not saved: {problem}. The file was kept as it is.</source>
+        <translation>設定を保存していません: {problem}。ファイルはそのまま残してあります。</translation>
+    </message>
+    <message>
+        <source>Open a PDF deck</source>
+        <translation>スライドの PDF を開く</translation>
+    </message>
+    <message>
+        <source>PDF decks (*.pdf)</source>
+        <translation>PDF スライド (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The host runs your timer.</source>
+        <translation>タイマーは司会が操作します。</translation>
+    </message>
+    <message>
+        <source>The relay refused that: {reason}</source>
+        <translation>リレーが拒否しました: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not save settings: {error}</source>
+        <translation>設定を保存できませんでした: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StageWindow</name>
+    <message>
+        <source>Kanpe — Stage</source>
+        <translation>Kanpe — ステージ</translation>
+    </message>
+</context>
+</TS>

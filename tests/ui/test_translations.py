@@ -1,0 +1,109 @@
+"""The Japanese translation: complete, current with the sources, compiled, and used.
+
+tools/update_translations.py refreshes assets/translations/kanpe_ja.ts from the sources and
+compiles it to kanpe_ja.qm; both are committed. These tests fail when a new string has no
+translation yet, when a .qm is stale, or when a translation drops a ``{placeholder}`` that
+``str.format`` fills in at run time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "assets" / "translations" / "kanpe_ja.ts"
+QM = TS.with_suffix(".qm")
+sys.path.insert(0, str(ROOT / "tools"))
+import update_translations  # noqa: E402
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [
+        (context.findtext("name", ""), message.findtext("source", ""), message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def test_every_string_in_the_sources_is_in_the_translation(tmp_path: Path) -> None:
+    fresh = tmp_path / "kanpe_ja.ts"
+    shutil.copy(TS, fresh)
+    update_translations.update_ts(fresh, "ja_JP")
+    added = {(c, s) for c, s, _ in messages(fresh)} - {(c, s) for c, s, _ in messages(TS)}
+    assert not added, f"run tools/update_translations.py and translate: {sorted(added)}"
+    assert fresh.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), (
+        "assets/translations/kanpe_ja.ts is not what lupdate makes of the sources: "
+        "run tools/update_translations.py"
+    )
+
+
+def test_every_string_is_translated_and_keeps_its_placeholders() -> None:
+    found = messages(TS)
+    assert len(found) > 80
+    for context, source, message in found:
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, (context, source)
+        text = translation.text or ""
+        assert text.strip(), (context, source)
+        placeholders = re.compile(r"\{\w*\}")
+        assert sorted(placeholders.findall(text)) == sorted(placeholders.findall(source)), (
+            context,
+            source,
+            text,
+        )
+        assert source.count("\t") == text.count("\t"), (context, source)  # menu shortcuts
+
+
+def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
+    fresh = tmp_path / "kanpe_ja.qm"
+    update_translations.release(TS, fresh)
+    assert fresh.read_bytes() == QM.read_bytes(), "run tools/update_translations.py"
+
+
+_JAPANESE_WINDOWS = """
+from kanpe.app import _application
+from kanpe.storage.settings import SettingsStore
+from kanpe.ui.linkmodel import LinkModel
+from kanpe.ui.speaker import SpeakerApp
+from kanpe.core.countdown import Phase
+from kanpe.ui.phases import phase_label
+
+_application()
+app = SpeakerApp(LinkModel(), settings=SettingsStore(), solo=True)
+print(app.stage.windowTitle())
+print(app.console.mode.text())
+print(app.deck.stage_view.message())
+print(phase_label(Phase.OVERTIME))
+"""
+
+
+@pytest.mark.parametrize("variable", ["LANG", "LC_ALL"])
+def test_a_japanese_desktop_gets_kanpe_in_japanese(tmp_path: Path, variable: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    env.update(
+        {variable: "ja_JP.UTF-8", "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", _JAPANESE_WINDOWS],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()
+    assert shown == [
+        "Kanpe — ステージ",
+        "練習モード: S で開始 / 一時停止",
+        "スライドが開かれていません。スライドの PDF を開くと、ここに表示されます。",
+        "時間超過",
+    ]
