@@ -14,6 +14,8 @@ APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxkbcommon-x11-0 sqlite3
 # Debian's Chromium, run headless by Playwright for the audience page's browser tests (tests/e2e).
 APT_PACKAGES += chromium
+# A compositing manager, so the overlay's translucency can be checked under Xvfb (tests/e2e).
+APT_PACKAGES += xcompmgr
 # The benchmarks' anchors: pdfpc and pympress, measured in the same run.
 BENCH_APT_PACKAGES := pdf-presenter-console pympress xdotool
 
