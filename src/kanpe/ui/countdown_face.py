@@ -33,6 +33,9 @@ def label_font(pixel_height: float, *, bold: bool = True) -> QFont:
     return font
 
 
+LABEL_SHARE = 0.76  # of the face's width, at most, for the phase label
+
+
 class CountdownFace(QWidget):
     """``compact`` drops the status line and shrinks margins (overlay, stage badge)."""
 
@@ -157,10 +160,17 @@ class CountdownFace(QWidget):
         text = self.phase_text()
         font = label_font(rect.height() * 0.62)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
-        metrics = QFontMetricsF(font)
         mark = rect.height() * 0.55
         gap = mark * 0.5
-        total = mark + gap + metrics.horizontalAdvance(text)
+        total = mark + gap + QFontMetricsF(font).horizontalAdvance(text)
+        # Centred and at most LABEL_SHARE of the width, so a small overlay's corners (its resize
+        # grip) stay clear of a long label such as "FINAL MINUTES": the font shrinks to fit.
+        room = rect.width() * LABEL_SHARE
+        if total > room > 0:
+            scale = room / total
+            font.setPixelSize(max(7, int(font.pixelSize() * scale)))
+            mark, gap = mark * scale, gap * scale
+            total = mark + gap + QFontMetricsF(font).horizontalAdvance(text)
         left = rect.center().x() - total / 2
         paint_shape(
             painter, QRectF(left, rect.center().y() - mark / 2, mark, mark), look.shape, look.accent

@@ -56,6 +56,9 @@ class OverlayWindow(QWidget):
         self.flash.toggled.connect(self._lit)
         self.grip = QSizeGrip(self)
         self.grip.setObjectName("overlayGrip")
+        # Outside a layout a child keeps QWidget's default 100x30: a third of the overlay's
+        # bottom would resize instead of drag. The style's corner handle is about 17x17.
+        self.grip.resize(self.grip.sizeHint())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
