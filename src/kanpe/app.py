@@ -99,21 +99,41 @@ def _web_root() -> Path | None:
         return None
 
 
+def ui_language(preferred: list[str], shipped: set[str]) -> str | None:
+    """The language Kanpe's windows speak: the first of the desktop's ``preferred`` languages
+    (``"ja-JP"``, ``"en-US"``, ...) that is English, Kanpe's own, or one of the translations
+    ``shipped`` (``"ja"``, ``"pt_BR"``, ...). None: English, no translation to load. A speaker
+    who prefers English, then Japanese, gets English, not the first translation found."""
+    for name in preferred:
+        language = name.replace("-", "_")
+        base = language.split("_")[0].lower()
+        if base in ("en", "c"):
+            return None
+        for candidate in (language, base):
+            if candidate in shipped:
+                return candidate
+    return None
+
+
 def _install_translations(app: QApplication) -> None:
-    """Qt's own strings and Kanpe's, for the system locale, when a translation is shipped."""
-    locale = QLocale.system()
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+    """Kanpe's strings and Qt's own (dialog buttons), in the desktop's language when Kanpe
+    ships a translation for it; else English."""
     try:
         from kanpe.storage.assets import asset_path
 
         folder = asset_path("translations")
     except (FileNotFoundError, ValueError):
         return
+    shipped = {path.stem.removeprefix("kanpe_") for path in folder.glob("kanpe_*.qm")}
+    language = ui_language(QLocale.system().uiLanguages(), shipped)
+    if language is None:
+        return
     ours = QTranslator(app)
-    if ours.load(locale, "kanpe", "_", str(folder)):
+    if ours.load(f"kanpe_{language}", str(folder)):
         app.installTranslator(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
 
 
 def _application() -> QApplication:
@@ -132,10 +152,16 @@ def _application() -> QApplication:
 
 
 async def connect(
-    speaker: SpeakerApp, model: LinkModel, *, join: str | None, minutes: float, title: str
+    speaker: SpeakerApp,
+    model: LinkModel,
+    *,
+    join: str | None,
+    minutes: float,
+    title: str,
+    paint_wait: float = FIRST_PAINT_WAIT,
 ) -> int:
-    """Start the link (and, solo, the relay) once the first frame is on screen; run until the
-    speaker quits."""
+    """Start the link (and, solo, the relay) once the first frame is on screen, or after
+    ``paint_wait`` seconds; run until the speaker quits."""
     import asyncio
 
     from kanpe.net.link import LinkClient
@@ -146,9 +172,10 @@ async def connect(
     speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
     painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     speaker.firstPainted.connect(lambda: None if painted.done() else painted.set_result(None))
-    if not speaker.has_painted:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(painted), FIRST_PAINT_WAIT)
+    if not speaker.has_painted and paint_wait > 0:
+        await asyncio.wait({painted, done}, timeout=paint_wait, return_when=asyncio.FIRST_COMPLETED)
+    if done.done():
+        return 0  # quit while waiting for the first frame: no relay, no link
     async with contextlib.AsyncExitStack() as stack:
         if join is None:
             room = await stack.enter_async_context(solo_room(minutes, title=title))
@@ -215,7 +242,8 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     app.installEventFilter(orderly)
     try:
         return asyncio.run(
-            connect(speaker, model, join=join, minutes=minutes, title=title),
+            # Qt's own loop has waited for the first frame already (_until_first_paint).
+            connect(speaker, model, join=join, minutes=minutes, title=title, paint_wait=0),
             loop_factory=lambda: qasync.QEventLoop(app),
         )
     except KeyboardInterrupt:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kanpe.ui import deckgen
 from kanpe.ui.slides import DeckError, SlideDeck, SlideView
+from tests.ui.conftest import MakeDeck
 
 BLACK = QColor("black").rgb()
 
@@ -326,3 +327,31 @@ def test_painted_index_lags_until_the_page_arrives(
     shot(slide_view)
     assert (slide_view.page_index(), slide_view.painted_index()) == (8, 0)
     qtbot.waitUntil(lambda: slide_view.painted_index() == 8)
+
+
+def test_a_big_shrink_never_leaves_the_stage_blank(
+    qtbot: QtBot, slide_view: SlideView, small_deck: Path
+) -> None:
+    """Leaving full screen on a 4K monitor: the old image is over the new budget and dropped,
+    and the page is not on screen again until it renders. The shared stage must not go black
+    meanwhile: the page is rendered on the GUI thread, as for any page with nothing to show."""
+    slide_view.deck.open(small_deck)
+    slide_view.resize(3840, 2160)
+    page_shot(qtbot, slide_view)
+    settle(qtbot, slide_view)
+    slide_view.resize(1000, 560)
+    image = shot(slide_view)
+    assert not slide_view.is_waiting()
+    assert len(colours(image, QRect(0, 0, 1000, 560), 7)) > 100
+
+
+def test_a_new_deck_mid_talk_never_leaves_the_stage_blank(
+    qtbot: QtBot, slide_view: SlideView, small_deck: Path, make_deck: MakeDeck
+) -> None:
+    slide_view.deck.open(small_deck)
+    page_shot(qtbot, slide_view)  # the view's first page may wait for the render thread
+    settle(qtbot, slide_view)
+    slide_view.deck.open(make_deck(5))  # the speaker switches decks on stage
+    image = shot(slide_view)  # at once: no background-only frame
+    assert not slide_view.is_waiting()
+    assert len(colours(image, PAGE_AREA)) > 200

@@ -86,14 +86,29 @@ print(phase_label(Phase.OVERTIME))
 """
 
 
-@pytest.mark.parametrize("variable", ["LANG", "LC_ALL"])
-def test_a_japanese_desktop_gets_kanpe_in_japanese(tmp_path: Path, variable: str) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
-    env.update(
-        {variable: "ja_JP.UTF-8", "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-    )
-    shown = subprocess.run(
+def test_the_language_is_the_first_preferred_one_kanpe_speaks() -> None:
+    from kanpe.app import ui_language
+
+    shipped = {"ja"}
+    assert ui_language(["ja-JP", "en-US"], shipped) == "ja"
+    assert ui_language(["ja"], shipped) == "ja"
+    assert ui_language(["en-US", "ja-JP"], shipped) is None  # English first: English
+    assert ui_language(["fr-FR", "ja-JP"], shipped) == "ja"  # no French: the next one
+    assert ui_language(["fr-FR", "de-DE"], shipped) is None
+    assert ui_language(["C"], shipped) is None
+    assert ui_language(["pt-BR", "ja-JP"], {"pt_BR", "ja"}) == "pt_BR"
+    assert ui_language(["pt-PT"], {"pt"}) == "pt"
+
+
+def _windows_in(tmp_path: Path, **language: str) -> list[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")
+    }
+    env.update(language, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    return subprocess.run(
         [sys.executable, "-c", _JAPANESE_WINDOWS],
         env=env,
         capture_output=True,
@@ -101,6 +116,16 @@ def test_a_japanese_desktop_gets_kanpe_in_japanese(tmp_path: Path, variable: str
         timeout=60,
         check=True,
     ).stdout.splitlines()
+
+
+def test_english_first_then_japanese_gets_english(tmp_path: Path) -> None:
+    shown = _windows_in(tmp_path, LANG="en_US.UTF-8", LANGUAGE="en_US:ja")
+    assert shown[0] == "Kanpe — Stage"
+
+
+@pytest.mark.parametrize("variable", ["LANG", "LC_ALL"])
+def test_a_japanese_desktop_gets_kanpe_in_japanese(tmp_path: Path, variable: str) -> None:
+    shown = _windows_in(tmp_path, **{variable: "ja_JP.UTF-8"})
     assert shown == [
         "Kanpe — ステージ",
         "練習モード: S で開始 / 一時停止",

@@ -135,7 +135,13 @@ class SpeakerApp(QObject):
 
         self._once_keys = ONCE_KEYS
         self.presenter = PresenterWindows(
-            self.link, self.ticker, self.wall_clock, self.deck, solo=self.solo, wall=self._wall
+            self.link,
+            self.ticker,
+            self.wall_clock,
+            self.deck,
+            solo=self.solo,
+            wall=self._wall,
+            parent=self,  # so quit() stops its timers (the cue flash) with everyone else's
         )
         self.router = KeyRouter(self.handle_key, self)
         for watched in (self.stage, *self.presenter.windows()):
@@ -169,6 +175,9 @@ class SpeakerApp(QObject):
         link.chatReset.connect(lambda: self.chat.reset_to(self.link.chat()))
         link.reacted.connect(self.bursts.add)
         link.pinnedChanged.connect(lambda: self.stage.feed.pinned.show_question(self.link.pinned()))
+        # The ticker (the stage's badge) follows the slot before the console exists too.
+        link.slotChanged.connect(self._follow_slot)
+        link.statusChanged.connect(self._follow_status)
         self.deck.pageChanged.connect(self._page_changed)
         self.deck.deckChanged.connect(self._deck_changed)
         self.stage.closing.connect(self.quit)
@@ -177,9 +186,7 @@ class SpeakerApp(QObject):
     def _wire_private(self) -> None:
         link = self.link
         presenter = self.presenter
-        link.slotChanged.connect(self._follow_slot)
         link.cueChanged.connect(presenter.follow_cue)
-        link.statusChanged.connect(self._follow_status)
         self.ticker.changed.connect(presenter.follow_ticker)
         self.wall_clock.changed.connect(presenter.follow_wall_clock)
         self.console.cue.acknowledge.connect(self.acknowledge_cue)
@@ -273,7 +280,8 @@ class SpeakerApp(QObject):
             self.presenter.follow_slot()
 
     def _follow_status(self) -> None:
-        self.presenter.follow_status()
+        if self._private:
+            self.presenter.follow_status()
         # A new clock estimate may move the next change by a few milliseconds.
         self.ticker.refresh()
 

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from kanpe.app import SOLO_SLOT, solo_room
 from kanpe.core.countdown import TimerStatus
+from kanpe.core.protocol import StartTimer
 from kanpe.net.link import wait_for_state
 from kanpe.net.relay import RoomInvites
 from kanpe.storage.settings import SettingsStore
@@ -320,3 +321,33 @@ async def test_kanpe_speak_with_a_bad_deck_tells_the_console_once_it_is_built(
     assert await _first_frame(app) == (None, False)  # the stage's placeholder, nothing to wait for
     await eventually(lambda: app.has_private_windows and app.console.isVisible())
     assert app.console.deck_message and "password" in app.console.deck_message
+
+
+@speaker_test
+async def test_a_quit_while_waiting_for_the_first_frame_starts_no_relay(
+    settings_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import asyncio
+
+    from kanpe.app import connect
+    from kanpe.ui.linkmodel import LinkModel
+
+    model = LinkModel()
+    app = SpeakerApp(model, settings=SettingsStore(settings_path), solo=True, stage_first=True)
+    # Never shown, so never painted: connect() waits for the first frame, and the speaker quits.
+    asyncio.get_running_loop().call_soon(app.quit)
+    assert await asyncio.wait_for(connect(app, model, join=None, minutes=1, title=""), 10) == 0
+    assert "Practice room" not in capsys.readouterr().out
+    assert not model.is_attached
+
+
+@speaker_test
+async def test_before_the_console_is_built_the_stage_badge_follows_the_timer(
+    invites: RoomInvites, clients: Clients, speakers: Speakers
+) -> None:
+    host = await clients.join(invites.host)
+    app = await speakers.start(invites.speakers[SLOT], stage_first=True, show=False)
+    assert not app.has_private_windows
+    await host.command(StartTimer(id=host.new_id(), slot=SLOT))
+    await eventually(lambda: app.ticker.status is TimerStatus.RUNNING)
+    assert app.stage.badge.ticker.status is TimerStatus.RUNNING

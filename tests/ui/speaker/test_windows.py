@@ -269,3 +269,18 @@ def test_the_link_status_shows_the_relays_reason_as_plain_text(qtbot: QtBot) -> 
     # The reason comes from the relay, over the network: never rendered as markup.
     console.set_link_status("failed", "✕ The relay refused this link: <img src='x'><b>no</b>")
     assert console.link_status.textFormat() == Qt.TextFormat.PlainText
+
+
+@speaker_test
+async def test_quitting_stops_a_flashing_cue(
+    invites: RoomInvites, clients: Clients, speakers: Speakers
+) -> None:
+    """Nothing may wake up once the loop under the link has stopped: the blink neither."""
+    host = await clients.join(invites.host)
+    app = await speakers.start(invites.speakers[SLOT])
+    await host.command(
+        SendCue(id=host.new_id(), slot=SLOT, kind=CueKind.WRAP, text="wrap", flash=True)
+    )
+    await eventually(lambda: app.flash.flashing)
+    app.quit()
+    assert not app.flash.flashing

@@ -3,9 +3,11 @@
 The view follows the model and paints; keys and timing belong to the windows. A flip to a page
 in the cache paints it at once. A page not in the cache (a jump, or flips faster than renders)
 goes to the front of the render queue and is painted when it arrives, the page on show staying
-meanwhile (or, for a deck's first paint, the background); the GUI thread is never blocked for
-it. Only a page the render thread refused is rendered on the GUI thread, as a fallback. While
-the view is resized the old image is painted scaled until the sharp one arrives.
+meanwhile (or, for the view's very first page, its background: a window just opening); the GUI
+thread is not blocked for it. When nothing else can be shown (a new deck, or a shrink that
+dropped the old image) the page is rendered on the GUI thread, as a fallback: the shared stage
+never shows a blank frame mid-talk. While the view is resized the old image is painted scaled
+until the sharp one arrives.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class SlideView(QWidget):
         self._message: str | None = None
         self._shown: int | None = None  # the page index painted last
         self._waiting = True  # the last paint left out a page still rendering (or none yet)
+        self._painted_a_page = False  # ever: the first page may wait for the render thread
         self._cache = RenderCache(self, ahead=ahead, behind=behind, budget_pages=budget_pages)
         self._cache.pageReady.connect(self._on_page_ready)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -192,6 +195,7 @@ class SlideView(QWidget):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, image)
         self._shown = index
+        self._painted_a_page = True
 
     def _image_to_paint(self, index: int) -> tuple[int, QImage | None]:
         """The page to paint and its image: page ``index`` if the cache has it at any size;
@@ -210,7 +214,10 @@ class SlideView(QWidget):
             previous = None if shown is None else cache.any_image(shown)
             if shown is not None and previous is not None:
                 return shown, previous
-            return index, None
+            if not self._painted_a_page:
+                return index, None  # the view's first page: its background meanwhile
+        # Never a blank frame once a page has been on show (a new deck, a shrink that dropped
+        # the old image): render here, as the fallback.
         return index, cache.render_now(index)
 
     def _paint_message(self, painter: QPainter, text: str) -> None:
