@@ -44,11 +44,18 @@ export function readInvite(kind) {
     token = session?.getItem(key) || "";
   }
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  // A corrected link pasted into this tab changes only the fragment, which reloads nothing:
+  // reload, so the page reads the new link (replaceState above fires no hashchange).
+  window.addEventListener("hashchange", () => {
+    if (location.hash.length > 1) location.reload();
+  });
   return {
     room,
     token,
     hadToken: Boolean(token),
-    valid: ROOM.test(room) && TOKEN.test(token),
+    // Invite links carry no query string (docs/protocol.md 2.1): a link that has one was
+    // mangled, or a token was put where a server could log it.
+    valid: ROOM.test(room) && TOKEN.test(token) && !location.search,
     url: `${scheme}//${location.host}${base}/ws`,
   };
 }

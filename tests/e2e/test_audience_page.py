@@ -320,6 +320,30 @@ def test_a_bad_link_says_it_is_not_valid(served: Served, pages: Pages, fragment:
     assert len(pages.sockets[page]) == (1 if fragment else 0)
 
 
+def test_a_link_with_a_query_string_is_not_valid(served: Served, pages: Pages) -> None:
+    base, token = served.invites.audience.split("#")
+    page = pages.open(f"{base}?utm_source=chat#{token}", wait=False)
+    expect(page.locator("#fatal-title")).to_have_text("This link is not valid")
+    assert len(pages.sockets[page]) == 0  # the token never went anywhere
+
+
+def test_a_corrected_link_pasted_into_the_same_tab_joins(served: Served, pages: Pages) -> None:
+    good = served.invites.audience
+    page = pages.open(good.split("#")[0] + "#" + "A" * 32, wait=False)
+    expect(page.locator("#fatal")).to_be_visible()
+    page.goto(good)  # only the fragment differs: the browser alone would not reload
+    expect(page.locator('#status[data-status="online"]')).to_be_attached()
+    expect(page.locator("#fatal")).to_be_hidden()
+    assert "#" not in page.url
+
+
+def test_a_link_with_a_trailing_slash_still_joins(served: Served, pages: Pages) -> None:
+    base, token = served.invites.audience.split("#")
+    page = pages.open(f"{base}/#{token}", wait=False)  # the relay redirects; the token stays
+    expect(page.locator('#status[data-status="online"]')).to_be_attached()
+    assert not page.url.endswith("/")
+
+
 def remaining_on_relay(served: Served, lag: float = 0.0) -> float:
     timer = served.state().slots["talk-1"].timer
     return timer.remaining_at(served.live.clock.now() - lag)

@@ -179,6 +179,68 @@ async def test_http_side_serves_pages_and_health(tmp_path: Path) -> None:
             assert status == 404, path
 
 
+def _get_no_redirect(url: str) -> tuple[int, dict[str, str]]:
+    class _Stay(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    try:
+        with urllib.request.build_opener(_Stay).open(url, timeout=5) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers)
+
+
+@pytest.mark.asyncio
+async def test_scripts_are_served_as_javascript_whatever_the_system_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On many Windows machines the registry maps .js to text/plain, and mimetypes reads it: with
+    nosniff, the browser would refuse every script and the audience page would never connect."""
+    import mimetypes
+
+    monkeypatch.setattr(mimetypes, "guess_type", lambda *a, **k: ("text/plain", None))
+    web = tmp_path / "web"
+    web.mkdir()
+    for name in ("app.js", "page.css", "icon.svg", "view.html"):
+        (web / name).write_text("x")
+    async with Relay(RelayConfig(data_dir=tmp_path / "data", web_root=web)) as relay:
+        served = {}
+        for name in ("app.js", "page.css", "icon.svg"):
+            _, headers, _ = await asyncio.to_thread(_get, f"{relay.url}/static/{name}")
+            served[name] = headers["Content-Type"]
+        _, headers, _ = await asyncio.to_thread(_get, f"{relay.url}/view/abcdEFGH")
+        served["view.html"] = headers["Content-Type"]
+    assert served == {
+        "app.js": "text/javascript; charset=utf-8",
+        "page.css": "text/css; charset=utf-8",
+        "icon.svg": "image/svg+xml; charset=utf-8",
+        "view.html": "text/html; charset=utf-8",
+    }
+
+
+@pytest.mark.asyncio
+async def test_a_page_link_with_a_trailing_slash_is_redirected_not_served_broken(
+    tmp_path: Path,
+) -> None:
+    """/audience/ROOM/ would load ../static/ from /audience/static/: an unstyled page whose chat
+    form would submit the message into a URL. It redirects (relatively, for relays behind a path
+    prefix) to the page; forms may not submit anywhere (CSP form-action)."""
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "audience.html").write_text("<!doctype html><title>Audience</title>")
+    async with Relay(RelayConfig(data_dir=tmp_path / "data", web_root=web)) as relay:
+        status, headers = await asyncio.to_thread(
+            _get_no_redirect, relay.url + "/audience/abcdEFGH/"
+        )
+        followed, page_headers, body = await asyncio.to_thread(
+            _get, relay.url + "/audience/abcdEFGH/"
+        )
+    assert (status, headers["Location"]) == (308, "../abcdEFGH")
+    assert followed == 200 and b"Audience" in body
+    assert "form-action 'none'" in page_headers["Content-Security-Policy"]
+
+
 @pytest.mark.asyncio
 async def test_a_retried_invite_gives_the_same_link_once(
     relay: Relay, invites: RoomInvites, links: Links

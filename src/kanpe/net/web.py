@@ -8,7 +8,6 @@ and never cache the HTML, so a fixed page reaches everyone on reload.
 from __future__ import annotations
 
 import hashlib
-import mimetypes
 import re
 from http import HTTPStatus
 from pathlib import Path
@@ -20,10 +19,20 @@ from websockets.http11 import Response
 MAX_STATIC_BYTES = 2 * 1024 * 1024
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}\Z")
 _PAGE_FOR_KIND = {"audience": "audience.html", "view": "view.html"}
+#: Fixed, not mimetypes.guess_type: that reads the Windows registry, which on many machines maps
+#: .js to text/plain, and with nosniff the browser then refuses every script of the page.
+_CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml; charset=utf-8",
+    ".png": "image/png",
+}
 _SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-        "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -43,6 +52,11 @@ class WebRoot:
         if not parts:
             return self._text(connection, HTTPStatus.OK, "Kanpe relay. Open an invite link.\n")
         if len(parts) == 2 and parts[0] in _PAGE_FOR_KIND:
+            if path.endswith("/"):
+                # /audience/ROOM/ would load ../static/ from /audience/static/: every file a 404.
+                # Relative, so a relay behind a path prefix redirects within it; the browser
+                # keeps the fragment (the token) across the redirect.
+                return self._redirect(connection, f"../{parts[1]}")
             return self._file(connection, _PAGE_FOR_KIND[parts[0]], if_none_match)
         if len(parts) == 2 and parts[0] == "static" and _SAFE_NAME.match(parts[1]):
             return self._file(connection, parts[1], if_none_match)
@@ -69,9 +83,7 @@ class WebRoot:
         if if_none_match is not None and etag in if_none_match:
             headers = Headers({"ETag": etag, "Cache-Control": "no-cache", **_SECURITY_HEADERS})
             return Response(HTTPStatus.NOT_MODIFIED.value, "Not Modified", headers, b"")
-        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        if kind.startswith("text/") or kind in ("application/javascript", "image/svg+xml"):
-            kind += "; charset=utf-8"
+        kind = _CONTENT_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
         headers = Headers(
             {
                 "Content-Type": kind,
@@ -82,6 +94,12 @@ class WebRoot:
             }
         )
         return Response(HTTPStatus.OK.value, HTTPStatus.OK.phrase, headers, body)
+
+    @staticmethod
+    def _redirect(connection: ServerConnection, location: str) -> Response:
+        response = WebRoot._text(connection, HTTPStatus.PERMANENT_REDIRECT, "moved\n")
+        response.headers["Location"] = location
+        return response
 
     @staticmethod
     def _text(connection: ServerConnection, status: HTTPStatus, text: str) -> Response:
