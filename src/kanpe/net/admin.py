@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import secrets
 import sys
 from pathlib import Path
 
@@ -51,9 +52,10 @@ async def create_room(relay: str, secret: str, name: str, rundown: Rundown) -> R
             )
         if welcome.role is not Role.ADMIN:
             raise AdminError("that secret is not this relay's admin secret")
-        await ws.send(
-            encode_bytes(CreateRoom(id="create-1", name=name, rundown=rundown)), text=True
-        )
+        # A fresh id per invocation: the relay answers a repeated id with the first result
+        # (the first room's links) or refuses it, for as long as it runs.
+        command = CreateRoom(id=f"create-{secrets.token_urlsafe(9)}", name=name, rundown=rundown)
+        await ws.send(encode_bytes(command), text=True)
         while True:
             reply = parse_server(await ws.recv())
             if isinstance(reply, Error):

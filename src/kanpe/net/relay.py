@@ -19,7 +19,7 @@ import secrets
 import sqlite3
 import ssl
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import msgspec
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
@@ -82,6 +82,19 @@ PRESENCE_DELAY = 0.25
 PRESENCE_REFRESH = 5.0
 RELAY_RESULTS_KEPT = 1000
 CHECKPOINT_EVERY = 5.0
+
+
+@contextlib.contextmanager
+def _store_errors_are_internal(doing: str) -> Iterator[None]:
+    """A store failure answers this command with ``internal`` (docs/protocol.md) and keeps the
+    connection: nothing was written, and the client may try again."""
+    try:
+        yield
+    except sqlite3.Error:
+        log.exception("could not %s", doing)
+        raise ProtocolError(
+            ErrorCode.INTERNAL, "the relay could not save this; try again"
+        ) from None
 
 
 class Relay:
@@ -217,7 +230,8 @@ class Relay:
             (new_token(), Role.VIEWER, None),
             *[(new_token(), Role.SPEAKER, slot.id) for slot in rundown.slots],
         ]
-        self.store.create_room(state, grants)
+        with _store_errors_are_internal("create a room"):
+            self.store.create_room(state, grants)
         self.rooms[room_id] = LiveRoom(state)
         links = {
             (role, slot): make_link(self.url, role, room_id, token) for token, role, slot in grants
@@ -243,7 +257,8 @@ class Relay:
         elif slot is not None:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "only speaker invites name a slot")
         token = new_token()
-        self.store.add_tokens(room.state.id, [(token, role, slot)])
+        with _store_errors_are_internal("save an invite"):
+            self.store.add_tokens(room.state.id, [(token, role, slot)])
         return make_link(self.url, role, room.state.id, token)
 
     # --- HTTP side: admission, origin check, static pages --------------------------------------
@@ -417,7 +432,8 @@ class Relay:
         assert self.store is not None
         state = room.state
         digest = hashlib.sha256(encode_bytes(command)).digest()
-        record = self.store.command_record(state.id, who.key, command.id)
+        with _store_errors_are_internal("look up a command id"):
+            record = self.store.command_record(state.id, who.key, command.id)
         if record is not None:
             if not hmac.compare_digest(record.digest, digest):
                 raise ProtocolError(
@@ -442,8 +458,14 @@ class Relay:
             self._fan_out(room, event, first + offset, before)
         self._send(conn, Ack(id=command.id, version=state.version))
         if state.version - room.snapshot_version >= SNAPSHOT_EVERY:
-            self.store.save_snapshot(state)
-            room.snapshot_version = state.version
+            try:
+                self.store.save_snapshot(state)
+            except sqlite3.Error:
+                # The events are committed; only the shortcut for the next load is missing. The
+                # command was acknowledged: this connection stays, and a later command retries.
+                log.exception("could not save a snapshot of room %s", room.state.id)
+            else:
+                room.snapshot_version = state.version
 
     def _on_relay_command(self, conn: Conn, command: Command) -> None:
         """room.create and invite.create. Their results carry new tokens, which the store keeps
