@@ -25,6 +25,7 @@ from kanpe.core.events import (
     SlotChanged,
 )
 from kanpe.core.model import (
+    MAX_TEXT,
     ChatMessage,
     Cue,
     CueKind,
@@ -82,7 +83,7 @@ from kanpe.core.protocol import (
     parse_client,
     parse_server,
 )
-from kanpe.core.rundown import Rundown, Slot
+from kanpe.core.rundown import MAX_SLOTS, Rundown, Slot
 
 TOKEN = "kT3x9QmB4vN7pR2sW8yZ1aC5dF6gH0jL_Xq-Ue2Io"
 GOOD_ADJUST: dict[str, Any] = {"type": "timer.adjust", "id": "a1", "slot": "talk-1", "seconds": 60}
@@ -108,6 +109,39 @@ def hello(**changes: Any) -> str:
 def nested(depth: int) -> str:
     """A JSON value ``depth`` arrays deep."""
     return "[" * depth + "]" * depth
+
+
+def test_brackets_inside_strings_are_text_not_structure() -> None:
+    """The container cap counts JSON's arrays and objects, not brackets a person typed."""
+    text = "[{" * 240 + '\\"]' + "}]" * 10
+    message = parse_client(
+        json.dumps({"type": "chat.send", "id": "c1", "text": text[:MAX_TEXT], "name": "["})
+    )
+    assert isinstance(message, SendChat) and message.text == text[:MAX_TEXT]
+
+
+def test_a_frame_of_many_containers_is_refused_before_it_is_parsed() -> None:
+    """20,000 empty arrays fit in 64 KiB; parsing and walking them cost ~15 ms of the relay's
+    time per frame. They are counted (strings skipped) and refused first."""
+    for frame in (
+        "[" + ",".join(["[]"] * 20_000) + "]",
+        json.dumps({"type": "chat.send", "id": "c1", "text": "hi", "x": [{}] * 1_100}),
+    ):
+        with pytest.raises(ProtocolError) as refused:
+            parse_client(frame)
+        assert refused.value.code is ErrorCode.BAD_MESSAGE
+        assert "more than 1024 arrays and objects" in refused.value.message
+
+
+def test_the_biggest_rundown_is_under_the_container_cap() -> None:
+    slots = [
+        {"id": f"s{n}", "title": "t", "speaker": "s", "duration": 300, "warning": 60, "final": 30}
+        for n in range(MAX_SLOTS)
+    ]
+    frame = json.dumps(
+        {"type": "room.create", "id": "r1", "name": "Big", "rundown": {"title": "", "slots": slots}}
+    )
+    assert isinstance(parse_client(frame), CreateRoom)
 
 
 def padded_to(size: int) -> str:
@@ -147,6 +181,10 @@ BAD_FRAMES: list[tuple[str, str | bytes, ErrorCode]] = [
      ErrorCode.TOO_DEEP),
     ("deepest allowed, wrong type", adjust(seconds="DEEP").replace('"DEEP"', nested(MAX_DEPTH - 1)),
      ErrorCode.BAD_MESSAGE),
+    # many containers: cheap to send, costly to walk
+    ("20,000 empty arrays", "[" + ",".join(["[]"] * 20_000) + "]", ErrorCode.BAD_MESSAGE),
+    ("1,025 objects in a field", adjust(seconds="MANY").replace(
+        '"MANY"', "[" + ",".join(["{}"] * 1_024) + "]"), ErrorCode.BAD_MESSAGE),
     # numbers
     ("NaN", adjust(seconds="N").replace('"N"', "NaN"), ErrorCode.BAD_NUMBER),
     ("Infinity", adjust(seconds="N").replace('"N"', "Infinity"), ErrorCode.BAD_NUMBER),

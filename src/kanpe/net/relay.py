@@ -38,6 +38,7 @@ from kanpe.core.events import (
 from kanpe.core.links import make_link
 from kanpe.core.model import Role, RoomState, SlotState
 from kanpe.core.protocol import (
+    MAX_AUDIENCE_MESSAGE_BYTES,
     PROTOCOL_VERSION,
     Ack,
     CloseCode,
@@ -82,6 +83,9 @@ PRESENCE_DELAY = 0.25
 PRESENCE_REFRESH = 5.0
 RELAY_RESULTS_KEPT = 1000
 CHECKPOINT_EVERY = 5.0
+
+
+_PUBLIC_ROLES = frozenset({Role.AUDIENCE, Role.VIEWER})
 
 
 @contextlib.contextmanager
@@ -379,6 +383,11 @@ class Relay:
             self._strike(conn, raw)
             return
         conn.strikes = 0
+        if conn.principal.role in _PUBLIC_ROLES and len(raw) > MAX_AUDIENCE_MESSAGE_BYTES:
+            # Anyone with the audience link may send: their frames are weighed before parsing.
+            message_too_large = f"message over {MAX_AUDIENCE_MESSAGE_BYTES} bytes"
+            self._send(conn, Error(code=ErrorCode.TOO_LARGE, message=message_too_large))
+            return
         try:
             message = parse_client(raw)
         except ProtocolError as exc:
