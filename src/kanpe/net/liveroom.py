@@ -51,13 +51,25 @@ class RoomInvites:
 class Conn:
     """One joined connection."""
 
-    __slots__ = ("bucket", "closing", "group", "principal", "room", "strikes", "ws")
+    __slots__ = (
+        "bucket",
+        "closing",
+        "group",
+        "principal",
+        "room",
+        "strikes",
+        "welcome_bytes",
+        "ws",
+    )
 
     def __init__(self, ws: ServerConnection, principal: Principal, bucket: TokenBucket) -> None:
         self.ws = ws
         self.principal = principal
         self.bucket = bucket
         self.strikes = 0
+        #: The welcome's size while it may still be draining: a slow link joining a big room
+        #: must not count it as falling behind (see Relay._write).
+        self.welcome_bytes = 0
         self.closing = False
         self.room: LiveRoom | None = None
         self.group = _group_key(principal)

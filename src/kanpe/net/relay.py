@@ -337,7 +337,9 @@ class Relay:
             time=received,
             state=state,
         )
-        self._send(conn, welcome)
+        data = encode_bytes(welcome)
+        conn.welcome_bytes = len(data)
+        self._write([conn], data)
         return conn
 
     def _authenticate(self, hello: Hello) -> Principal | None:
@@ -542,12 +544,16 @@ class Relay:
         """Queue ``data`` to every connection; drop any that has stopped reading."""
         conns = list(conns)
         broadcast([c.ws for c in conns], data, text=True)
-        # The cap is on what is left over besides this message, so one large snapshot does not
-        # count as falling behind; a reader that stops soon passes it.
-        cap = self.limits.max_write_buffer + len(data)
+        # The cap is on what is left over besides this message, and besides the welcome while
+        # it drains: a large snapshot to a slow phone is not falling behind. A reader that stops
+        # soon passes the cap all the same.
+        limit = self.limits.max_write_buffer
         for conn in conns:
             transport = conn.ws.transport
-            if transport is not None and transport.get_write_buffer_size() > cap:
+            buffered = transport.get_write_buffer_size() if transport is not None else 0
+            if conn.welcome_bytes and buffered <= limit:
+                conn.welcome_bytes = 0  # the welcome has gone out
+            if buffered > limit + len(data) + conn.welcome_bytes:
                 self._drop_slow(conn)
 
     def _drop_slow(self, conn: Conn) -> None:
