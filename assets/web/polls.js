@@ -99,12 +99,22 @@ export function pollsView({ app, list, noteNode }) {
   }
 
   function answer(poll, option) {
+    const before = app.mine.answers[poll.id];
     app.mine.answers[poll.id] = option;
     app.mine.save();
     changing.delete(poll.id);
     app.invalidate("polls");
     app.link.command("poll.answer", { poll: poll.id, option }).catch((error) => {
+      // Not counted (closed meanwhile, a watch-only link, ...): never show it as this device's.
+      if (app.mine.answers[poll.id] === option) {
+        if (before === undefined) delete app.mine.answers[poll.id];
+        else app.mine.answers[poll.id] = before;
+        app.mine.save();
+        app.invalidate("polls");
+      }
       if (error.code === "refused" || error.code === "not_found") note(noteNode, "That poll has closed.");
+      else if (error.code === "forbidden") note(noteNode, "This link can watch, not answer.");
+      else note(noteNode, "Your answer was not counted. Try again.");
     });
   }
 

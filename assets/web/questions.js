@@ -40,11 +40,12 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
       { class: "question" },
       el(
         "button",
-        { type: "button", class: "vote", onclick: () => vote(id) },
+        // Its label says "Up-vote this question"; the question's own text says which.
+        { type: "button", class: "vote", "aria-describedby": `question-text-${id}`, onclick: () => vote(id) },
         el("span", { class: "arrow", "aria-hidden": "true", text: "▲" }),
         el("span", { class: "votes" }),
       ),
-      el("div", { class: "question-body" }, el("p", { class: "question-meta" }), el("p", { class: "question-text" })),
+      el("div", { class: "question-body" }, el("p", { class: "question-meta" }), el("p", { class: "question-text", id: `question-text-${id}` })),
     );
   }
 
@@ -91,11 +92,12 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
     app.mine.save();
     app.invalidate("questions");
     app.link.command("question.vote", { question: id }).catch((error) => {
-      if (error.code === "not_found") {
-        app.mine.votes.delete(id);
-        app.mine.save();
-        app.invalidate("questions");
-      }
+      // Not counted (the question is gone, a watch-only link, ...): undo the mark.
+      app.mine.votes.delete(id);
+      app.mine.save();
+      app.invalidate("questions");
+      if (error.code === "forbidden") note(noteNode, "This link can watch, not vote.");
+      else if (error.code !== "not_found") note(noteNode, "Your vote was not counted. Try again.");
     });
   }
 

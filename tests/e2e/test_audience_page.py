@@ -268,6 +268,24 @@ def test_poll_one_tap_answer_then_results(served: Served, pages: Pages) -> None:
     expect(poll.get_by_role("button", name="Change answer")).to_have_count(0)
 
 
+def test_a_poll_answer_the_relay_refuses_is_not_shown_as_counted(
+    served: Served, pages: Pages
+) -> None:
+    """A watch-only (viewer) link opened on the audience page: the relay refuses its answer,
+    and the page must not keep showing it (and remembering it) as this device's."""
+    host = served.host()
+    served.send(host, OpenPoll, question="Coffee or tea?", options=("Coffee", "Tea"))
+    token = served.invites.viewer.split("#")[1]
+    page = pages.open(served.invites.audience.split("#")[0] + "#" + token)
+    poll = page.locator(".poll")
+    poll.get_by_role("button", name="Tea").click()
+    expect(page.locator("#react-note")).to_have_text("This link can watch, not answer.")
+    expect(poll.locator(".result.chosen")).to_have_count(0)
+    expect(poll.get_by_role("button", name="Tea")).to_be_visible()  # still there to choose
+    poll_id = next(iter(served.state().polls))
+    assert served.state().polls[poll_id].counts == (0, 0)
+
+
 @pytest.mark.parametrize("fault", ["relay restart", "network cut"])
 def test_reconnects_after_a_fault_and_sends_what_was_queued_once(
     served: Served, pages: Pages, fault: str
