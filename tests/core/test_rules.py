@@ -20,13 +20,17 @@ from kanpe.core.events import (
     ChatPosted,
     CurrentChanged,
     Event,
+    LogEvent,
+    PollAnswered,
     PollChanged,
     Principal,
     QuestionChanged,
+    QuestionVoted,
     Reacted,
     RundownChanged,
     SlotChanged,
     evolve,
+    published,
 )
 from kanpe.core.model import REACTIONS, CueKind, Poll, Question, Role, RoomState
 from kanpe.core.protocol import (
@@ -110,7 +114,7 @@ def refused(state: RoomState, who: Principal, command: Command, code: ErrorCode)
     return outcome
 
 
-def act(state: RoomState, who: Principal, command: Command, now: float = T) -> list[Event]:
+def act(state: RoomState, who: Principal, command: Command, now: float = T) -> list[LogEvent]:
     """Decide (which must not touch the state), then apply the events as the relay does."""
     with unchanged(state):
         outcome = decide(state, who, command, now)
@@ -243,14 +247,14 @@ def sample(kind: type, state: RoomState) -> tuple[Command, list[type] | ErrorCod
         SendChat: (SendChat(id="x", text="great talk"), [ChatPosted]),
         HideChat: (HideChat(id="x", message=state.chat[0].id), [ChatPosted]),
         AskQuestion: (AskQuestion(id="x", text="And on CPUs?"), [QuestionChanged]),
-        VoteQuestion: (VoteQuestion(id="x", question=pinned), [QuestionChanged]),
+        VoteQuestion: (VoteQuestion(id="x", question=pinned), [QuestionVoted]),
         ModerateQuestion: (
             ModerateQuestion(id="x", question=voted, pinned=True),
             [QuestionChanged, QuestionChanged],  # unpins the old one too
         ),
         OpenPoll: (OpenPoll(id="x", question="Tabs?", options=("yes", "no")), [PollChanged]),
         ClosePoll: (ClosePoll(id="x", poll=poll), [PollChanged]),
-        AnswerPoll: (AnswerPoll(id="x", poll=poll, option=1), [PollChanged]),
+        AnswerPoll: (AnswerPoll(id="x", poll=poll, option=1), [PollAnswered]),
         CreateRoom: (CreateRoom(id="x", name="Other"), ErrorCode.REFUSED),  # the relay's job
         CreateInvite: (CreateInvite(id="x", role=Role.AUDIENCE), ErrorCode.REFUSED),  # same
     }
@@ -831,3 +835,27 @@ def test_any_sequence_keeps_the_room_consistent(
         assert set(state.slots) == {s.id for s in state.rundown.slots}
         assert state.current is None or state.current in state.slots
     assert msgspec.json.decode(encoded(state), type=RoomState) == state
+
+
+def test_an_answer_or_a_vote_is_logged_as_a_line_however_big_the_audience() -> None:
+    """The log gets one small event per answer and per vote, not the whole poll or question
+    (whose answers and voters grow with the audience: 5,000 answers logged ~310 MB). Readers
+    are still sent the poll and the question they lead to, with their counts."""
+    state = initial_state("room", "", RUNDOWN)
+    host = Principal(role=Role.HOST, room="room")
+    act(state, host, OpenPoll(id="p", question="Tabs?", options=("yes", "no")))
+    act(state, host, AskQuestion(id="q", text="And on CPUs?"))
+    poll_id, question_id = next(iter(state.polls)), next(iter(state.questions))
+    who = host
+    for n in range(2_000):
+        who = Principal(role=Role.AUDIENCE, room="room", client=f"device{n:05d}")
+        [answered] = act(state, who, AnswerPoll(id=f"a{n}", poll=poll_id, option=n % 2))
+        [voted] = act(state, who, VoteQuestion(id=f"v{n}", question=question_id))
+        assert len(msgspec.json.encode(answered)) < 200 and len(msgspec.json.encode(voted)) < 200
+    assert state.polls[poll_id].counts == (1_000, 1_000)
+    assert state.questions[question_id].votes == 2_000
+    sent = published(state, voted)
+    assert isinstance(sent, QuestionChanged) and sent.question.votes == 2_000
+    [changed] = act(state, who, AnswerPoll(id="again", poll=poll_id, option=0))
+    assert state.polls[poll_id].counts == (1_001, 999)  # a changed answer moves one vote
+    assert published(state, changed) == PollChanged(poll=state.polls[poll_id])

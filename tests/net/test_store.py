@@ -73,3 +73,35 @@ def test_an_idle_store_skips_checkpoints(tmp_path: Path) -> None:
     store.commit("room1", 2, [_chat(2)], None)
     assert store.needs_checkpoint
     store.close()
+
+
+def test_answers_and_votes_logged_one_by_one_load_back(tmp_path: Path) -> None:
+    """PollAnswered and QuestionVoted are stored as they are logged, and a reload replays them
+    into the same counts."""
+    from kanpe.core.events import PollAnswered, PollChanged, QuestionChanged, QuestionVoted
+    from kanpe.core.model import Poll, Question
+
+    store = Store(tmp_path / "relay.sqlite3")
+    state = initial_state("room1", "Night", Rundown())
+    store.create_room(state, [("t" * 32, Role.HOST, None)])
+    poll = Poll(id="p1", question="Tabs?", options=("yes", "no"), counts=(0, 0), at=1.0)
+    question = Question(id="q1", text="Why?", at=1.0)
+    store.commit("room1", 2, [PollChanged(poll=poll), QuestionChanged(question=question)], None)
+    version = 4
+    for n in range(30):
+        who = f"audience:d{n}"
+        events = [
+            PollAnswered(poll="p1", who=who, option=n % 2),
+            QuestionVoted(question="q1", who=who),
+        ]
+        store.commit("room1", version, events, None)
+        version += 2
+    store.commit("room1", version, [PollAnswered(poll="p1", who="audience:d0", option=1)], None)
+    store.close()
+    again = Store(tmp_path / "relay.sqlite3")
+    loaded = again.load_room("room1")
+    again.close()
+    assert loaded is not None
+    assert loaded.polls["p1"].counts == (14, 16)
+    assert loaded.questions["q1"].votes == 30
+    assert loaded.version == version

@@ -17,10 +17,12 @@ from kanpe.core.countdown import Countdown, TimerError, TimerStatus
 from kanpe.core.events import (
     ChatPosted,
     CurrentChanged,
-    Event,
+    LogEvent,
+    PollAnswered,
     PollChanged,
     Principal,
     QuestionChanged,
+    QuestionVoted,
     Reacted,
     RundownChanged,
     SlotChanged,
@@ -106,7 +108,9 @@ def authorize(who: Principal, command: Command) -> Refusal | None:
     return None
 
 
-def decide(state: RoomState, who: Principal, command: Command, now: float) -> list[Event] | Refusal:
+def decide(
+    state: RoomState, who: Principal, command: Command, now: float
+) -> list[LogEvent] | Refusal:
     """The events ``command`` from ``who`` causes at relay time ``now``, or why it is refused."""
     refusal = authorize(who, command)
     if refusal is not None:
@@ -135,7 +139,7 @@ def _next_id(state: RoomState, prefix: str) -> str:
     return f"{prefix}{state.version + 1}"
 
 
-def _decide(state: RoomState, who: Principal, command: Command, now: float) -> list[Event]:
+def _decide(state: RoomState, who: Principal, command: Command, now: float) -> list[LogEvent]:
     match command:
         case StartTimer() | PauseTimer() | ResetTimer() | AdjustTimer() | SetDuration():
             return _timer(state, who, command, now)
@@ -215,7 +219,7 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
             raise _Refused(ErrorCode.REFUSED, "this command is handled by the relay, not a room")
 
 
-def _slot_event(old: SlotState, new: SlotState) -> list[Event]:
+def _slot_event(old: SlotState, new: SlotState) -> list[LogEvent]:
     return [] if new == old else [SlotChanged(slot=new)]
 
 
@@ -224,7 +228,7 @@ def _timer(
     who: Principal,
     command: StartTimer | PauseTimer | ResetTimer | AdjustTimer | SetDuration,
     now: float,
-) -> list[Event]:
+) -> list[LogEvent]:
     if who.role is Role.SPEAKER and who.slot != command.slot:
         # Checked before the lookup, so a speaker learns nothing about other slot ids.
         raise _Refused(ErrorCode.FORBIDDEN, "a speaker may run only their own timer")
@@ -258,7 +262,7 @@ def initial_state(room_id: str, name: str, rundown: Rundown) -> RoomState:
     return state
 
 
-def _set_rundown(state: RoomState, rundown: Rundown) -> list[Event]:
+def _set_rundown(state: RoomState, rundown: Rundown) -> list[LogEvent]:
     try:
         check_rundown(rundown)
     except RundownError as exc:
@@ -275,7 +279,7 @@ def _set_rundown(state: RoomState, rundown: Rundown) -> list[Event]:
     return [RundownChanged(rundown=rundown, slots=slots)]
 
 
-def _send_cue(state: RoomState, command: SendCue, now: float) -> list[Event]:
+def _send_cue(state: RoomState, command: SendCue, now: float) -> list[LogEvent]:
     slot = _slot(state, command.slot)
     text = _clean_text(command.text, required=command.kind is CueKind.TEXT)
     cue = Cue(
@@ -289,7 +293,7 @@ def _send_cue(state: RoomState, command: SendCue, now: float) -> list[Event]:
     return [SlotChanged(slot=msgspec.structs.replace(slot, cue=cue))]
 
 
-def _ack_cue(state: RoomState, who: Principal, cue_id: str, now: float) -> list[Event]:
+def _ack_cue(state: RoomState, who: Principal, cue_id: str, now: float) -> list[LogEvent]:
     slot = _slot(state, who.slot or "")
     if slot.cue is None or slot.cue.id != cue_id:
         raise _Refused(ErrorCode.NOT_FOUND, f"cue {cue_id!r} is not this slot's current cue")
@@ -306,18 +310,16 @@ def _question(state: RoomState, question_id: str) -> Question:
     return question
 
 
-def _vote(state: RoomState, who: Principal, question_id: str) -> list[Event]:
+def _vote(state: RoomState, who: Principal, question_id: str) -> list[LogEvent]:
     question = _question(state, question_id)
     if question.hidden:
         raise _Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
     if who.key in question.voters:
         return []
-    voters = (*question.voters, who.key)
-    updated = msgspec.structs.replace(question, voters=voters, votes=len(voters))
-    return [QuestionChanged(question=updated)]
+    return [QuestionVoted(question=question.id, who=who.key)]
 
 
-def _moderate(state: RoomState, command: ModerateQuestion) -> list[Event]:
+def _moderate(state: RoomState, command: ModerateQuestion) -> list[LogEvent]:
     question = _question(state, command.question)
     changes = {
         name: value
@@ -327,7 +329,7 @@ def _moderate(state: RoomState, command: ModerateQuestion) -> list[Event]:
     updated = msgspec.structs.replace(question, **changes)
     if updated.pinned and not question.pinned:
         # One pinned question at a time: pinning a new one unpins the old.
-        events: list[Event] = [
+        events: list[LogEvent] = [
             QuestionChanged(question=msgspec.structs.replace(other, pinned=False))
             for other in state.questions.values()
             if other.pinned and other.id != question.id
@@ -343,7 +345,7 @@ def _poll(state: RoomState, poll_id: str) -> Poll:
     return poll
 
 
-def _answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list[Event]:
+def _answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list[LogEvent]:
     poll = _poll(state, poll_id)
     if not poll.open:
         raise _Refused(ErrorCode.REFUSED, "this poll is closed")
@@ -351,11 +353,7 @@ def _answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list
         raise _Refused(ErrorCode.REFUSED, f"this poll has {len(poll.options)} options")
     if poll.answers.get(who.key) == option:
         return []
-    answers = {**poll.answers, who.key: option}
-    counts = [0] * len(poll.options)
-    for chosen in answers.values():
-        counts[chosen] += 1
-    return [PollChanged(poll=msgspec.structs.replace(poll, answers=answers, counts=tuple(counts)))]
+    return [PollAnswered(poll=poll.id, who=who.key, option=option)]
 
 
 # --- text from the network: plain, single line, no control or direction-override characters ----

@@ -31,6 +31,7 @@ from kanpe.core.events import (
     Principal,
     SlotChanged,
     evolve,
+    published,
     redact,
     redact_slot,
     redact_state,
@@ -466,7 +467,7 @@ class Relay:
         for offset, event in enumerate(outcome):
             before = state.slots.get(event.slot.id) if isinstance(event, SlotChanged) else None
             evolve(state, event, first + offset)
-            self._fan_out(room, event, first + offset, before)
+            self._fan_out(room, published(state, event), first + offset, before)
         self._send(conn, Ack(id=command.id, version=state.version))
         if state.version - room.snapshot_version >= SNAPSHOT_EVERY:
             try:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import msgspec
 
-from kanpe.core.events import Event, evolve
+from kanpe.core.events import LogEvent, evolve
 from kanpe.core.model import Role, RoomState
 
 SCHEMA_VERSION = 1
@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS commands (
 """
 
 _event_encoder = msgspec.json.Encoder()
-_event_decoder: msgspec.json.Decoder[Event] = msgspec.json.Decoder(Event)
+_event_decoder: msgspec.json.Decoder[LogEvent] = msgspec.json.Decoder(LogEvent)
 _state_decoder = msgspec.json.Decoder(RoomState)
 
 
@@ -191,7 +191,7 @@ class Store:
             evolve(state, _event_decoder.decode(blob), version)
         return state
 
-    def events_since(self, room: str, version: int) -> Iterator[tuple[int, Event]]:
+    def events_since(self, room: str, version: int) -> Iterator[tuple[int, LogEvent]]:
         for found, blob in self._db.execute(
             "SELECT version, event FROM events WHERE room = ? AND version > ? ORDER BY version",
             (room, version),
@@ -211,7 +211,7 @@ class Store:
         self,
         room: str,
         first_version: int,
-        events: list[Event],
+        events: list[LogEvent],
         command: tuple[str, str, bytes] | None,
         snapshot: RoomState | None = None,
     ) -> None:
