@@ -139,7 +139,18 @@ function onStatus(status, detail) {
     return;
   }
   setText($("status-text"), { connecting: "Connecting…", online: "Live", offline: "Offline" }[status] || status);
-  $("offline").hidden = status !== "offline";
+  const unreachable = status === "connecting" && detail === "unreachable";
+  $("offline").hidden = status !== "offline" && !unreachable;
+  if (unreachable) {
+    setText($("offline-title"), "Can’t reach the event.");
+    setText($("offline-detail"), "This network may block it, or the event has not started yet. Still trying…");
+  } else if (status === "offline") {
+    const since = app.link.offlineSince;
+    const at = since ? new Date(since).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
+    setText($("offline-title"), "Reconnecting…");
+    const keepTyping = "You can keep typing: messages are sent when the connection is back.";
+    setText($("offline-detail"), at ? `Offline since ${at}. ${keepTyping}` : keepTyping);
+  }
 }
 
 // --- tabs (phones only; wide screens show everything) -----------------------------------------

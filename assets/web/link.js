@@ -66,6 +66,9 @@ class Bucket {
 }
 
 /** Full jitter: uniform between half the base and the capped exponential. */
+/** Failed tries to join after which the page says it cannot reach the relay. */
+const UNREACHABLE_AFTER = 3;
+
 export function backoff(attempt, base = 0.25, cap = 10) {
   const top = Math.min(cap, base * 2 ** attempt);
   return base / 2 + Math.random() * Math.max(0, top - base / 2);
@@ -110,7 +113,7 @@ export class Link {
 
   /** Reconnect now instead of waiting out the backoff ("Try now", network back, tab shown). */
   retryNow() {
-    if (this.status !== "offline" || this.ws) return;
+    if ((this.status !== "offline" && this.status !== "connecting") || this.ws) return;
     this.attempt = 0;
     this.connect();
   }
@@ -211,7 +214,10 @@ export class Link {
       return;
     }
     if (this.welcomed && this.offlineSince === undefined) this.offlineSince = Date.now();
-    this.setStatus(this.welcomed ? "offline" : "connecting", "reconnecting");
+    // Never joined after a few tries: say so (the relay may refuse this network, or be down),
+    // rather than spin on "Connecting…" for ever.
+    const unreachable = !this.welcomed && this.attempt >= UNREACHABLE_AFTER;
+    this.setStatus(this.welcomed ? "offline" : "connecting", unreachable ? "unreachable" : "reconnecting");
     const delay = backoff(this.attempt);
     this.attempt += 1;
     this.retryAt = monotonic() + delay;

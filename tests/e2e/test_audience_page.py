@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocketRoute, expect
 
 from kanpe.core.countdown import display_seconds
 from kanpe.core.links import parse_link
@@ -286,6 +286,31 @@ def test_a_poll_answer_the_relay_refuses_is_not_shown_as_counted(
     assert served.state().polls[poll_id].counts == (0, 0)
 
 
+def test_a_page_that_cannot_get_through_says_so_and_tries_again_on_request(
+    served: Served, pages: Pages
+) -> None:
+    """A venue network that blocks websockets, or a relay refusing this address (HTTP 403 or
+    429, which a page cannot see): after a few failed tries the page says it cannot reach the
+    event instead of spinning on "Connecting…", and "Try now" tries at once."""
+    blocked = {"on": True}
+
+    def path(ws: WebSocketRoute) -> None:
+        if blocked["on"]:
+            ws.close(code=1006)
+        else:
+            ws.connect_to_server()
+
+    page = pages.open(served.invites.audience, wait=False)
+    page.route_web_socket("**/ws", path)
+    page.reload()  # the token is kept for the tab: the page starts again, now behind the block
+    expect(page.locator("#offline-title")).to_have_text("Can’t reach the event.")
+    expect(page.locator("#offline")).to_be_visible()
+    blocked["on"] = False
+    page.get_by_role("button", name="Try now").click()
+    expect(page.locator('#status[data-status="online"]')).to_be_attached()
+    expect(page.locator("#offline")).to_be_hidden()
+
+
 @pytest.mark.parametrize("fault", ["relay restart", "network cut"])
 def test_reconnects_after_a_fault_and_sends_what_was_queued_once(
     served: Served, pages: Pages, fault: str
@@ -306,6 +331,7 @@ def test_reconnects_after_a_fault_and_sends_what_was_queued_once(
     expect(page.locator("#status")).to_have_attribute("data-status", "offline")
     expect(page.locator("#offline")).to_be_visible()
     expect(page.locator("#offline")).to_contain_text("Reconnecting")
+    expect(page.locator("#offline-detail")).to_contain_text("Offline since")  # protocol 10.5
     page.fill("#chat-text", "typed while offline")
     page.press("#chat-text", "Enter")
     expect(page.locator(".message.pending")).to_contain_text("waiting for connection")
