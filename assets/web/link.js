@@ -104,6 +104,7 @@ export class Link {
   }
 
   start() {
+    this.restoreOutbox();
     window.addEventListener("online", () => this.retryNow());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible") this.retryNow();
@@ -135,8 +136,43 @@ export class Link {
     }
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { message, sent: false, droppable, resolve, reject });
+      this.saveOutbox();
       this.pump();
     });
+  }
+
+  // --- the outbox: what is typed offline survives a reload of the tab -----------------------
+
+  outboxKey() {
+    return `kanpe.outbox.${this.room}.${this.clientId}`;
+  }
+
+  /** Keep the commands not yet acknowledged (not reactions) for this tab, with their ids. */
+  saveOutbox() {
+    const queued = [...this.pending.values()].filter((e) => !e.droppable).map((e) => e.message);
+    try {
+      if (queued.length) sessionStorage.setItem(this.outboxKey(), JSON.stringify(queued));
+      else sessionStorage.removeItem(this.outboxKey());
+    } catch {
+      // storage disabled or full: the queue lives in memory only, as before
+    }
+  }
+
+  /** After a reload: queue again what the last page had not got acknowledged. Same ids, so the
+   * relay applies each once even if it had arrived before the reload. */
+  restoreOutbox() {
+    let saved = [];
+    try {
+      saved = JSON.parse(sessionStorage.getItem(this.outboxKey()) || "[]");
+    } catch {
+      saved = [];
+    }
+    if (!Array.isArray(saved)) return;
+    for (const message of saved) {
+      if (!message || typeof message.id !== "string" || typeof message.type !== "string") continue;
+      const ignore = () => {};
+      this.pending.set(message.id, { message, sent: false, droppable: false, resolve: ignore, reject: ignore });
+    }
   }
 
   /** True if a command can go out now while leaving ``reserve`` tokens for others. */
@@ -211,6 +247,7 @@ export class Link {
       this.setStatus("failed", fatal);
       for (const entry of this.pending.values()) entry.reject({ code: "failed", message: fatal });
       this.pending.clear();
+      this.saveOutbox();
       return;
     }
     if (this.welcomed && this.offlineSince === undefined) this.offlineSince = Date.now();
@@ -321,6 +358,7 @@ export class Link {
     const entry = this.pending.get(id);
     if (!entry) return;
     this.pending.delete(id);
+    this.saveOutbox();
     how(entry);
   }
 

@@ -311,6 +311,40 @@ def test_a_page_that_cannot_get_through_says_so_and_tries_again_on_request(
     expect(page.locator("#offline")).to_be_hidden()
 
 
+def test_a_message_typed_offline_survives_a_reload(served: Served, pages: Pages) -> None:
+    """A phone that drops the background tab, or someone reloading a page that looks stuck:
+    what they sent while offline is kept for the tab and goes out, once, after the reload."""
+    blocked = {"on": False}
+    routes: list[WebSocketRoute] = []
+
+    def path(ws: WebSocketRoute) -> None:
+        if blocked["on"]:
+            ws.close(code=1006)
+            return
+        routes.append(ws)
+        ws.connect_to_server()
+
+    page = pages.open(served.invites.audience, wait=False)
+    page.route_web_socket("**/ws", path)
+    page.reload()
+    page.wait_for_selector('#status[data-status="online"]')
+    blocked["on"] = True
+    for route in routes:
+        route.close(code=1006)
+    expect(page.locator("#status")).to_have_attribute("data-status", "offline")
+    page.fill("#chat-text", "typed in the tunnel")
+    page.press("#chat-text", "Enter")
+    page.reload()
+    blocked["on"] = False
+    page.wait_for_selector('#status[data-status="online"]')
+    expect(page.locator("#chat .message .text")).to_have_text(["typed in the tunnel"])
+    served.mirror(served.host(), lambda s: [m.text for m in s.chat] == ["typed in the tunnel"])
+    page.reload()  # sent and acknowledged: nothing is left to send again
+    page.wait_for_selector('#status[data-status="online"]')
+    expect(page.locator("#chat .message .text")).to_have_text(["typed in the tunnel"])
+    assert [m.text for m in served.state().chat] == ["typed in the tunnel"]
+
+
 @pytest.mark.parametrize("fault", ["relay restart", "network cut"])
 def test_reconnects_after_a_fault_and_sends_what_was_queued_once(
     served: Served, pages: Pages, fault: str
