@@ -187,6 +187,17 @@ function countUnread(kind) {
   }
 }
 
+// --- "New poll ↑": a poll opened out of sight --------------------------------------------------
+
+new IntersectionObserver(([entry]) => {
+  if (entry.isIntersecting) $("new-poll").hidden = true; // seen: the pill has done its job
+}).observe($("polls"));
+$("new-poll").addEventListener("click", () => {
+  $("new-poll").hidden = true;
+  $("polls").scrollIntoView({ block: "start" });
+  $("polls").querySelector(".poll-option")?.focus({ preventScroll: true });
+});
+
 // --- from the link --------------------------------------------------------------------------
 
 function onEvent(event) {
@@ -210,6 +221,12 @@ function onEvent(event) {
       if (event.poll.open && !views.polls.known(event.poll.id)) {
         // The cards are not a live region (counts change all the time); say it once.
         setText($("announce"), `New poll: ${event.poll.question}`);
+        // On a phone the poll may open above whatever the person is reading: point at it,
+        // once the card is laid out (an empty poll area has no size to be seen by).
+        requestAnimationFrame(() => {
+          const box = $("polls").getBoundingClientRect();
+          if (box.bottom <= 0 || box.top >= window.innerHeight) $("new-poll").hidden = false;
+        });
       }
       invalidate("polls");
       break;

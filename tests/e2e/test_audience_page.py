@@ -248,6 +248,7 @@ def test_poll_one_tap_answer_then_results(served: Served, pages: Pages) -> None:
     )
     poll = page.locator(".poll")
     expect(poll.locator(".poll-question")).to_have_text("Are you a freelance ML engineer?")
+    expect(page.locator("#new-poll")).to_be_hidden()  # in sight: nothing to point at
     poll_id = next(iter(served.state().polls))
     poll.get_by_role("button", name="Sort of").click()
     served.mirror(host, lambda s: s.polls[poll_id].counts == (0, 0, 1))
@@ -343,6 +344,25 @@ def test_a_message_typed_offline_survives_a_reload(served: Served, pages: Pages)
     page.wait_for_selector('#status[data-status="online"]')
     expect(page.locator("#chat .message .text")).to_have_text(["typed in the tunnel"])
     assert [m.text for m in served.state().chat] == ["typed in the tunnel"]
+
+
+def test_a_poll_opened_out_of_sight_on_a_phone_is_pointed_at(served: Served, pages: Pages) -> None:
+    """Someone on a phone reading the chat, far below the stage: a new poll opens above, out of
+    sight; a "New poll" pill in the reaction bar takes them to it. With the poll in sight, no
+    pill (test_poll_one_tap_answer_then_results opens one in view)."""
+    host = served.host()
+    for n in range(30):
+        served.send(host, SendChat, text=f"line {n}", name="Host")
+    page = pages.open(served.invites.audience, viewport={"width": 360, "height": 640})
+    expect(page.locator("#chat .message")).to_have_count(30)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # down at the chat
+    pill = page.get_by_role("button", name="New poll ↑")
+    expect(pill).to_be_hidden()
+    served.send(host, OpenPoll, question="Tabs or spaces?", options=("Tabs", "Spaces"))
+    expect(pill).to_be_visible()
+    pill.click()
+    expect(page.locator(".poll")).to_be_in_viewport()
+    expect(pill).to_be_hidden()
 
 
 @pytest.mark.parametrize("fault", ["relay restart", "network cut"])
