@@ -3,6 +3,7 @@
 // page drops rather than queues: it keeps a reserve of its rate budget for chat and votes.
 
 import { el, note, setText } from "./dom.js";
+import { remember } from "./invite.js";
 
 const MAX_FLOATS = 24;
 const RESERVE = 6;
@@ -70,7 +71,23 @@ export function reactionsView({ app, bar, sky, noteNode }) {
     button.addEventListener("click", () => react(button));
     button.addEventListener("animationend", () => button.classList.remove("pop"));
   }
+  // Single-key shortcuts can be switched off (WCAG 2.1.4): speech input or a stray key press
+  // would otherwise send reactions. Remembered on this device.
+  const keysSwitch = bar.querySelector("#react-keys");
+  let keysOn = remember.get("kanpe.reactKeys", true) !== false;
+  const showKeys = () => {
+    if (!keysSwitch) return;
+    keysSwitch.setAttribute("aria-pressed", String(keysOn));
+    setText(keysSwitch, `Keys 1–5 react: ${keysOn ? "on" : "off"}`);
+  };
+  showKeys();
+  keysSwitch?.addEventListener("click", () => {
+    keysOn = !keysOn;
+    remember.set("kanpe.reactKeys", keysOn);
+    showKeys();
+  });
   document.addEventListener("keydown", (event) => {
+    if (!keysOn) return;
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || bar.closest("[hidden]")) return;
     if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
     const button = buttons[Number(event.key) - 1];

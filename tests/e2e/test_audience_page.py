@@ -121,6 +121,29 @@ def test_reactions_reach_the_relay_and_the_page_throttles_itself(
     served.mirror(host, lambda s: any(m.text == "still here" for m in s.chat))
 
 
+def test_the_number_keys_can_be_switched_off_and_it_is_remembered(
+    served: Served, pages: Pages
+) -> None:
+    """Single-key shortcuts must be possible to turn off (WCAG 2.1.4): speech input or a stray
+    key would otherwise send reactions."""
+    make_current(served)
+    host = served.host()
+    page = pages.open(served.invites.audience, viewport=DESKTOP)
+    switch = page.locator("#react-keys")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("1")
+    served.mirror(host, lambda s: s.reactions.get("talk-1", {}).get("👏") == 1)
+    switch.click()
+    expect(switch).to_have_text("Keys 1–5 react: off")
+    page.reload()
+    page.wait_for_selector('#status[data-status="online"]')
+    expect(switch).to_have_attribute("aria-pressed", "false")  # remembered on this device
+    page.keyboard.press("2")  # off: no laugh
+    page.get_by_role("button", name="Applause").click()  # sent after the key press would be
+    served.mirror(host, lambda s: s.reactions.get("talk-1", {}).get("👏") == 2)
+    assert "😂" not in served.state().reactions.get("talk-1", {})
+
+
 def test_chat_reaches_the_host_and_text_from_the_network_stays_text(
     served: Served, pages: Pages
 ) -> None:
