@@ -136,7 +136,7 @@ export class Link {
     }
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { message, sent: false, droppable, resolve, reject });
-      this.saveOutbox();
+      if (!droppable) this.saveOutbox(); // reactions are never kept: no write for each tap
       this.pump();
     });
   }
@@ -358,7 +358,7 @@ export class Link {
     const entry = this.pending.get(id);
     if (!entry) return;
     this.pending.delete(id);
-    this.saveOutbox();
+    if (!entry.droppable) this.saveOutbox();
     how(entry);
   }
 
