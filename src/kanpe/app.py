@@ -170,9 +170,9 @@ async def connect(
         return 0  # quit while Qt's own loop waited for the first paint, before anyone listened
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
-    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    speaker.firstPainted.connect(lambda: None if painted.done() else painted.set_result(None))
     if not speaker.has_painted and paint_wait > 0:
+        painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        speaker.firstPainted.connect(lambda: None if painted.done() else painted.set_result(None))
         await asyncio.wait({painted, done}, timeout=paint_wait, return_when=asyncio.FIRST_COMPLETED)
     if done.done():
         return 0  # quit while waiting for the first frame: no relay, no link

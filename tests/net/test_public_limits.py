@@ -13,7 +13,7 @@ from websockets.asyncio.client import connect
 
 from kanpe.core.model import MAX_TEXT, Role
 from kanpe.core.protocol import (
-    MAX_AUDIENCE_MESSAGE_BYTES,
+    MAX_AUDIENCE_MESSAGE_CHARS,
     Ack,
     AskQuestion,
     Error,
@@ -36,14 +36,14 @@ async def test_an_audience_frame_over_8_kib_is_refused_unparsed_and_the_link_sta
 ) -> None:
     audience = await raw_join(invites.audience)
     heavy = json.dumps({"type": "chat.send", "id": "c1", "text": "x", "pad": "y" * 9_000})
-    assert len(heavy) > MAX_AUDIENCE_MESSAGE_BYTES
+    assert len(heavy) > MAX_AUDIENCE_MESSAGE_CHARS
     await audience.send(heavy)
     refused = await next_reply(audience)
     assert isinstance(refused, Error) and refused.code is ErrorCode.TOO_LARGE
     # The biggest real audience message fits: 500 characters of text, every one escaped.
     text = "😀" * MAX_TEXT  # each escaped as \\ud83d\\ude00: 12 bytes
     biggest = json.dumps({"type": "question.ask", "id": "q1", "text": text, "name": "é" * 40})
-    assert len(biggest) <= MAX_AUDIENCE_MESSAGE_BYTES
+    assert len(biggest) <= MAX_AUDIENCE_MESSAGE_CHARS
     await audience.send(biggest)
     reply = await next_reply(audience)
     while not isinstance(reply, Ack | Error):

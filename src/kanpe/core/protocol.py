@@ -37,9 +37,9 @@ MAX_MESSAGE_BYTES: Final = 64 * 1024
 #: Arrays and objects in one message, at most: a rundown of MAX_SLOTS slots needs ~400. A 64 KiB
 #: frame of 20,000 empty arrays would otherwise cost the relay ~15 ms of Python to refuse.
 MAX_CONTAINERS: Final = 1024
-#: What a frame from the audience or a viewer may weigh: their largest message (a 500-character
-#: question with a 40-character name, every character escaped) is under 7 KiB.
-MAX_AUDIENCE_MESSAGE_BYTES: Final = 8 * 1024
+#: Characters a frame from the audience or a viewer may hold: their largest message (a question
+#: of 500 characters with a 40-character name, every character escaped) is under 7,000.
+MAX_AUDIENCE_MESSAGE_CHARS: Final = 8 * 1024
 MAX_DEPTH: Final = 32
 
 

@@ -39,7 +39,7 @@ from kanpe.core.events import (
 from kanpe.core.links import make_link
 from kanpe.core.model import Role, RoomState, SlotState
 from kanpe.core.protocol import (
-    MAX_AUDIENCE_MESSAGE_BYTES,
+    MAX_AUDIENCE_MESSAGE_CHARS,
     PROTOCOL_VERSION,
     Ack,
     CloseCode,
@@ -386,9 +386,9 @@ class Relay:
             self._strike(conn, raw)
             return
         conn.strikes = 0
-        if conn.principal.role in _PUBLIC_ROLES and len(raw) > MAX_AUDIENCE_MESSAGE_BYTES:
+        if conn.principal.role in _PUBLIC_ROLES and len(raw) > MAX_AUDIENCE_MESSAGE_CHARS:
             # Anyone with the audience link may send: their frames are weighed before parsing.
-            message_too_large = f"message over {MAX_AUDIENCE_MESSAGE_BYTES} bytes"
+            message_too_large = f"message over {MAX_AUDIENCE_MESSAGE_CHARS} characters"
             self._send(conn, Error(code=ErrorCode.TOO_LARGE, message=message_too_large))
             return
         try:

@@ -78,7 +78,7 @@ class SlideView(QWidget):
 
     def is_waiting(self) -> bool:
         """Whether the view has not painted yet, or its last paint showed only the background
-        because the page was still on its way from the render thread (a deck's first paint)."""
+        because the page was still on its way from the render thread (the view's first page)."""
         return self._waiting
 
     def painted_index(self) -> int | None:
