@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from tests.support.faultproxy import FaultProxy
+
 from bench._support import (
     CHAT_MARK,
     IDLE,
@@ -37,7 +39,6 @@ from kanpe.core.clock import Estimate
 from kanpe.core.events import SlotChanged
 from kanpe.core.model import CueKind
 from kanpe.core.protocol import SendChat, SendCue
-from kanpe.net.faultproxy import FaultProxy
 from kanpe.net.link import Applied, LinkClient, LinkNotice
 
 GROUPS = ("cue", "clock", "memory", "chat")

@@ -41,8 +41,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bench._support import Figure, Summary, print_figures, print_header, rss_bytes
-from kanpe.ui.deckgen import generate_deck
-from kanpe.ui.slides import SlideDeck, SlideView
+from kanpe.ui.speaker.deckgen import generate_deck
+from kanpe.ui.speaker.slides import SlideDeck, SlideView
 
 FLIP_TARGET_MS = 16.0
 RSS_TARGET_MB = 250.0

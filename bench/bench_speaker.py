@@ -123,7 +123,7 @@ def _qt() -> object:
 
 
 def accent(page: int) -> tuple[int, int, int]:
-    """The title-bar colour of ``page`` (1-based) in decks from kanpe.ui.deckgen."""
+    """The title-bar colour of ``page`` (1-based) in decks from kanpe.ui.speaker.deckgen."""
     from PySide6.QtGui import QColor
 
     colour = QColor.fromHsv(((page - 1) * 47) % 360, 170, 200)
@@ -466,7 +466,7 @@ def _child_flips(args: argparse.Namespace) -> int:
     from kanpe.net.link import LinkClient
     from kanpe.storage.settings import SettingsStore
     from kanpe.ui.linkmodel import LinkModel
-    from kanpe.ui.speaker import SpeakerApp
+    from kanpe.ui.speaker.app import SpeakerApp
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -535,7 +535,7 @@ def _child_feed(args: argparse.Namespace) -> int:
     from kanpe.net.link import LinkClient
     from kanpe.storage.settings import SettingsStore
     from kanpe.ui.linkmodel import LinkModel
-    from kanpe.ui.speaker import SpeakerApp
+    from kanpe.ui.speaker.app import SpeakerApp
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -703,7 +703,7 @@ def compile_kanpe() -> None:
 
 
 def run(args: argparse.Namespace) -> list[Figure]:
-    from kanpe.ui.deckgen import generate_deck
+    from kanpe.ui.speaker.deckgen import generate_deck
 
     _qt()
     compile_kanpe()

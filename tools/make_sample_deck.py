@@ -4,8 +4,8 @@
     .venv/bin/python tools/make_sample_deck.py --out FILE # write it somewhere else
 
 Eight friendly slides, "Welcome to Kanpe", that explain the keys while the speaker tries them.
-The deck is drawn by kanpe.ui.deckgen (QPdfWriter), so it is made from this text alone; rerun
-this script after editing the slides (or the shortcuts in kanpe.ui.keys) and commit the PDF.
+The deck is drawn by kanpe.ui.speaker.deckgen (QPdfWriter), so it is made from this text alone;
+rerun this script after editing the slides (or the shortcuts in kanpe.ui.keys) and commit the PDF.
 It stays under 300 KB.
 """
 
@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from kanpe.ui.deckgen import Slide, write_deck
+from kanpe.ui.speaker.deckgen import Slide, write_deck
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "assets" / "decks" / "sample.pdf"

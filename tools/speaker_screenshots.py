@@ -32,9 +32,9 @@ from kanpe.core.protocol import (
 )
 from kanpe.net.link import LinkClient, wait_for_state
 from kanpe.storage.settings import SettingsStore
-from kanpe.ui.deckgen import generate_deck
 from kanpe.ui.linkmodel import LinkModel
-from kanpe.ui.speaker import SpeakerApp
+from kanpe.ui.speaker.app import SpeakerApp
+from kanpe.ui.speaker.deckgen import generate_deck
 
 OUT = Path(tempfile.gettempdir()) / "kanpe-shots"
 

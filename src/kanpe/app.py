@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from kanpe.net.relay import Relay, RoomInvites
     from kanpe.ui.linkmodel import LinkModel
-    from kanpe.ui.speaker import SpeakerApp
+    from kanpe.ui.speaker.app import SpeakerApp
 
 log = logging.getLogger("kanpe.app")
 
@@ -221,7 +221,7 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
         path = Path(chosen) if chosen else None
     from kanpe.storage.settings import SettingsStore
     from kanpe.ui.linkmodel import LinkModel
-    from kanpe.ui.speaker import SpeakerApp
+    from kanpe.ui.speaker.app import SpeakerApp
 
     # The windows and the first slide come first; the network starts once they are painted.
     model = LinkModel()
@@ -283,7 +283,7 @@ def sample_deck() -> Path:
     try:
         return asset_path("decks", "sample.pdf")
     except MissingAssetError:
-        from kanpe.ui.deckgen import generate_deck
+        from kanpe.ui.speaker.deckgen import generate_deck
 
         _application()
         folder = Path(tempfile.mkdtemp(prefix="kanpe-sample-"))

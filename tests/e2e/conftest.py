@@ -22,11 +22,11 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 from kanpe.core.model import RoomState
 from kanpe.core.protocol import Ack, Command
 from kanpe.core.rundown import Rundown, Slot
-from kanpe.net.faultproxy import FaultProxy
 from kanpe.net.link import LinkClient, wait_for_state
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
 from kanpe.net.relayclock import RelayClock
 from kanpe.storage.assets import asset_path
+from tests.support.faultproxy import FaultProxy
 from tests.support.waiting import eventually
 
 CHROMIUM_ARGS = [

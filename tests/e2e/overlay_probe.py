@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kanpe.ui.cuecard import CueFlash
-from kanpe.ui.overlay import OverlayWindow
+from kanpe.ui.speaker.overlay import OverlayWindow
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker
 

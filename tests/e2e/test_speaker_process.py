@@ -17,7 +17,7 @@ from kanpe.core.model import Role
 from kanpe.core.rundown import Rundown, Slot
 from kanpe.net.link import LinkClient, wait_for_state
 from kanpe.net.relay import Relay, RelayConfig
-from kanpe.ui.deckgen import generate_deck
+from kanpe.ui.speaker.deckgen import generate_deck
 from tests.support.waiting import notice
 
 RUNDOWN = Rundown(slots=(Slot(id="talk-1", title="Timers", duration=1200),))
@@ -98,7 +98,7 @@ def test_kanpe_speak_refuses_a_malformed_link(tmp_path: Path) -> None:
 _FIRST_SLIDE_PROBE = """
 import os, sys
 import kanpe.app
-from kanpe.ui.speaker import SpeakerApp
+from kanpe.ui.speaker.app import SpeakerApp
 
 shown = SpeakerApp.show
 
@@ -124,8 +124,8 @@ def test_the_first_slide_does_not_wait_for_the_console_the_protocol_or_the_netwo
     msgspec, the protocol, asyncio and the websockets client are imported: all of that loads
     after it (~100 ms of a ~300 ms start on this machine; BENCHMARKS.md)."""
     watched = [
-        "kanpe.ui.console",
-        "kanpe.ui.overlay",
+        "kanpe.ui.speaker.console",
+        "kanpe.ui.speaker.overlay",
         "kanpe.core.protocol",
         "msgspec",
         "asyncio",

@@ -17,10 +17,10 @@ import pytest_asyncio
 from kanpe.core.events import Principal, redact_state
 from kanpe.core.model import CueKind, Role
 from kanpe.core.protocol import SendChat, SendCue, StartTimer
-from kanpe.net.faultproxy import FaultProxy
 from kanpe.net.link import LinkClient, LinkStatus, StatusChanged, Synced, wait_for_state
 from kanpe.net.relay import Relay, RoomInvites
 from tests.net.conftest import Links, fast_backoff
+from tests.support.faultproxy import FaultProxy
 from tests.support.waiting import eventually, notice
 
 REPO = Path(__file__).resolve().parents[2]

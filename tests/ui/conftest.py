@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kanpe.ui.deckgen import generate_deck
-from kanpe.ui.slides import SlideDeck, SlideView
+from kanpe.ui.speaker.deckgen import generate_deck
+from kanpe.ui.speaker.slides import SlideDeck, SlideView
 
 MakeDeck = Callable[[int], Path]
 LONG_DECK_PAGES = 300

@@ -73,7 +73,7 @@ _JAPANESE_WINDOWS = """
 from kanpe.app import _application
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui.linkmodel import LinkModel
-from kanpe.ui.speaker import SpeakerApp
+from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.core.countdown import Phase
 from kanpe.ui.phases import phase_label
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QTimer,
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kanpe.core.model import Cue, CueKind
-from kanpe.ui.feedpane import plain_label
+from kanpe.ui.labels import plain_label
 
 FLASH_EVERY_MS = 450
 FLASH_FOR_MS = 20_000

@@ -23,9 +23,9 @@ from kanpe.net.link import LinkClient
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
 from kanpe.net.relayclock import RelayClock
 from kanpe.storage.settings import SettingsStore
-from kanpe.ui.deckgen import generate_deck
 from kanpe.ui.linkmodel import LinkModel
-from kanpe.ui.speaker import SpeakerApp
+from kanpe.ui.speaker.app import SpeakerApp
+from kanpe.ui.speaker.deckgen import generate_deck
 from tests.net.conftest import fast_backoff
 
 RUNDOWN = Rundown(

@@ -14,8 +14,8 @@ from kanpe.core.protocol import StartTimer
 from kanpe.net.link import wait_for_state
 from kanpe.net.relay import RoomInvites
 from kanpe.storage.settings import SettingsStore
-from kanpe.ui import deckgen
-from kanpe.ui.speaker import SpeakerApp
+from kanpe.ui.speaker.app import SpeakerApp
+from tests.support import bad_decks as deckgen
 from tests.support.waiting import eventually
 from tests.ui.speaker.conftest import Clients, Speakers, speaker_test
 
@@ -245,7 +245,7 @@ async def test_quitting_before_the_network_starts_ends_the_app(
 
     from kanpe.app import connect
     from kanpe.ui.linkmodel import LinkModel
-    from kanpe.ui.speaker import SpeakerApp
+    from kanpe.ui.speaker.app import SpeakerApp
 
     # The speaker closes the stage while Qt's own loop waits for its first paint (run_speaker),
     # before connect() is listening for ``finished``.

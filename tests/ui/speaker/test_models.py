@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kanpe.core.model import ChatMessage
 from kanpe.storage.settings import OverlayGeometry, SettingsStore, SpeakerSettings
-from kanpe.ui.feed import FADE, HOLD, MAX_ROWS, ChatListModel, ReactionBursts
+from kanpe.ui.speaker.feed import FADE, HOLD, MAX_ROWS, ChatListModel, ReactionBursts
 from tests.ui.speaker.conftest import FakeClock
 
 

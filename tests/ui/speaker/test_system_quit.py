@@ -13,7 +13,7 @@ def test_a_system_quit_closes_the_speaker_app_in_order(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kanpe import app as app_module
-    from kanpe.ui.speaker import SpeakerApp
+    from kanpe.ui.speaker.app import SpeakerApp
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     quits: list[SpeakerApp] = []

@@ -17,7 +17,7 @@ from kanpe.core.protocol import AdjustTimer, PauseTimer, SendCue, StartTimer
 from kanpe.net.link import LinkStatus, wait_for_state
 from kanpe.net.relay import Relay, RoomInvites
 from kanpe.ui.cuecard import CueCard
-from kanpe.ui.speaker import SpeakerApp
+from kanpe.ui.speaker.app import SpeakerApp
 from tests.support.waiting import eventually
 from tests.ui.speaker.conftest import Clients, FakeClock, Speakers, speaker_test
 
@@ -261,7 +261,7 @@ async def test_a_new_rundown_during_the_talk_moves_the_phase_thresholds_and_the_
 
 
 def test_the_link_status_shows_the_relays_reason_as_plain_text(qtbot: QtBot) -> None:
-    from kanpe.ui.console import ConsoleWindow
+    from kanpe.ui.speaker.console import ConsoleWindow
     from kanpe.ui.ticker import CountdownTicker
 
     console = ConsoleWindow(QWidget(), QWidget(), CountdownTicker(lambda: None))

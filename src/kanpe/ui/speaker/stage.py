@@ -11,8 +11,8 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from kanpe.ui.countdown_face import CountdownFace
-from kanpe.ui.feed import ChatListModel, ReactionBursts
-from kanpe.ui.feedpane import FeedPane
+from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
+from kanpe.ui.speaker.feedpane import FeedPane
 from kanpe.ui.ticker import CountdownTicker
 
 BADGE_SIZE = (190, 84)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
-from kanpe.ui import deckgen
-from kanpe.ui.slides import DeckError, SlideDeck, SlideView
+from kanpe.ui.speaker.slides import DeckError, SlideDeck, SlideView
+from tests.support import bad_decks as deckgen
 from tests.ui.conftest import MakeDeck
 
 BLACK = QColor("black").rgb()

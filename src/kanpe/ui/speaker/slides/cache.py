@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QSize, QSizeF, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocumentRenderOptions, QPdfPageRenderer
 
-from kanpe.ui.slides.document import DeckDocument
+from kanpe.ui.speaker.slides.document import DeckDocument
 
 #: The cache holds at most this many pages' worth of pixels at the target size.
 DEFAULT_BUDGET_PAGES = 8

@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRect
 
 from kanpe.core.clockface import TimerStatus
-from kanpe.ui.console import ConsoleWindow
 from kanpe.ui.cuecard import CueFlash
-from kanpe.ui.overlay import OverlayWindow
+from kanpe.ui.speaker.console import ConsoleWindow
+from kanpe.ui.speaker.overlay import OverlayWindow
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
 
 if TYPE_CHECKING:
     from kanpe.storage.settings import SpeakerSettings
-    from kanpe.ui.deckhost import DeckHost
     from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker.deckhost import DeckHost
 
 
 class PresenterWindows(QObject):

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QSize, QSizeF
 from pytestqt.qtbot import QtBot
 
-from kanpe.ui.slides import DeckDocument, RenderCache, open_deck
-from kanpe.ui.slides.cache import device_box, fit_size
+from kanpe.ui.speaker.slides import DeckDocument, RenderCache, open_deck
+from kanpe.ui.speaker.slides.cache import device_box, fit_size
 from tests.ui.conftest import MakeDeck
 
 BOX = QSize(320, 240)

@@ -12,11 +12,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from kanpe.ui import deckgen
-from kanpe.ui.deckgen import Slide, generate_deck, write_deck
+from kanpe.ui.speaker.deckgen import Slide, generate_deck, write_deck
+from tests.support import bad_decks as deckgen
 from tests.ui.conftest import MakeDeck
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SAMPLE = REPO / "assets" / "decks" / "sample.pdf"
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizeGrip, QVBoxLayout, QWidget
 from kanpe.core.model import Cue
 from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueFlash, cue_text
-from kanpe.ui.feedpane import plain_label
+from kanpe.ui.labels import plain_label
 from kanpe.ui.ticker import CountdownTicker
 
 OVERLAY_FLAGS = (

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
-from kanpe.ui.slides.document import MAX_DECK_BYTES, DeckDocument, open_deck
+from kanpe.ui.speaker.slides.document import MAX_DECK_BYTES, DeckDocument, open_deck
 
 # What presentation clickers and keyboards send. Space goes back with Shift, as in browsers.
 NEXT_KEYS = frozenset({Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space})

@@ -26,11 +26,11 @@ from kanpe.storage.settings import (
     SettingsStore,
     SpeakerSettings,
 )
-from kanpe.ui.deckhost import DeckHost
-from kanpe.ui.feed import ChatListModel, ReactionBursts
 from kanpe.ui.linkmodel import LinkModel
-from kanpe.ui.slidereport import SlideReporter
-from kanpe.ui.stage import StageWindow
+from kanpe.ui.speaker.deckhost import DeckHost
+from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
+from kanpe.ui.speaker.slidereport import SlideReporter
+from kanpe.ui.speaker.stage import StageWindow
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock
 
@@ -40,11 +40,11 @@ if TYPE_CHECKING:
     # The protocol's messages (and msgspec's JSON) load with the link, after the first slide.
     from kanpe.core.model import Cue
     from kanpe.core.protocol import Ack, Command
-    from kanpe.ui.console import ConsoleWindow
     from kanpe.ui.cuecard import CueFlash
     from kanpe.ui.keys import KeyRouter
-    from kanpe.ui.overlay import OverlayWindow
-    from kanpe.ui.presenter import PresenterWindows
+    from kanpe.ui.speaker.console import ConsoleWindow
+    from kanpe.ui.speaker.overlay import OverlayWindow
+    from kanpe.ui.speaker.presenter import PresenterWindows
 
 log = logging.getLogger("kanpe.ui")
 
@@ -131,7 +131,7 @@ class SpeakerApp(QObject):
             return
         # Imported here: ~25 ms of code the stage's first slide does not wait for.
         from kanpe.ui.keys import ONCE_KEYS, KeyRouter
-        from kanpe.ui.presenter import PresenterWindows
+        from kanpe.ui.speaker.presenter import PresenterWindows
 
         self._once_keys = ONCE_KEYS
         self.presenter = PresenterWindows(

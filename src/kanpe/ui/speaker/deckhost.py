@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 
-from kanpe.ui.slides import DeckError, SlideDeck, SlideView
+from kanpe.ui.speaker.slides import DeckError, SlideDeck, SlideView
 
 STAGE_BACKGROUND = QColor("#000000")
 CONSOLE_BACKGROUND = QColor("#0b0d11")

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kanpe.ui.cuecard import CueFlash
-from kanpe.ui.overlay import OverlayWindow
+from kanpe.ui.speaker.overlay import OverlayWindow
 from kanpe.ui.ticker import CountdownTicker
 
 # Qt's offscreen platform cannot raise a top-level window, and says so (as for the speaker tests).

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueCard, CueFlash
-from kanpe.ui.feedpane import plain_label
 from kanpe.ui.help import HelpOverlay
+from kanpe.ui.labels import plain_label
 from kanpe.ui.phases import BACKGROUND, TEXT
 from kanpe.ui.ticker import CountdownTicker
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from pytestqt.qtbot import QtBot
 
-from kanpe.ui.slides import SlideDeck
+from kanpe.ui.speaker.slides import SlideDeck
 from tests.ui.conftest import MakeDeck
 
 Key = Qt.Key

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kanpe.ui.feed import MAX_ROWS, ChatListModel, ReactionBursts
+from kanpe.ui.labels import plain_label
 from kanpe.ui.phases import SURFACE, SURFACE_LINE, TEXT, rounded
+from kanpe.ui.speaker.feed import MAX_ROWS, ChatListModel, ReactionBursts
 
 if TYPE_CHECKING:
     from kanpe.core.model import ChatMessage, Question  # msgspec types: loaded with the link
@@ -33,14 +34,6 @@ if TYPE_CHECKING:
 NAME_COLOUR = QColor("#7cc4ff")
 FEED_BACKGROUND = QColor("#14171d")
 PIN_COLOUR = QColor("#ffd23f")
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    return label
 
 
 class ChatFeed(QWidget):

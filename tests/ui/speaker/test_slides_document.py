@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSizeF, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from kanpe.ui import deckgen
-from kanpe.ui.slides import MAX_DECK_BYTES, DeckError, DeckErrorKind, SlideDeck, open_deck
-from kanpe.ui.slides.document import sample_deck_path
+from kanpe.ui.speaker.slides import MAX_DECK_BYTES, DeckError, DeckErrorKind, SlideDeck, open_deck
+from kanpe.ui.speaker.slides.document import sample_deck_path
+from tests.support import bad_decks as deckgen
 
 BadDeck = Callable[[Path], Path]
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kanpe.ui.slides.cache import DEFAULT_BUDGET_PAGES, RenderCache, device_box, fit_size
-from kanpe.ui.slides.deck import SlideDeck
+from kanpe.ui.speaker.slides.cache import DEFAULT_BUDGET_PAGES, RenderCache, device_box, fit_size
+from kanpe.ui.speaker.slides.deck import SlideDeck
 
 _PAPER = QColor("white")  # under the page: PDFs leave unpainted areas transparent
 _MESSAGE_TEXT = QColor(200, 204, 212)

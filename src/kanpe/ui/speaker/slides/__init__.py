@@ -6,9 +6,9 @@
 - ``view``: ``SlideView``, the widget that paints a page of a SlideDeck, letterboxed.
 """
 
-from kanpe.ui.slides.cache import RenderCache
-from kanpe.ui.slides.deck import SlideDeck
-from kanpe.ui.slides.document import (
+from kanpe.ui.speaker.slides.cache import RenderCache
+from kanpe.ui.speaker.slides.deck import SlideDeck
+from kanpe.ui.speaker.slides.document import (
     MAX_DECK_BYTES,
     DeckDocument,
     DeckError,
@@ -16,7 +16,7 @@ from kanpe.ui.slides.document import (
     open_deck,
     sample_deck_path,
 )
-from kanpe.ui.slides.view import SlideView
+from kanpe.ui.speaker.slides.view import SlideView
 
 __all__ = [
     "MAX_DECK_BYTES",
