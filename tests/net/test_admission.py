@@ -111,9 +111,9 @@ async def test_tokens_are_long_random_and_only_in_the_fragment(invites: RoomInvi
 async def test_state_survives_a_clean_restart_and_replays_past_a_snapshot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kanpe.net.relay as relay_module
+    import kanpe.net.pipeline as pipeline_module
 
-    monkeypatch.setattr(relay_module, "SNAPSHOT_EVERY", 5)
+    monkeypatch.setattr(pipeline_module, "SNAPSHOT_EVERY", 5)
     config = RelayConfig(data_dir=tmp_path)
     async with Relay(config) as relay:
         invites = await relay.create_room(rundown=RUNDOWN)

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from kanpe.core.protocol import Ack, AdjustTimer, encode_bytes
-from kanpe.net import relay as relay_module
+from kanpe.net import pipeline as pipeline_module
 from kanpe.net.admin import create_room
 from kanpe.net.relay import ADMIN_SECRET_FILE, Relay, RoomInvites
 from tests.net.conftest import RUNDOWN, next_reply, raw_join
@@ -23,7 +23,7 @@ async def test_a_snapshot_that_cannot_be_saved_drops_no_one(
 ) -> None:
     """The events are committed before the ack; a snapshot is only a shortcut for the next load.
     Its failure (a full disk) is logged, and the host's connection and later commands go on."""
-    monkeypatch.setattr(relay_module, "SNAPSHOT_EVERY", 1)
+    monkeypatch.setattr(pipeline_module, "SNAPSHOT_EVERY", 1)
     assert relay.store is not None
 
     def disk_full(state: object) -> None:

@@ -8,11 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from websockets.asyncio.server import ServerConnection
-
 from kanpe.core.events import Principal
 from kanpe.core.model import Role, RoomState
 from kanpe.net.limits import TokenBucket
+from kanpe.net.outlet import Outlet
 
 
 def new_token() -> str:
@@ -55,20 +54,20 @@ class Conn:
         "bucket",
         "closing",
         "group",
+        "outlet",
         "principal",
         "room",
         "strikes",
         "welcome_bytes",
-        "ws",
     )
 
-    def __init__(self, ws: ServerConnection, principal: Principal, bucket: TokenBucket) -> None:
-        self.ws = ws
+    def __init__(self, outlet: Outlet, principal: Principal, bucket: TokenBucket) -> None:
+        self.outlet = outlet
         self.principal = principal
         self.bucket = bucket
         self.strikes = 0
         #: The welcome's size while it may still be draining: a slow link joining a big room
-        #: must not count it as falling behind (see Relay._write).
+        #: must not count it as falling behind (see Fanout.write).
         self.welcome_bytes = 0
         self.closing = False
         self.room: LiveRoom | None = None

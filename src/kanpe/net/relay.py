@@ -1,9 +1,10 @@
 """The relay: one authoritative copy of every room, shared over websockets.
 
 Each connection says hello with its token; the token decides its role. Messages are handled one at
-a time, synchronously, on the event loop, so room state needs no locks: parse, check the role, let
-``core.rules.decide`` produce events, commit them, apply them, fan them out, acknowledge.
-Nothing is acknowledged or broadcast before its commit.
+a time, synchronously, on the event loop, so room state needs no locks: parse, check the role, then
+the command pipeline (``net/pipeline.py``) decides, commits and applies, and the fan-out
+(``net/fanout.py``) sends each reader its redaction and the sender its ack. Nothing is
+acknowledged or broadcast before its commit. This module is the websocket glue around them.
 """
 
 from __future__ import annotations
@@ -19,57 +20,42 @@ import secrets
 import sqlite3
 import ssl
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 
-import msgspec
-from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
+from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from kanpe.core.events import (
-    Event,
-    Principal,
-    SlotChanged,
-    evolve,
-    published,
-    redact,
-    redact_slot,
-    redact_state,
-)
-from kanpe.core.links import make_link
-from kanpe.core.model import Role, RoomState, SlotState
+from kanpe.core.events import Principal, redact_state
+from kanpe.core.model import Role, RoomState
 from kanpe.core.protocol import (
     MAX_AUDIENCE_MESSAGE_CHARS,
     PROTOCOL_VERSION,
-    Ack,
     CloseCode,
     Command,
-    CreateInvite,
-    CreateRoom,
     Error,
     ErrorCode,
-    EventMessage,
     Hello,
-    Peer,
-    Presence,
     ProtocolError,
-    ServerMessage,
     TimeReply,
     TimeRequest,
     Welcome,
     encode_bytes,
-    message_tag,
     parse_client,
 )
-from kanpe.core.rules import RELAY_COMMANDS, Refusal, authorize, decide, initial_state
-from kanpe.core.rundown import Rundown, RundownError
+from kanpe.core.rules import RELAY_COMMANDS, authorize
+from kanpe.core.rundown import Rundown
 from kanpe.net.admission import Admission
+from kanpe.net.fanout import Fanout
 from kanpe.net.limits import TokenBucket
-from kanpe.net.liveroom import Conn, LiveRoom, RoomInvites, new_token
+from kanpe.net.liveroom import Conn, LiveRoom, RoomInvites
+from kanpe.net.outlet import WsOutlet
+from kanpe.net.pipeline import run_command, save_snapshot_if_due
 from kanpe.net.quietlog import websockets_logger
 from kanpe.net.relayclock import RelayClock
 from kanpe.net.relayconfig import RelayConfig, default_data_dir
-from kanpe.net.store import SNAPSHOT_EVERY, Store
+from kanpe.net.rooms import Rooms
+from kanpe.net.store import Store
 from kanpe.net.web import WebRoot
 
 log = logging.getLogger("kanpe.relay")
@@ -80,26 +66,11 @@ __all__ = ["ADMIN_SECRET_FILE", "Relay", "RelayConfig", "RoomInvites", "default_
 _WEBSOCKETS_LOG = websockets_logger("server")  # frame dumps would show tokens
 
 ADMIN_SECRET_FILE = "admin.token"  # noqa: S105 - a file name, not a secret
-PRESENCE_DELAY = 0.25
 PRESENCE_REFRESH = 5.0
-RELAY_RESULTS_KEPT = 1000
 CHECKPOINT_EVERY = 5.0
 
 
 _PUBLIC_ROLES = frozenset({Role.AUDIENCE, Role.VIEWER})
-
-
-@contextlib.contextmanager
-def _store_errors_are_internal(doing: str) -> Iterator[None]:
-    """A store failure answers this command with ``internal`` (docs/protocol.md) and keeps the
-    connection: nothing was written, and the client may try again."""
-    try:
-        yield
-    except sqlite3.Error:
-        log.exception("could not %s", doing)
-        raise ProtocolError(
-            ErrorCode.INTERNAL, "the relay could not save this; try again"
-        ) from None
 
 
 class Relay:
@@ -112,6 +83,8 @@ class Relay:
         self.data_dir = self.config.data_dir or default_data_dir()
         self.store: Store | None = None
         self.rooms: dict[str, LiveRoom] = {}
+        self._rooms: Rooms | None = None
+        self.fanout = Fanout(self.limits, _call_later)
         self._server: Server | None = None
         self._admin_digest = b""
         self.admission = Admission(self.config)
@@ -119,8 +92,11 @@ class Relay:
         self._presence_task: asyncio.Task[None] | None = None
         self._checkpoint_task: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
-        self._relay_results: dict[tuple[str, str, str], tuple[bytes, Ack]] = {}
-        self.dropped_slow = 0
+
+    @property
+    def dropped_slow(self) -> int:
+        """Connections dropped for not reading their messages."""
+        return self.fanout.dropped_slow
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -128,10 +104,8 @@ class Relay:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = Store(self.data_dir / "relay.sqlite3", durable=self.config.durable)
         self._admin_digest = hashlib.sha256(self._admin_secret().encode()).digest()
-        for room_id in self.store.room_ids():
-            state = self.store.load_room(room_id)
-            if state is not None:
-                self.rooms[room_id] = LiveRoom(state)
+        self._rooms = Rooms(self.store, lambda: self.url)
+        self.rooms = self._rooms.live
         limits = self.limits
         self._server = await serve(
             self._handle,
@@ -223,48 +197,8 @@ class Relay:
     # --- rooms --------------------------------------------------------------------------------
 
     async def create_room(self, name: str = "", rundown: Rundown | None = None) -> RoomInvites:
-        return self._create_room(name, rundown or Rundown())
-
-    def _create_room(self, name: str, rundown: Rundown) -> RoomInvites:
-        assert self.store is not None
-        room_id = secrets.token_urlsafe(9)
-        state = initial_state(room_id, name, rundown)
-        grants: list[tuple[str, Role, str | None]] = [
-            (new_token(), Role.HOST, None),
-            (new_token(), Role.AUDIENCE, None),
-            (new_token(), Role.VIEWER, None),
-            *[(new_token(), Role.SPEAKER, slot.id) for slot in rundown.slots],
-        ]
-        with _store_errors_are_internal("create a room"):
-            self.store.create_room(state, grants)
-        self.rooms[room_id] = LiveRoom(state)
-        links = {
-            (role, slot): make_link(self.url, role, room_id, token) for token, role, slot in grants
-        }
-        log.info("room %s created with %d slots", room_id, len(rundown.slots))
-        return RoomInvites(
-            room=room_id,
-            host=links[Role.HOST, None],
-            audience=links[Role.AUDIENCE, None],
-            viewer=links[Role.VIEWER, None],
-            speakers={slot.id: links[Role.SPEAKER, slot.id] for slot in rundown.slots},
-        )
-
-    def _create_invite(self, room: LiveRoom, role: Role, slot: str | None) -> str:
-        assert self.store is not None
-        if role is Role.ADMIN:
-            raise ProtocolError(ErrorCode.REFUSED, "admin links are not invites")
-        if role is Role.SPEAKER:
-            if slot is None or slot not in room.state.slots:
-                raise ProtocolError(
-                    ErrorCode.NOT_FOUND, "a speaker invite needs a slot of the rundown"
-                )
-        elif slot is not None:
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "only speaker invites name a slot")
-        token = new_token()
-        with _store_errors_are_internal("save an invite"):
-            self.store.add_tokens(room.state.id, [(token, role, slot)])
-        return make_link(self.url, role, room.state.id, token)
+        assert self._rooms is not None, "the relay is not started"
+        return self._rooms.create(name, rundown or Rundown())
 
     # --- HTTP side: admission, origin check, static pages --------------------------------------
 
@@ -289,7 +223,7 @@ class Relay:
             pass
         finally:
             if conn is not None:
-                self._leave(conn)
+                self.fanout.leave(conn)
 
     async def _greet(self, ws: ServerConnection) -> Conn | None:
         try:
@@ -320,15 +254,13 @@ class Relay:
             )
             return None
         rate = self.limits.rates[principal.role]
-        conn = Conn(ws, principal, TokenBucket(rate, time.monotonic()))
+        conn = Conn(WsOutlet(ws), principal, TokenBucket(rate, time.monotonic()))
         if principal.role is Role.ADMIN:
             state = RoomState(id="")
         else:
             room = self.rooms[principal.room]
-            conn.room = room
-            room.groups[conn.group].add(conn)
+            self.fanout.join(room, conn)
             state = redact_state(room.state, principal)
-            self._presence_changed(room)
         welcome = Welcome(
             protocol=PROTOCOL_VERSION,
             role=principal.role,
@@ -340,7 +272,7 @@ class Relay:
         )
         data = encode_bytes(welcome)
         conn.welcome_bytes = len(data)
-        self._write([conn], data)
+        self.fanout.write([conn], data)
         return conn
 
     def _authenticate(self, hello: Hello) -> Principal | None:
@@ -367,15 +299,6 @@ class Relay:
             await ws.send(encode_bytes(Error(code=code, message=message)), text=True)
             await ws.close(close, code.value)
 
-    def _leave(self, conn: Conn) -> None:
-        room = conn.room
-        if room is None:
-            return
-        room.groups[conn.group].discard(conn)
-        if not room.groups[conn.group]:
-            del room.groups[conn.group]
-        self._presence_changed(room)
-
     # --- messages ---------------------------------------------------------------------------------
 
     def _on_message(self, conn: Conn, raw: str | bytes) -> None:
@@ -389,23 +312,23 @@ class Relay:
         if conn.principal.role in _PUBLIC_ROLES and len(raw) > MAX_AUDIENCE_MESSAGE_CHARS:
             # Anyone with the audience link may send: their frames are weighed before parsing.
             message_too_large = f"message over {MAX_AUDIENCE_MESSAGE_CHARS} characters"
-            self._send(conn, Error(code=ErrorCode.TOO_LARGE, message=message_too_large))
+            self.fanout.send(conn, Error(code=ErrorCode.TOO_LARGE, message=message_too_large))
             return
         try:
             message = parse_client(raw)
         except ProtocolError as exc:
-            self._send(conn, Error(code=exc.code, message=exc.message, id=exc.command_id))
+            self.fanout.send(conn, Error(code=exc.code, message=exc.message, id=exc.command_id))
             return
         match message:
             case TimeRequest(t0=t0):
-                self._send(conn, TimeReply(t0=t0, t1=received, t2=self.clock.now()))
+                self.fanout.send(conn, TimeReply(t0=t0, t1=received, t2=self.clock.now()))
             case Hello():
-                self._send(conn, Error(code=ErrorCode.BAD_MESSAGE, message="already joined"))
+                self.fanout.send(conn, Error(code=ErrorCode.BAD_MESSAGE, message="already joined"))
             case _:
                 try:
                     self._on_command(conn, message, received)
                 except ProtocolError as exc:
-                    self._send(conn, Error(code=exc.code, message=exc.message, id=message.id))
+                    self.fanout.send(conn, Error(code=exc.code, message=exc.message, id=message.id))
 
     def _strike(self, conn: Conn, raw: str | bytes) -> None:
         conn.strikes += 1
@@ -414,7 +337,7 @@ class Relay:
         found = _COMMAND_ID.search(raw[:256]) if isinstance(raw, str) else None
         command_id = found.group(1) if found else None
         if command_id is not None or conn.strikes == 1 or conn.strikes % 10 == 0:
-            self._send(
+            self.fanout.send(
                 conn,
                 Error(
                     code=ErrorCode.RATE_LIMITED, message="slow down; resend later", id=command_id
@@ -428,178 +351,24 @@ class Relay:
         """Close at once: send the close frame and end our side, without waiting for the peer,
         whose reply may be queued behind everything it flooded us with."""
         conn.closing = True
-        conn.ws.protocol.fail(code, reason)
-        conn.ws.send_data()
+        conn.outlet.fail(code, reason)
 
     def _on_command(self, conn: Conn, command: Command, now: float) -> None:
         who = conn.principal
         refusal = authorize(who, command)
         if refusal is not None:
             raise ProtocolError(refusal.code, refusal.reason)
+        assert self._rooms is not None
         if type(command) in RELAY_COMMANDS:
-            self._on_relay_command(conn, command)
+            self.fanout.send(conn, self._rooms.relay_command(who, conn.room, command))
             return
         room = conn.room
         assert room is not None
-        assert self.store is not None
-        state = room.state
-        digest = hashlib.sha256(encode_bytes(command)).digest()
-        with _store_errors_are_internal("look up a command id"):
-            record = self.store.command_record(state.id, who.key, command.id)
-        if record is not None:
-            if not hmac.compare_digest(record.digest, digest):
-                raise ProtocolError(
-                    ErrorCode.ID_REUSED, "this command id was used for another command"
-                )
-            self._send(conn, Ack(id=command.id, version=record.version, duplicate=True))
-            return
-        outcome = decide(state, who, command, now)
-        if isinstance(outcome, Refusal):
-            raise ProtocolError(outcome.code, outcome.reason)
-        first = state.version + 1
-        try:
-            self.store.commit(state.id, first, outcome, (who.key, command.id, digest))
-        except Exception:
-            log.exception("could not commit %s; nothing was applied", message_tag(type(command)))
-            raise ProtocolError(
-                ErrorCode.INTERNAL, "the relay could not save this; try again"
-            ) from None
-        for offset, event in enumerate(outcome):
-            before = state.slots.get(event.slot.id) if isinstance(event, SlotChanged) else None
-            evolve(state, event, first + offset)
-            self._fan_out(room, published(state, event), first + offset, before)
-        self._send(conn, Ack(id=command.id, version=state.version))
-        if state.version - room.snapshot_version >= SNAPSHOT_EVERY:
-            try:
-                self.store.save_snapshot(state)
-            except sqlite3.Error:
-                # The events are committed; only the shortcut for the next load is missing. The
-                # command was acknowledged: this connection stays, and a later command retries.
-                log.exception("could not save a snapshot of room %s", room.state.id)
-            else:
-                room.snapshot_version = state.version
-
-    def _on_relay_command(self, conn: Conn, command: Command) -> None:
-        """room.create and invite.create. Their results carry new tokens, which the store keeps
-        only as digests, so a retry of the same id is answered from memory with the same result
-        (for as long as this relay runs)."""
-        key = (conn.principal.room, conn.principal.key, command.id)
-        digest = hashlib.sha256(encode_bytes(command)).digest()
-        remembered = self._relay_results.get(key)
-        if remembered is not None:
-            if not hmac.compare_digest(remembered[0], digest):
-                raise ProtocolError(
-                    ErrorCode.ID_REUSED, "this command id was used for another command"
-                )
-            self._send(conn, msgspec.structs.replace(remembered[1], duplicate=True))
-            return
-        ack = self._relay_command_ack(conn, command)
-        self._relay_results[key] = (digest, ack)
-        while len(self._relay_results) > RELAY_RESULTS_KEPT:
-            del self._relay_results[next(iter(self._relay_results))]
-        self._send(conn, ack)
-
-    def _relay_command_ack(self, conn: Conn, command: Command) -> Ack:
-        match command:
-            case CreateRoom(name=name, rundown=rundown):
-                try:
-                    invites = self._create_room(name, rundown or Rundown())
-                except RundownError as exc:
-                    raise ProtocolError(ErrorCode.REFUSED, str(exc)) from None
-                return Ack(id=command.id, version=1, result=invites.as_result())
-            case CreateInvite(role=role, slot=slot):
-                assert conn.room is not None
-                link = self._create_invite(conn.room, role, slot)
-                return Ack(id=command.id, version=conn.room.state.version, result={"link": link})
-            case _:
-                raise ProtocolError(ErrorCode.REFUSED, "not a relay command")
-
-    # --- sending --------------------------------------------------------------------------------
-
-    def _send(self, conn: Conn, message: ServerMessage) -> None:
-        self._write([conn], encode_bytes(message))
-
-    def _fan_out(
-        self, room: LiveRoom, event: Event, version: int, before: SlotState | None = None
-    ) -> None:
-        """Send each group its redaction of ``event``, and nothing to a group for which it
-        changes nothing: a cue is not even a blank event to the audience. So the audience's
-        thousand writes never delay a cue, and nobody learns when cues happen."""
-        # Hosts and speakers first, the public group last: writing to a thousand audience
-        # connections takes the loop ~10-30 ms, and a speaker's cue must not wait behind it.
-        groups = sorted(room.groups.items(), key=lambda item: item[0] == "public")
-        for _, group in groups:
-            if not group:
-                continue
-            reader = next(iter(group)).principal
-            seen = redact(event, reader)
-            if (
-                before is not None
-                and isinstance(seen, SlotChanged)
-                and seen.slot == redact_slot(before, reader)
-            ):
-                continue
-            self._write(group, encode_bytes(EventMessage(version=version, event=seen)))
-
-    def _write(self, conns: Iterable[Conn], data: bytes) -> None:
-        """Queue ``data`` to every connection; drop any that has stopped reading."""
-        conns = list(conns)
-        broadcast([c.ws for c in conns], data, text=True)
-        # The cap is on what is left over besides this message, and besides the welcome while
-        # it drains: a large snapshot to a slow phone is not falling behind. A reader that stops
-        # soon passes the cap all the same.
-        limit = self.limits.max_write_buffer
-        for conn in conns:
-            transport = conn.ws.transport
-            buffered = transport.get_write_buffer_size() if transport is not None else 0
-            if conn.welcome_bytes and buffered <= limit:
-                conn.welcome_bytes = 0  # the welcome has gone out
-            if buffered > limit + len(data) + conn.welcome_bytes:
-                self._drop_slow(conn)
-
-    def _drop_slow(self, conn: Conn) -> None:
-        if conn.closing:
-            return
-        conn.closing = True  # frames it already sent us are ignored from now on
-        self.dropped_slow += 1
-        log.warning(
-            "dropping a %s connection that stopped reading (close %d)",
-            conn.principal.role.value,
-            CloseCode.SLOW_CONSUMER,
-        )
-        self._leave(conn)
-        conn.room = None
-        # Abort, not close: a polite close would queue behind the megabytes it is not reading.
-        conn.ws.transport.abort()
-
-    # --- presence -------------------------------------------------------------------------------
-
-    def _presence_changed(self, room: LiveRoom) -> None:
-        if room.presence_pending:
-            return
-        room.presence_pending = True
-        asyncio.get_running_loop().call_later(PRESENCE_DELAY, self._send_presence, room)
-
-    def _send_presence(self, room: LiveRoom) -> None:
-        room.presence_pending = False
-        peers = tuple(
-            Peer(
-                role=conn.principal.role,
-                slot=conn.principal.slot,
-                client=conn.principal.client,
-                latency_ms=round(conn.ws.latency * 1000, 2) if conn.ws.latency else None,
-            )
-            for key, group in room.groups.items()
-            if key != "public"
-            for conn in group
-        )
-        audience = sum(
-            1 for conn in room.groups.get("public", ()) if conn.principal.role is Role.AUDIENCE
-        )
-        private = encode_bytes(Presence(peers=peers, audience=audience))
-        public = encode_bytes(Presence(audience=audience))
-        for key, group in list(room.groups.items()):
-            self._write(list(group), public if key == "public" else private)
+        outcome = run_command(self._rooms.store, room, who, command, now)
+        for item in outcome.published:
+            self.fanout.publish(room, item.event, item.version, item.before)
+        self.fanout.send(conn, outcome.ack)
+        save_snapshot_if_due(self._rooms.store, room)
 
     async def _checkpoints(self) -> None:
         """Fold the WAL into the database now and then, on a worker thread: a checkpoint's fsync
@@ -620,7 +389,11 @@ class Relay:
             await asyncio.sleep(PRESENCE_REFRESH)
             for room in self.rooms.values():
                 if room.groups.get("host"):
-                    self._presence_changed(room)
+                    self.fanout.presence_changed(room)
 
 
 _COMMAND_ID = re.compile(r'"id"\s*:\s*"([A-Za-z0-9_.:-]{1,64})"')
+
+
+def _call_later(delay: float, callback: Callable[[], None]) -> None:
+    asyncio.get_running_loop().call_later(delay, callback)

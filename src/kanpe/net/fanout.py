@@ -1,0 +1,146 @@
+"""Fan-out: who in a room receives what, the write-buffer cap that drops a reader that stopped
+reading, and presence (who is connected), batched.
+
+It writes to ``Outlet``s and schedules through an injected ``call_later``, so it runs and is
+tested without websockets or an event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from kanpe.core.events import Event, SlotChanged, redact, redact_slot
+from kanpe.core.model import Role, SlotState
+from kanpe.core.protocol import (
+    CloseCode,
+    EventMessage,
+    Peer,
+    Presence,
+    ServerMessage,
+    encode_bytes,
+)
+from kanpe.net.limits import Limits
+from kanpe.net.liveroom import Conn, LiveRoom
+
+log = logging.getLogger("kanpe.relay")
+
+#: Seconds between a join or leave and the presence message that tells it (joins batch).
+PRESENCE_DELAY = 0.25
+
+type CallLater = Callable[[float, Callable[[], None]], object]
+
+
+class Fanout:
+    def __init__(self, limits: Limits, call_later: CallLater) -> None:
+        self.limits = limits
+        self._call_later = call_later
+        #: Connections dropped for not reading (docs/protocol.md, slow consumers).
+        self.dropped_slow = 0
+
+    # --- membership ------------------------------------------------------------------------------
+
+    def join(self, room: LiveRoom, conn: Conn) -> None:
+        conn.room = room
+        room.groups[conn.group].add(conn)
+        self.presence_changed(room)
+
+    def leave(self, conn: Conn) -> None:
+        room = conn.room
+        if room is None:
+            return
+        room.groups[conn.group].discard(conn)
+        if not room.groups[conn.group]:
+            del room.groups[conn.group]
+        self.presence_changed(room)
+
+    # --- sending ---------------------------------------------------------------------------------
+
+    def send(self, conn: Conn, message: ServerMessage) -> None:
+        self.write([conn], encode_bytes(message))
+
+    def publish(
+        self, room: LiveRoom, event: Event, version: int, before: SlotState | None = None
+    ) -> None:
+        """Send each group its redaction of ``event``, and nothing to a group for which it
+        changes nothing: a cue is not even a blank event to the audience. So the audience's
+        thousand writes never delay a cue, and nobody learns when cues happen."""
+        # Hosts and speakers first, the public group last: writing to a thousand audience
+        # connections takes the loop ~10-30 ms, and a speaker's cue must not wait behind it.
+        groups = sorted(room.groups.items(), key=lambda item: item[0] == "public")
+        for _, group in groups:
+            if not group:
+                continue
+            reader = next(iter(group)).principal
+            seen = redact(event, reader)
+            if (
+                before is not None
+                and isinstance(seen, SlotChanged)
+                and seen.slot == redact_slot(before, reader)
+            ):
+                continue
+            self.write(group, encode_bytes(EventMessage(version=version, event=seen)))
+
+    def write(self, conns: Iterable[Conn], data: bytes) -> None:
+        """Queue ``data`` to every connection; drop any that has stopped reading."""
+        conns = list(conns)
+        # The cap is on what is left over besides this message, and besides the welcome while
+        # it drains: a large snapshot to a slow phone is not falling behind. A reader that stops
+        # soon passes the cap all the same.
+        limit = self.limits.max_write_buffer
+        for conn in conns:
+            conn.outlet.write(data)
+        for conn in conns:
+            buffered = conn.outlet.buffered()
+            if conn.welcome_bytes and buffered <= limit:
+                conn.welcome_bytes = 0  # the welcome has gone out
+            if buffered > limit + len(data) + conn.welcome_bytes:
+                self.drop_slow(conn)
+
+    def drop_slow(self, conn: Conn) -> None:
+        if conn.closing:
+            return
+        conn.closing = True  # frames it already sent us are ignored from now on
+        self.dropped_slow += 1
+        log.warning(
+            "dropping a %s connection that stopped reading (close %d)",
+            conn.principal.role.value,
+            CloseCode.SLOW_CONSUMER,
+        )
+        self.leave(conn)
+        conn.room = None
+        # Abort, not close: a polite close would queue behind the megabytes it is not reading.
+        conn.outlet.abort()
+
+    # --- presence --------------------------------------------------------------------------------
+
+    def presence_changed(self, room: LiveRoom) -> None:
+        if room.presence_pending:
+            return
+        room.presence_pending = True
+        self._call_later(PRESENCE_DELAY, lambda: self.send_presence(room))
+
+    def send_presence(self, room: LiveRoom) -> None:
+        room.presence_pending = False
+        peers = tuple(
+            Peer(
+                role=conn.principal.role,
+                slot=conn.principal.slot,
+                client=conn.principal.client,
+                latency_ms=_ms(conn.outlet.latency()),
+            )
+            for key, group in room.groups.items()
+            if key != "public"
+            for conn in group
+        )
+        audience = sum(
+            1 for conn in room.groups.get("public", ()) if conn.principal.role is Role.AUDIENCE
+        )
+        private = encode_bytes(Presence(peers=peers, audience=audience))
+        public = encode_bytes(Presence(audience=audience))
+        for key, group in list(room.groups.items()):
+            self.write(list(group), public if key == "public" else private)
+
+
+def _ms(seconds: float | None) -> float | None:
+    return round(seconds * 1000, 2) if seconds else None
