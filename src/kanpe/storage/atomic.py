@@ -67,14 +67,15 @@ def _too_large(path: Path, max_bytes: int) -> str:
     return f"{path} is too large (more than {max_bytes} bytes)"
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
+def write_atomic(path: Path, data: bytes | str, *, private: bool = False) -> None:
     """Replace the file at ``path`` with ``data`` (str is written as UTF-8), all or nothing.
 
     The data goes to a temporary file in the same directory, is flushed to disk, and then
     replaces ``path`` in one rename, so a crash or a full disk leaves either the old file or the
     new one, never a mix. An existing file keeps its permission bits; a symlink keeps pointing
     where it did and its target is replaced. On any failure the temporary file is removed and
-    the original is untouched.
+    the original is untouched. ``private`` files (they hold secrets, such as invite tokens)
+    are readable by their owner only, from the moment the temporary file exists.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     target = Path(os.path.realpath(path))
@@ -83,13 +84,15 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     # 0o666 so a new file gets the user's usual permissions (the umask applies), as open() would.
-    fd = os.open(temp, flags, 0o666)
+    fd = os.open(temp, flags, 0o600 if private else 0o666)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(payload)
             file.flush()
             os.fsync(file.fileno())
-        if mode is not None:
+        if private:
+            os.chmod(temp, 0o600)
+        elif mode is not None:
             os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
