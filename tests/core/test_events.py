@@ -17,11 +17,13 @@ from kanpe.core.events import (
     Principal,
     QuestionChanged,
     Reacted,
+    ReportChanged,
     RundownChanged,
     SlotChanged,
     evolve,
     redact,
     redact_state,
+    visible_to,
 )
 from kanpe.core.model import (
     MAX_CHAT_KEPT,
@@ -30,6 +32,8 @@ from kanpe.core.model import (
     CueKind,
     Poll,
     Question,
+    Report,
+    ReportKind,
     Role,
     RoomState,
     SlotState,
@@ -46,6 +50,15 @@ CUE_1 = Cue(id="c4", slot="talk-1", kind=CueKind.TEXT, text="slow down", sent_at
 CUE_2 = Cue(id="c5", slot="talk-2", kind=CueKind.FLASH, flash=True, sent_at=T + 5)
 SECRET = "buy followers at example.com"
 QUESTION = Question(id="q8", name="Ann", text="Does it scale?", at=T + 8, slot="talk-1")
+REPORT = Report(
+    id="m6",
+    kind=ReportKind.CHAT,
+    name="Bo",
+    text="hi all",
+    count=1,
+    at=T + 17,
+    reporters=("audience:snitch",),
+)
 POLL = Poll(id="p11", question="Freelance?", options=("yes", "no"), counts=(0, 0), at=T + 11)
 
 # A room's history, version by version (the first event is version 1).
@@ -76,6 +89,9 @@ LOG: list[Event] = [
     QuestionChanged(
         question=Question(id="q16", name="Troll", text=SECRET, at=T + 16, hidden=True, voters=("x",), votes=1)
     ),
+    ReportChanged(report=REPORT),
+    ReportChanged(report=Report(id="q8", kind=ReportKind.QUESTION, text="Does it scale?", count=1, at=T + 18)),
+    ReportChanged(report=msgspec.structs.replace(REPORT, count=0, reporters=())),
 ]  # fmt: skip
 
 HOST = Principal(Role.HOST, room="r1", client="host")
@@ -271,6 +287,19 @@ def test_the_audience_snapshot_holds_no_secret_anywhere(room: RoomState) -> None
     text = encoded(redact_state(room, AUDIENCE))
     for secret in (b"slow down", b"c4", b"c5", b"audience:a", SECRET.encode(), b"Spammer"):
         assert secret not in text
+    assert room.reports and not redact_state(room, AUDIENCE).reports
+
+
+def test_reports_reach_hosts_only_and_never_say_who_reported(room: RoomState) -> None:
+    """The moderation list is the hosts': nobody else learns that, or when, something was
+    reported, and not even hosts learn by whom."""
+    assert list(room.reports) == ["q8"]  # m6's report was closed
+    assert list(redact_state(room, HOST).reports) == ["q8"]
+    for reader in READERS:
+        assert visible_to(ReportChanged(report=REPORT), reader) == (reader is HOST)
+        assert b"snitch" not in encoded(redact_state(replay(LOG[:-2]), reader))
+    seen = redact(ReportChanged(report=REPORT), HOST)
+    assert isinstance(seen, ReportChanged) and seen.report.reporters == ()
 
 
 def test_redacting_leaves_the_room_alone(room: RoomState) -> None:
@@ -295,7 +324,10 @@ def test_evolve_then_redact_equals_redact_then_evolve(reader: Principal) -> None
     mirror = redact_state(relay, reader)
     for version, event in enumerate(LOG, start=1):
         evolve(relay, event, version)
-        evolve(mirror, redact(event, reader), version)
+        if visible_to(event, reader):
+            evolve(mirror, redact(event, reader), version)
+        else:
+            mirror.version = version  # what a later event would bring it to
         assert encoded(mirror) == encoded(redact_state(relay, reader)), f"version {version}"
 
 
@@ -308,10 +340,14 @@ def test_redacting_twice_is_redacting_once(room: RoomState, reader: Principal) -
 
 
 @pytest.mark.parametrize("reader", READERS, ids=READER_IDS)
-def test_every_reader_gets_every_event(reader: Principal) -> None:
-    """Redaction changes content, never whether or in what order events arrive."""
-    redacted = [redact(event, reader) for event in LOG]
-    assert [type(e) for e in redacted] == [type(e) for e in LOG]
+def test_every_reader_gets_every_event_but_reports(reader: Principal) -> None:
+    """Redaction changes content, never whether or in what order events arrive; reports are the
+    one kind only hosts are sent."""
+    sent = [event for event in LOG if visible_to(event, reader)]
+    redacted = [redact(event, reader) for event in sent]
+    assert [type(e) for e in redacted] == [type(e) for e in sent]
+    hosts_only = [e for e in LOG if isinstance(e, ReportChanged)]
+    assert len(sent) == len(LOG) - (0 if reader is HOST else len(hosts_only))
 
 
 @pytest.mark.parametrize("event", [e for e in LOG if isinstance(e, CurrentChanged | Reacted)])

@@ -21,6 +21,7 @@ from kanpe.core.events import (
     PollChanged,
     QuestionChanged,
     Reacted,
+    ReportChanged,
     RundownChanged,
     SlotChanged,
 )
@@ -31,6 +32,8 @@ from kanpe.core.model import (
     CueKind,
     Poll,
     Question,
+    Report,
+    ReportKind,
     Role,
     RoomState,
     SlotState,
@@ -52,6 +55,7 @@ from kanpe.core.protocol import (
     Command,
     CreateInvite,
     CreateRoom,
+    DismissReport,
     Error,
     ErrorCode,
     EventMessage,
@@ -64,6 +68,8 @@ from kanpe.core.protocol import (
     Presence,
     ProtocolError,
     React,
+    ReportChat,
+    ReportQuestion,
     ReportSlide,
     ResetTimer,
     SendChat,
@@ -75,6 +81,7 @@ from kanpe.core.protocol import (
     StartTimer,
     TimeReply,
     TimeRequest,
+    UnvoteQuestion,
     VoteQuestion,
     Welcome,
     encode,
@@ -306,6 +313,7 @@ def test_the_bad_frame_table_covers_every_input_error_code() -> None:
         ErrorCode.ID_REUSED,
         ErrorCode.RATE_LIMITED,
         ErrorCode.INTERNAL,
+        ErrorCode.NAME_RESERVED,
     }
     assert {code for _, _, code in BAD_FRAMES} == set(ErrorCode) - not_parser
 
@@ -426,6 +434,10 @@ CLIENT_MESSAGES: list[ClientMessage] = [
     HideChat(id="c15", message="m14"),
     AskQuestion(id="c16", text="How does it scale?", name="Bo"),
     VoteQuestion(id="c17", question="q16"),
+    UnvoteQuestion(id="c17b", question="q16"),
+    ReportChat(id="c17c", message="m14"),
+    ReportQuestion(id="c17d", question="q16"),
+    DismissReport(id="c17e", report="m14"),
     ModerateQuestion(id="c18", question="q16", pinned=True, hidden=False),
     ModerateQuestion(id="c18b", question="q16", answered=True),
     OpenPoll(id="c19", question="Freelance ML engineer?", options=("yes", "no", "sometimes")),
@@ -446,6 +458,9 @@ EVENTS: list[Event] = [
     QuestionChanged(question=STATE.questions["q10"]),
     PollChanged(poll=STATE.polls["p11"]),
     Reacted(emoji="🎉", slot="talk-1", at=1_750_000_600.0),
+    ReportChanged(
+        report=Report(id="m14", kind=ReportKind.CHAT, name="Ann", text="spam", count=2, at=1e9)
+    ),
 ]
 
 SERVER_MESSAGES: list[ServerMessage] = [

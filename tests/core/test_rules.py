@@ -27,6 +27,7 @@ from kanpe.core.events import (
     QuestionChanged,
     QuestionVoted,
     Reacted,
+    ReportChanged,
     RundownChanged,
     SlotChanged,
     evolve,
@@ -45,12 +46,15 @@ from kanpe.core.protocol import (
     Command,
     CreateInvite,
     CreateRoom,
+    DismissReport,
     ErrorCode,
     HideChat,
     ModerateQuestion,
     OpenPoll,
     PauseTimer,
     React,
+    ReportChat,
+    ReportQuestion,
     ReportSlide,
     ResetTimer,
     SendChat,
@@ -59,6 +63,7 @@ from kanpe.core.protocol import (
     SetDuration,
     SetRundown,
     StartTimer,
+    UnvoteQuestion,
     VoteQuestion,
 )
 from kanpe.core.rules import MAX_POLLS, MAX_QUESTIONS, Refusal, decide, initial_state
@@ -211,10 +216,17 @@ EXPECTED_ALLOWED: dict[Role, set[type]] = {
     Role.HOST: {
         SetRundown, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SetDuration, SetCurrent,
         AllowSelfTimer, SendCue, ClearCue, HideChat, ModerateQuestion, OpenPoll, ClosePoll,
-        React, SendChat, AskQuestion, VoteQuestion, AnswerPoll, CreateInvite,
+        React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll, CreateInvite,
+        DismissReport,
     },
-    Role.SPEAKER: {AckCue, ReportSlide, StartTimer, PauseTimer, ResetTimer, AdjustTimer},
-    Role.AUDIENCE: {React, SendChat, AskQuestion, VoteQuestion, AnswerPoll},
+    Role.SPEAKER: {
+        AckCue, ReportSlide, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SendChat,
+        ReportChat, ReportQuestion,
+    },
+    Role.AUDIENCE: {
+        React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll, ReportChat,
+        ReportQuestion,
+    },
     Role.VIEWER: set(),
     Role.ADMIN: {CreateRoom},
 }
@@ -248,6 +260,10 @@ def sample(kind: type, state: RoomState) -> tuple[Command, list[type] | ErrorCod
         HideChat: (HideChat(id="x", message=state.chat[0].id), [ChatPosted]),
         AskQuestion: (AskQuestion(id="x", text="And on CPUs?"), [QuestionChanged]),
         VoteQuestion: (VoteQuestion(id="x", question=pinned), [QuestionVoted]),
+        UnvoteQuestion: (UnvoteQuestion(id="x", question=pinned), []),  # nobody voted for it
+        ReportChat: (ReportChat(id="x", message=state.chat[0].id), [ReportChanged]),
+        ReportQuestion: (ReportQuestion(id="x", question=pinned), [ReportChanged]),
+        DismissReport: (DismissReport(id="x", report=pinned), ErrorCode.NOT_FOUND),  # none open
         ModerateQuestion: (
             ModerateQuestion(id="x", question=voted, pinned=True),
             [QuestionChanged, QuestionChanged],  # unpins the old one too
@@ -789,6 +805,10 @@ commands = st.one_of(
     st.builds(HideChat, id=st.just("x"), message=record_ids),
     st.builds(AskQuestion, id=st.just("x"), text=texts),
     st.builds(VoteQuestion, id=st.just("x"), question=record_ids),
+    st.builds(UnvoteQuestion, id=st.just("x"), question=record_ids),
+    st.builds(ReportChat, id=st.just("x"), message=record_ids),
+    st.builds(ReportQuestion, id=st.just("x"), question=record_ids),
+    st.builds(DismissReport, id=st.just("x"), report=record_ids),
     st.builds(
         ModerateQuestion,
         id=st.just("x"),
@@ -826,6 +846,8 @@ def test_any_sequence_keeps_the_room_consistent(
         assert sum(q.pinned for q in state.questions.values()) <= 1
         for question in state.questions.values():
             assert question.votes == len(question.voters) == len(set(question.voters))
+        for report in state.reports.values():
+            assert report.count == len(report.reporters) == len(set(report.reporters)) > 0
         for poll in state.polls.values():
             tally = [list(poll.answers.values()).count(i) for i in range(len(poll.options))]
             assert list(poll.counts) == tally

@@ -16,6 +16,7 @@ from kanpe.core.model import (
     ChatMessage,
     Poll,
     Question,
+    Report,
     Role,
     RoomState,
     SlotState,
@@ -60,6 +61,12 @@ class Reacted(_Event, frozen=True, kw_only=True, tag="reaction"):
     at: float
 
 
+class ReportChanged(_Event, frozen=True, kw_only=True, tag="report"):
+    """A report was made, or closed (``count`` 0). Sent to hosts only (``visible_to``)."""
+
+    report: Report
+
+
 type Event = (
     RundownChanged
     | SlotChanged
@@ -68,6 +75,7 @@ type Event = (
     | QuestionChanged
     | PollChanged
     | Reacted
+    | ReportChanged
 )
 
 EVENT_TYPES: tuple[type[_Event], ...] = (
@@ -78,6 +86,7 @@ EVENT_TYPES: tuple[type[_Event], ...] = (
     QuestionChanged,
     PollChanged,
     Reacted,
+    ReportChanged,
 )
 
 
@@ -99,8 +108,15 @@ class QuestionVoted(_Event, frozen=True, kw_only=True, tag="question.voted"):
     who: str
 
 
+class QuestionUnvoted(_Event, frozen=True, kw_only=True, tag="question.unvoted"):
+    """Logged, never sent: one up-vote taken back; readers get a QuestionChanged."""
+
+    question: str
+    who: str
+
+
 #: What the relay logs and applies: the events on the wire, and the compact ones above.
-type LogEvent = Event | PollAnswered | QuestionVoted
+type LogEvent = Event | PollAnswered | QuestionVoted | QuestionUnvoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +178,17 @@ def evolve(state: RoomState, event: LogEvent, version: int) -> None:
                 state.questions[question_id] = msgspec.structs.replace(
                     question, voters=voters, votes=len(voters)
                 )
+        case QuestionUnvoted(question=question_id, who=who):
+            question = state.questions[question_id]
+            voters = tuple(voter for voter in question.voters if voter != who)
+            state.questions[question_id] = msgspec.structs.replace(
+                question, voters=voters, votes=len(voters)
+            )
+        case ReportChanged(report=report):
+            if report.count > 0:
+                state.reports[report.id] = report
+            else:
+                state.reports.pop(report.id, None)
     state.version = version
 
 
@@ -170,7 +197,7 @@ def published(state: RoomState, event: LogEvent) -> Event:
     match event:
         case PollAnswered(poll=poll_id):
             return PollChanged(poll=state.polls[poll_id])
-        case QuestionVoted(question=question_id):
+        case QuestionVoted(question=question_id) | QuestionUnvoted(question=question_id):
             return QuestionChanged(question=state.questions[question_id])
         case _:
             return event
@@ -217,6 +244,16 @@ def redact_chat(message: ChatMessage, reader: Principal) -> ChatMessage:
     return message
 
 
+def visible_to(event: Event, reader: Principal) -> bool:
+    """Whether ``reader`` is sent ``event`` at all: reports reach hosts only, so nobody else
+    learns that (or when) something was reported, and 300 phones are not sent a no-op."""
+    return reader.role is Role.HOST or not isinstance(event, ReportChanged)
+
+
+def redact_report(report: Report) -> Report:
+    return msgspec.structs.replace(report, reporters=())
+
+
 def redact(event: Event, reader: Principal) -> Event:
     """The form of ``event`` that ``reader`` may receive."""
     match event:
@@ -232,6 +269,8 @@ def redact(event: Event, reader: Principal) -> Event:
             return QuestionChanged(question=redact_question(question, reader))
         case PollChanged(poll=poll):
             return PollChanged(poll=redact_poll(poll, reader))
+        case ReportChanged(report=report):
+            return ReportChanged(report=redact_report(report))
         case _:
             return event
 
@@ -249,4 +288,9 @@ def redact_state(state: RoomState, reader: Principal) -> RoomState:
         questions={k: redact_question(v, reader) for k, v in state.questions.items()},
         polls={k: redact_poll(v, reader) for k, v in state.polls.items()},
         reactions={k: dict(v) for k, v in state.reactions.items()},
+        reports=(
+            {k: redact_report(v) for k, v in state.reports.items()}
+            if reader.role is Role.HOST
+            else {}
+        ),
     )

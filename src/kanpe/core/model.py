@@ -18,6 +18,7 @@ MAX_TEXT = 500
 MAX_NAME = 40
 MAX_CHAT_KEPT = 200
 MAX_POLL_OPTIONS = 6
+MAX_REPORTS = 300
 REACTIONS = ("👏", "😂", "🤔", "❓", "🎉")
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
@@ -68,6 +69,9 @@ class ChatMessage(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
     text: str
     at: Time
     hidden: bool = False
+    #: The sender's role, set by the relay from their token (never sent by a client): what the
+    #: pages' "Host" and "Speaker" badges are drawn from, so nobody can fake one by their name.
+    role: Role = Role.AUDIENCE
 
 
 class Question(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -82,6 +86,26 @@ class Question(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     hidden: bool = False
     # Who voted, by client id. Kept by the relay to count each person once; redacted on the wire.
     voters: tuple[str, ...] = ()
+    role: Role = Role.AUDIENCE  # the asker's role, as for ChatMessage
+
+
+class ReportKind(StrEnum):
+    CHAT = "chat"
+    QUESTION = "question"
+
+
+class Report(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """People reported a chat message or question to the hosts: one entry of the hosts'
+    moderation list. Only hosts are sent reports; ``count`` 0 means the entry was closed."""
+
+    id: Ident  # the reported message's or question's id
+    kind: ReportKind
+    name: str = ""  # the reported record's name and text, as they were when first reported
+    text: str
+    count: int
+    at: Time  # relay time of the latest report
+    # Who reported, by principal key, to count each once. Kept by the relay; redacted on the wire.
+    reporters: tuple[str, ...] = ()
 
 
 class Poll(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -108,6 +132,8 @@ class RoomState(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     questions: dict[str, Question] = msgspec.field(default_factory=dict)
     polls: dict[str, Poll] = msgspec.field(default_factory=dict)
     reactions: dict[str, dict[str, int]] = msgspec.field(default_factory=dict)
+    #: Open reports, by reported id: the hosts' moderation list. ``{}`` for everyone else.
+    reports: dict[str, Report] = msgspec.field(default_factory=dict)
 
     def slot_rules(self, slot_id: str) -> Slot | None:
         return self.rundown.slot(slot_id)

@@ -64,6 +64,7 @@ class ErrorCode(StrEnum):
     ID_REUSED = "id_reused"
     RATE_LIMITED = "rate_limited"
     INTERNAL = "internal"
+    NAME_RESERVED = "name_reserved"
 
 
 class CloseCode(IntEnum):
@@ -207,6 +208,28 @@ class VoteQuestion(_Command, frozen=True, kw_only=True, tag="question.vote"):
     question: Ident
 
 
+class UnvoteQuestion(_Command, frozen=True, kw_only=True, tag="question.unvote"):
+    """Take back one's up-vote."""
+
+    question: Ident
+
+
+class ReportChat(_Command, frozen=True, kw_only=True, tag="chat.report"):
+    """Tell the hosts a chat message should not be there."""
+
+    message: Ident
+
+
+class ReportQuestion(_Command, frozen=True, kw_only=True, tag="question.report"):
+    question: Ident
+
+
+class DismissReport(_Command, frozen=True, kw_only=True, tag="report.dismiss"):
+    """A host closes a report without hiding what was reported."""
+
+    report: Ident
+
+
 class ModerateQuestion(_Command, frozen=True, kw_only=True, tag="question.set"):
     question: Ident
     pinned: bool | None = None
@@ -258,6 +281,10 @@ type Command = (
     | HideChat
     | AskQuestion
     | VoteQuestion
+    | UnvoteQuestion
+    | ReportChat
+    | ReportQuestion
+    | DismissReport
     | ModerateQuestion
     | OpenPoll
     | ClosePoll
@@ -284,6 +311,10 @@ COMMAND_TYPES: tuple[type[_Command], ...] = (
     HideChat,
     AskQuestion,
     VoteQuestion,
+    UnvoteQuestion,
+    ReportChat,
+    ReportQuestion,
+    DismissReport,
     ModerateQuestion,
     OpenPoll,
     ClosePoll,

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 import msgspec
 
+from kanpe.core import feedback
 from kanpe.core.countdown import Countdown, TimerError, TimerStatus
 from kanpe.core.events import (
     ChatPosted,
     CurrentChanged,
     LogEvent,
-    PollAnswered,
     PollChanged,
     Principal,
     QuestionChanged,
-    QuestionVoted,
     Reacted,
     RundownChanged,
     SlotChanged,
@@ -35,10 +33,12 @@ from kanpe.core.model import (
     CueKind,
     Poll,
     Question,
+    ReportKind,
     Role,
     RoomState,
     SlotState,
 )
+from kanpe.core.names import imitates_role
 from kanpe.core.protocol import (
     COMMAND_TYPES,
     AckCue,
@@ -51,12 +51,15 @@ from kanpe.core.protocol import (
     Command,
     CreateInvite,
     CreateRoom,
+    DismissReport,
     ErrorCode,
     HideChat,
     ModerateQuestion,
     OpenPoll,
     PauseTimer,
     React,
+    ReportChat,
+    ReportQuestion,
     ReportSlide,
     ResetTimer,
     SendChat,
@@ -65,9 +68,13 @@ from kanpe.core.protocol import (
     SetDuration,
     SetRundown,
     StartTimer,
+    UnvoteQuestion,
     VoteQuestion,
     message_tag,
 )
+from kanpe.core.refusal import Refusal, Refused
+
+__all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
 from kanpe.core.rundown import Rundown, RundownError, check_rundown
 
 #: Caps that keep a room's snapshot small however busy (or hostile) its audience is.
@@ -75,18 +82,18 @@ MAX_QUESTIONS = 500
 MAX_POLLS = 50
 
 
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    code: ErrorCode
-    reason: str
-
-
 TIMER_COMMANDS: frozenset[type] = frozenset({StartTimer, PauseTimer, ResetTimer, AdjustTimer})
+REPORT_COMMANDS: frozenset[type] = frozenset((ReportChat, ReportQuestion))
 AUDIENCE_COMMANDS: frozenset[type] = frozenset(
-    {React, SendChat, AskQuestion, VoteQuestion, AnswerPoll}
+    {React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll} | REPORT_COMMANDS
 )
-SPEAKER_COMMANDS: frozenset[type] = frozenset({AckCue, ReportSlide} | TIMER_COMMANDS)
-HOST_COMMANDS: frozenset[type] = frozenset(COMMAND_TYPES) - {CreateRoom, AckCue, ReportSlide}
+SPEAKER_COMMANDS: frozenset[type] = frozenset(
+    {AckCue, ReportSlide, SendChat} | TIMER_COMMANDS | REPORT_COMMANDS
+)
+# Hosts hide what they would report.
+HOST_COMMANDS: frozenset[type] = (
+    frozenset(COMMAND_TYPES) - {CreateRoom, AckCue, ReportSlide} - REPORT_COMMANDS
+)
 # Handled by the relay itself (they touch tokens, which rooms do not hold); still checked here.
 RELAY_COMMANDS: frozenset[type] = frozenset({CreateRoom, CreateInvite})
 
@@ -117,20 +124,14 @@ def decide(
         return refusal
     try:
         return _decide(state, who, command, now)
-    except _Refused as exc:
+    except Refused as exc:
         return exc.refusal
-
-
-class _Refused(Exception):
-    def __init__(self, code: ErrorCode, reason: str) -> None:
-        super().__init__(reason)
-        self.refusal = Refusal(code, reason)
 
 
 def _slot(state: RoomState, slot_id: str) -> SlotState:
     slot = state.slots.get(slot_id)
     if slot is None:
-        raise _Refused(ErrorCode.NOT_FOUND, f"no slot {slot_id!r} in the rundown")
+        raise Refused(ErrorCode.NOT_FOUND, f"no slot {slot_id!r} in the rundown")
     return slot
 
 
@@ -161,43 +162,63 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
             return _ack_cue(state, who, cue_id, now)
         case ReportSlide(page=page, pages=pages):
             if page > pages or (pages > 0 and page < 1):
-                raise _Refused(ErrorCode.REFUSED, f"slide {page} of {pages} does not exist")
+                raise Refused(ErrorCode.REFUSED, f"slide {page} of {pages} does not exist")
             slot = _slot(state, who.slot or "")
             return _slot_event(slot, msgspec.structs.replace(slot, page=page, pages=pages))
         case React(emoji=emoji):
             if emoji not in REACTIONS:
-                raise _Refused(ErrorCode.REFUSED, f"reactions are {' '.join(REACTIONS)}")
+                raise Refused(ErrorCode.REFUSED, f"reactions are {' '.join(REACTIONS)}")
             return [Reacted(emoji=emoji, slot=state.current, at=now)]
         case SendChat(text=text, name=name):
             message = ChatMessage(
-                id=_next_id(state, "m"), name=_clean_name(name), text=_clean_text(text), at=now
+                id=_next_id(state, "m"),
+                name=_author_name(state, who, name),
+                text=_clean_text(text),
+                at=now,
+                role=who.role,
             )
             return [ChatPosted(message=message)]
         case HideChat(message=message_id):
-            for message in state.chat:
-                if message.id == message_id:
-                    if message.hidden:
-                        return []
-                    return [ChatPosted(message=msgspec.structs.replace(message, hidden=True))]
-            raise _Refused(ErrorCode.NOT_FOUND, f"no chat message {message_id!r}")
+            message = feedback.find_chat(state, message_id)
+            if message.hidden:
+                return []
+            hidden = [ChatPosted(message=msgspec.structs.replace(message, hidden=True))]
+            return hidden + feedback.close_report(state, message.id)
         case AskQuestion(text=text, name=name):
             if len(state.questions) >= MAX_QUESTIONS:
-                raise _Refused(ErrorCode.REFUSED, "this room has taken all the questions it can")
+                raise Refused(ErrorCode.REFUSED, "this room has taken all the questions it can")
             question = Question(
                 id=_next_id(state, "q"),
-                name=_clean_name(name),
+                name=_author_name(state, who, name),
                 text=_clean_text(text),
                 at=now,
                 slot=state.current,
+                role=who.role,
             )
             return [QuestionChanged(question=question)]
         case VoteQuestion(question=question_id):
-            return _vote(state, who, question_id)
+            return feedback.vote(state, who, question_id)
+        case UnvoteQuestion(question=question_id):
+            return feedback.unvote(state, who, question_id)
+        case ReportChat(message=message_id):
+            message = feedback.find_chat(state, message_id)
+            return (
+                [] if message.hidden else feedback.report(state, who, ReportKind.CHAT, message, now)
+            )
+        case ReportQuestion(question=question_id):
+            question = feedback.find_question(state, question_id)
+            if question.hidden:
+                return []
+            return feedback.report(state, who, ReportKind.QUESTION, question, now)
+        case DismissReport(report=report_id):
+            if report_id not in state.reports:
+                raise Refused(ErrorCode.NOT_FOUND, f"no open report {report_id!r}")
+            return feedback.close_report(state, report_id)
         case ModerateQuestion():
             return _moderate(state, command)
         case OpenPoll(question=text, options=options):
             if len(state.polls) >= MAX_POLLS:
-                raise _Refused(ErrorCode.REFUSED, f"a room holds at most {MAX_POLLS} polls")
+                raise Refused(ErrorCode.REFUSED, f"a room holds at most {MAX_POLLS} polls")
             poll = Poll(
                 id=_next_id(state, "p"),
                 question=_clean_text(text),
@@ -207,16 +228,16 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
             )
             return [PollChanged(poll=poll)]
         case ClosePoll(poll=poll_id):
-            poll = _poll(state, poll_id)
+            poll = feedback.find_poll(state, poll_id)
             return (
                 []
                 if not poll.open
                 else [PollChanged(poll=msgspec.structs.replace(poll, open=False))]
             )
         case AnswerPoll(poll=poll_id, option=option):
-            return _answer(state, who, poll_id, option)
+            return feedback.answer(state, who, poll_id, option)
         case _:
-            raise _Refused(ErrorCode.REFUSED, "this command is handled by the relay, not a room")
+            raise Refused(ErrorCode.REFUSED, "this command is handled by the relay, not a room")
 
 
 def _slot_event(old: SlotState, new: SlotState) -> list[LogEvent]:
@@ -231,10 +252,10 @@ def _timer(
 ) -> list[LogEvent]:
     if who.role is Role.SPEAKER and who.slot != command.slot:
         # Checked before the lookup, so a speaker learns nothing about other slot ids.
-        raise _Refused(ErrorCode.FORBIDDEN, "a speaker may run only their own timer")
+        raise Refused(ErrorCode.FORBIDDEN, "a speaker may run only their own timer")
     slot = _slot(state, command.slot)
     if who.role is Role.SPEAKER and not slot.self_timer:
-        raise _Refused(ErrorCode.FORBIDDEN, "the host runs this timer")
+        raise Refused(ErrorCode.FORBIDDEN, "the host runs this timer")
     timer: Countdown = slot.timer
     try:
         match command:
@@ -249,7 +270,7 @@ def _timer(
             case SetDuration(seconds=seconds):
                 timer = timer.set_duration(seconds, now)
     except TimerError as exc:
-        raise _Refused(ErrorCode.REFUSED, str(exc)) from None
+        raise Refused(ErrorCode.REFUSED, str(exc)) from None
     return _slot_event(slot, msgspec.structs.replace(slot, timer=timer))
 
 
@@ -266,7 +287,7 @@ def _set_rundown(state: RoomState, rundown: Rundown) -> list[LogEvent]:
     try:
         check_rundown(rundown)
     except RundownError as exc:
-        raise _Refused(ErrorCode.REFUSED, str(exc)) from None
+        raise Refused(ErrorCode.REFUSED, str(exc)) from None
     slots: dict[str, SlotState] = {}
     for plan in rundown.slots:
         old = state.slots.get(plan.id)
@@ -296,37 +317,37 @@ def _send_cue(state: RoomState, command: SendCue, now: float) -> list[LogEvent]:
 def _ack_cue(state: RoomState, who: Principal, cue_id: str, now: float) -> list[LogEvent]:
     slot = _slot(state, who.slot or "")
     if slot.cue is None or slot.cue.id != cue_id:
-        raise _Refused(ErrorCode.NOT_FOUND, f"cue {cue_id!r} is not this slot's current cue")
+        raise Refused(ErrorCode.NOT_FOUND, f"cue {cue_id!r} is not this slot's current cue")
     if slot.cue.acked_at is not None:
         return []
     cue = msgspec.structs.replace(slot.cue, acked_at=now)
     return [SlotChanged(slot=msgspec.structs.replace(slot, cue=cue))]
 
 
-def _question(state: RoomState, question_id: str) -> Question:
-    question = state.questions.get(question_id)
-    if question is None:
-        raise _Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
-    return question
-
-
-def _vote(state: RoomState, who: Principal, question_id: str) -> list[LogEvent]:
-    question = _question(state, question_id)
-    if question.hidden:
-        raise _Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
-    if who.key in question.voters:
-        return []
-    return [QuestionVoted(question=question.id, who=who.key)]
+def _author_name(state: RoomState, who: Principal, name: str) -> str:
+    """The cleaned display name. The audience may not pass for the host or a speaker; a speaker
+    who gives none is signed with their name from the rundown."""
+    cleaned = _clean_name(name)
+    if who.role is Role.AUDIENCE and imitates_role(cleaned):
+        raise Refused(ErrorCode.NAME_RESERVED, "this name is kept for the host and speakers")
+    if who.role is Role.SPEAKER and not cleaned:
+        plan = state.rundown.slot(who.slot or "")
+        return plan.speaker if plan is not None else ""
+    return cleaned
 
 
 def _moderate(state: RoomState, command: ModerateQuestion) -> list[LogEvent]:
-    question = _question(state, command.question)
+    question = feedback.find_question(state, command.question)
     changes = {
         name: value
         for name in ("pinned", "answered", "hidden")
         if (value := getattr(command, name)) is not None
     }
     updated = msgspec.structs.replace(question, **changes)
+    # Hiding a question closes its report: the hosts have dealt with it.
+    closed = (
+        feedback.close_report(state, question.id) if updated.hidden and not question.hidden else []
+    )
     if updated.pinned and not question.pinned:
         # One pinned question at a time: pinning a new one unpins the old.
         events: list[LogEvent] = [
@@ -334,26 +355,8 @@ def _moderate(state: RoomState, command: ModerateQuestion) -> list[LogEvent]:
             for other in state.questions.values()
             if other.pinned and other.id != question.id
         ]
-        return [*events, QuestionChanged(question=updated)]
-    return [] if updated == question else [QuestionChanged(question=updated)]
-
-
-def _poll(state: RoomState, poll_id: str) -> Poll:
-    poll = state.polls.get(poll_id)
-    if poll is None:
-        raise _Refused(ErrorCode.NOT_FOUND, f"no poll {poll_id!r}")
-    return poll
-
-
-def _answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list[LogEvent]:
-    poll = _poll(state, poll_id)
-    if not poll.open:
-        raise _Refused(ErrorCode.REFUSED, "this poll is closed")
-    if option >= len(poll.options):
-        raise _Refused(ErrorCode.REFUSED, f"this poll has {len(poll.options)} options")
-    if poll.answers.get(who.key) == option:
-        return []
-    return [PollAnswered(poll=poll.id, who=who.key, option=option)]
+        return [*events, QuestionChanged(question=updated), *closed]
+    return [] if updated == question else [QuestionChanged(question=updated), *closed]
 
 
 # --- text from the network: plain, single line, no control or direction-override characters ----
@@ -372,7 +375,7 @@ def _clean_text(text: str, *, required: bool = True) -> str:
     )
     cleaned = _INVISIBLE.sub("", cleaned).strip()
     if required and not cleaned:
-        raise _Refused(ErrorCode.REFUSED, "the text is empty")
+        raise Refused(ErrorCode.REFUSED, "the text is empty")
     return cleaned
 
 

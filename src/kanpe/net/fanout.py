@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from kanpe.core.events import Event, SlotChanged, redact, redact_slot
+from kanpe.core.events import Event, SlotChanged, redact, redact_slot, visible_to
 from kanpe.core.model import Role, SlotState
 from kanpe.core.protocol import (
     CloseCode,
@@ -72,6 +72,8 @@ class Fanout:
             if not group:
                 continue
             reader = next(iter(group)).principal
+            if not visible_to(event, reader):
+                continue  # a report, for hosts only
             seen = redact(event, reader)
             if (
                 before is not None

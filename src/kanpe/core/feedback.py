@@ -1,0 +1,112 @@
+"""Room rules for what the audience gives back: up-votes and their taking back, poll answers,
+and reports to the hosts. Each is counted once per identity (docs/protocol.md 5.1), and each
+grows with the audience, so the log gets a small event per act (``QuestionVoted``,
+``PollAnswered``), never the whole record.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from kanpe.core.events import (
+    LogEvent,
+    PollAnswered,
+    Principal,
+    QuestionUnvoted,
+    QuestionVoted,
+    ReportChanged,
+)
+from kanpe.core.model import (
+    MAX_REPORTS,
+    ChatMessage,
+    Poll,
+    Question,
+    Report,
+    ReportKind,
+    RoomState,
+)
+from kanpe.core.protocol import ErrorCode
+from kanpe.core.refusal import Refused
+
+
+def find_question(state: RoomState, question_id: str) -> Question:
+    question = state.questions.get(question_id)
+    if question is None:
+        raise Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
+    return question
+
+
+def find_chat(state: RoomState, message_id: str) -> ChatMessage:
+    for message in state.chat:
+        if message.id == message_id:
+            return message
+    raise Refused(ErrorCode.NOT_FOUND, f"no chat message {message_id!r}")
+
+
+def report(
+    state: RoomState,
+    who: Principal,
+    kind: ReportKind,
+    reported: ChatMessage | Question,
+    now: float,
+) -> list[LogEvent]:
+    open_report = state.reports.get(reported.id)
+    if open_report is None:
+        if len(state.reports) >= MAX_REPORTS:
+            raise Refused(ErrorCode.REFUSED, f"the hosts have {MAX_REPORTS} reports to read")
+        open_report = Report(
+            id=reported.id, kind=kind, name=reported.name, text=reported.text, count=0, at=now
+        )
+    elif who.key in open_report.reporters:
+        return []  # counted once per identity, as votes are
+    report = msgspec.structs.replace(
+        open_report,
+        count=open_report.count + 1,
+        at=now,
+        reporters=(*open_report.reporters, who.key),
+    )
+    return [ReportChanged(report=report)]
+
+
+def close_report(state: RoomState, reported_id: str) -> list[LogEvent]:
+    """Close the open report on ``reported_id``, if any: dismissed, or its record hidden."""
+    report = state.reports.get(reported_id)
+    if report is None:
+        return []
+    return [ReportChanged(report=msgspec.structs.replace(report, count=0, reporters=()))]
+
+
+def unvote(state: RoomState, who: Principal, question_id: str) -> list[LogEvent]:
+    question = find_question(state, question_id)
+    if question.hidden:
+        raise Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
+    if who.key not in question.voters:
+        return []
+    return [QuestionUnvoted(question=question.id, who=who.key)]
+
+
+def vote(state: RoomState, who: Principal, question_id: str) -> list[LogEvent]:
+    question = find_question(state, question_id)
+    if question.hidden:
+        raise Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
+    if who.key in question.voters:
+        return []
+    return [QuestionVoted(question=question.id, who=who.key)]
+
+
+def find_poll(state: RoomState, poll_id: str) -> Poll:
+    poll = state.polls.get(poll_id)
+    if poll is None:
+        raise Refused(ErrorCode.NOT_FOUND, f"no poll {poll_id!r}")
+    return poll
+
+
+def answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list[LogEvent]:
+    poll = find_poll(state, poll_id)
+    if not poll.open:
+        raise Refused(ErrorCode.REFUSED, "this poll is closed")
+    if option >= len(poll.options):
+        raise Refused(ErrorCode.REFUSED, f"this poll has {len(poll.options)} options")
+    if poll.answers.get(who.key) == option:
+        return []
+    return [PollAnswered(poll=poll.id, who=who.key, option=option)]
