@@ -40,6 +40,7 @@ _RECORDS: dict[str, Any] = {
     "ChatMessage": model.ChatMessage,
     "Question": model.Question,
     "Poll": model.Poll,
+    "Report": model.Report,
     "reactions": dict[str, dict[str, int]],
 }
 
