@@ -465,8 +465,8 @@ def _child_flips(args: argparse.Namespace) -> int:
     from kanpe.app import solo_room
     from kanpe.net.link import LinkClient
     from kanpe.storage.settings import SettingsStore
-    from kanpe.ui.linkmodel import LinkModel
     from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -493,7 +493,9 @@ def _child_flips(args: argparse.Namespace) -> int:
             await link.start()
             await link.ready()
             speaker = SpeakerApp(
-                LinkModel(link), settings=SettingsStore(Path(args.link) / "s.toml"), solo=True
+                SpeakerSlotModel.following(link),
+                settings=SettingsStore(Path(args.link) / "s.toml"),
+                solo=True,
             )
             speaker.open_deck(Path(args.deck))
             speaker.show()
@@ -534,8 +536,8 @@ def _child_feed(args: argparse.Namespace) -> int:
 
     from kanpe.net.link import LinkClient
     from kanpe.storage.settings import SettingsStore
-    from kanpe.ui.linkmodel import LinkModel
     from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -548,7 +550,9 @@ def _child_feed(args: argparse.Namespace) -> int:
         await link.start()
         await link.ready()
         folder = Path(tempfile.mkdtemp(prefix="kanpe-bench-"))
-        speaker = SpeakerApp(LinkModel(link), settings=SettingsStore(folder / "s.toml"), solo=False)
+        speaker = SpeakerApp(
+            SpeakerSlotModel.following(link), settings=SettingsStore(folder / "s.toml"), solo=False
+        )
         speaker.open_deck(Path(args.deck))
         speaker.show()
         timer = QTimer()

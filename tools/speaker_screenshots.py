@@ -32,9 +32,9 @@ from kanpe.core.protocol import (
 )
 from kanpe.net.link import LinkClient, wait_for_state
 from kanpe.storage.settings import SettingsStore
-from kanpe.ui.linkmodel import LinkModel
 from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.ui.speaker.deckgen import generate_deck
+from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
 OUT = Path(tempfile.gettempdir()) / "kanpe-shots"
 
@@ -65,7 +65,9 @@ async def main():
         link = LinkClient(room.speaker_link, client="kanpe-speaker")
         await link.start()
         await link.ready()
-        sp = SpeakerApp(LinkModel(link), settings=SettingsStore(tmp / "s.toml"), solo=True)
+        sp = SpeakerApp(
+            SpeakerSlotModel.following(link), settings=SettingsStore(tmp / "s.toml"), solo=True
+        )
         sp.open_deck(deck)
         sp.settings = sp.settings.__class__(overlay_visible=True)
         sp.show()

@@ -2,77 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>ConsoleWindow</name>
-    <message>
-        <source>Kanpe — Presenter console</source>
-        <translation>Kanpe — 発表者コンソール</translation>
-    </message>
-    <message>
-        <source>Open deck…</source>
-        <translation>スライドを開く…</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>次のスライド</translation>
-    </message>
-    <message>
-        <source>Press ? for shortcuts</source>
-        <translation>? でショートカット一覧</translation>
-    </message>
-    <message>
-        <source>&amp;Deck</source>
-        <translation>スライド(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Open deck…	Ctrl+O</source>
-        <translation>スライドを開く…	Ctrl+O</translation>
-    </message>
-    <message>
-        <source>Quit	Ctrl+Q</source>
-        <translation>終了	Ctrl+Q</translation>
-    </message>
-    <message>
-        <source>&amp;Timer</source>
-        <translation>タイマー(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Start / pause	S</source>
-        <translation>開始 / 一時停止	S</translation>
-    </message>
-    <message>
-        <source>Got it	G</source>
-        <translation>了解	G</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Stage full screen	F</source>
-        <translation>ステージを全画面表示	F</translation>
-    </message>
-    <message>
-        <source>Blank the stage	B</source>
-        <translation>ステージを暗転	B</translation>
-    </message>
-    <message>
-        <source>Countdown on stage	C</source>
-        <translation>ステージにカウントダウンを表示	C</translation>
-    </message>
-    <message>
-        <source>Overlay	O</source>
-        <translation>オーバーレイ	O</translation>
-    </message>
-    <message>
-        <source>Overlay click-through	T</source>
-        <translation>オーバーレイをクリック透過	T</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts	?</source>
-        <translation>キーボードショートカット	?</translation>
-    </message>
-</context>
-<context>
     <name>CountdownFace</name>
     <message>
         <source>Paused</source>
@@ -328,6 +257,77 @@
     <message>
         <source>▲ {votes}</source>
         <translation>▲ {votes}</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterConsole</name>
+    <message>
+        <source>Kanpe — Presenter console</source>
+        <translation>Kanpe — 発表者コンソール</translation>
+    </message>
+    <message>
+        <source>Open deck…</source>
+        <translation>スライドを開く…</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次のスライド</translation>
+    </message>
+    <message>
+        <source>Press ? for shortcuts</source>
+        <translation>? でショートカット一覧</translation>
+    </message>
+    <message>
+        <source>&amp;Deck</source>
+        <translation>スライド(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open deck…	Ctrl+O</source>
+        <translation>スライドを開く…	Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Quit	Ctrl+Q</source>
+        <translation>終了	Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Timer</source>
+        <translation>タイマー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start / pause	S</source>
+        <translation>開始 / 一時停止	S</translation>
+    </message>
+    <message>
+        <source>Got it	G</source>
+        <translation>了解	G</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Stage full screen	F</source>
+        <translation>ステージを全画面表示	F</translation>
+    </message>
+    <message>
+        <source>Blank the stage	B</source>
+        <translation>ステージを暗転	B</translation>
+    </message>
+    <message>
+        <source>Countdown on stage	C</source>
+        <translation>ステージにカウントダウンを表示	C</translation>
+    </message>
+    <message>
+        <source>Overlay	O</source>
+        <translation>オーバーレイ	O</translation>
+    </message>
+    <message>
+        <source>Overlay click-through	T</source>
+        <translation>オーバーレイをクリック透過	T</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts	?</source>
+        <translation>キーボードショートカット	?</translation>
     </message>
 </context>
 <context>

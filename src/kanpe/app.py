@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     import asyncio
 
     from kanpe.net.relay import Relay, RoomInvites
-    from kanpe.ui.linkmodel import LinkModel
     from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
 log = logging.getLogger("kanpe.app")
 
@@ -153,7 +153,7 @@ def _application() -> QApplication:
 
 async def connect(
     speaker: SpeakerApp,
-    model: LinkModel,
+    model: SpeakerSlotModel,
     *,
     join: str | None,
     minutes: float,
@@ -220,11 +220,11 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
         )
         path = Path(chosen) if chosen else None
     from kanpe.storage.settings import SettingsStore
-    from kanpe.ui.linkmodel import LinkModel
     from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
     # The windows and the first slide come first; the network starts once they are painted.
-    model = LinkModel()
+    model = SpeakerSlotModel()
     speaker = SpeakerApp(model, settings=SettingsStore(), solo=join is None, stage_first=True)
     if path is not None:
         speaker.open_deck(path)

@@ -72,13 +72,13 @@ def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
 _JAPANESE_WINDOWS = """
 from kanpe.app import _application
 from kanpe.storage.settings import SettingsStore
-from kanpe.ui.linkmodel import LinkModel
+from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.core.countdown import Phase
 from kanpe.ui.phases import phase_label
 
 _application()
-app = SpeakerApp(LinkModel(), settings=SettingsStore(), solo=True)
+app = SpeakerApp(SpeakerSlotModel(), settings=SettingsStore(), solo=True)
 print(app.stage.windowTitle())
 print(app.console.mode.text())
 print(app.deck.stage_view.message())

@@ -40,7 +40,8 @@ class CueState(StrEnum):
 class TalkRow:
     """One talk of the rundown at one instant. Times are relay seconds.
 
-    ``online`` says whether an app holding the slot's speaker invite is connected; ``client`` and
+    ``online`` says whether an app holding the slot's speaker invite is connected; ``client`` (the
+    client id presence gives it; the app's name and version are not in presence) and
     ``latency_ms`` describe it (the first one, when several are). ``remaining`` and ``phase`` are
     None while a running timer cannot be read (no relay time yet).
     """

@@ -122,7 +122,7 @@ async def test_solo_mode_s_starts_and_pauses_through_the_relay(
         QTest.keyClick(app.console, Qt.Key.Key_S)
         await eventually(lambda: app.ticker.status is TimerStatus.PAUSED)
         app.quit()
-        await app.link.link.close()
+        await app.link.room.link.close()
 
 
 BAD_DECKS = {
@@ -244,12 +244,12 @@ async def test_quitting_before_the_network_starts_ends_the_app(
     import asyncio
 
     from kanpe.app import connect
-    from kanpe.ui.linkmodel import LinkModel
     from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
     # The speaker closes the stage while Qt's own loop waits for its first paint (run_speaker),
     # before connect() is listening for ``finished``.
-    model = LinkModel()
+    model = SpeakerSlotModel()
     app = SpeakerApp(model, settings=SettingsStore(settings_path), solo=False)
     app.quit()
     status = await asyncio.wait_for(
@@ -330,9 +330,9 @@ async def test_a_quit_while_waiting_for_the_first_frame_starts_no_relay(
     import asyncio
 
     from kanpe.app import connect
-    from kanpe.ui.linkmodel import LinkModel
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
-    model = LinkModel()
+    model = SpeakerSlotModel()
     app = SpeakerApp(model, settings=SettingsStore(settings_path), solo=True, stage_first=True)
     # Never shown, so never painted: connect() waits for the first frame, and the speaker quits.
     asyncio.get_running_loop().call_soon(app.quit)

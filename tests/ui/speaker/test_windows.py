@@ -261,10 +261,10 @@ async def test_a_new_rundown_during_the_talk_moves_the_phase_thresholds_and_the_
 
 
 def test_the_link_status_shows_the_relays_reason_as_plain_text(qtbot: QtBot) -> None:
-    from kanpe.ui.speaker.console import ConsoleWindow
+    from kanpe.ui.speaker.console import PresenterConsole
     from kanpe.ui.ticker import CountdownTicker
 
-    console = ConsoleWindow(QWidget(), QWidget(), CountdownTicker(lambda: None))
+    console = PresenterConsole(QWidget(), QWidget(), CountdownTicker(lambda: None))
     qtbot.addWidget(console)
     # The reason comes from the relay, over the network: never rendered as markup.
     console.set_link_status("failed", "✕ The relay refused this link: <img src='x'><b>no</b>")

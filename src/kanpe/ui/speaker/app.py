@@ -26,10 +26,10 @@ from kanpe.storage.settings import (
     SettingsStore,
     SpeakerSettings,
 )
-from kanpe.ui.linkmodel import LinkModel
 from kanpe.ui.speaker.deckhost import DeckHost
 from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
 from kanpe.ui.speaker.slidereport import SlideReporter
+from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 from kanpe.ui.speaker.stage import StageWindow
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from kanpe.core.protocol import Ack, Command
     from kanpe.ui.cuecard import CueFlash
     from kanpe.ui.keys import KeyRouter
-    from kanpe.ui.speaker.console import ConsoleWindow
+    from kanpe.ui.speaker.console import PresenterConsole
     from kanpe.ui.speaker.overlay import OverlayWindow
     from kanpe.ui.speaker.presenter import PresenterWindows
 
@@ -70,7 +70,7 @@ class SpeakerApp(QObject):
 
     def __init__(
         self,
-        link: LinkModel,
+        link: SpeakerSlotModel,
         *,
         settings: SettingsStore,
         solo: bool,
@@ -155,7 +155,7 @@ class SpeakerApp(QObject):
             self.presenter.notify(self._notice)
 
     @property
-    def console(self) -> ConsoleWindow:
+    def console(self) -> PresenterConsole:
         return self.presenter.console
 
     @property

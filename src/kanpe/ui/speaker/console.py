@@ -97,7 +97,7 @@ class InfoPanel(QFrame):
         return self.values[key].text()
 
 
-class ConsoleWindow(QMainWindow):
+class PresenterConsole(QMainWindow):
     openDeckRequested = Signal()
     closing = Signal()
 

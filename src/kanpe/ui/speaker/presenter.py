@@ -16,15 +16,15 @@ from PySide6.QtCore import QObject, QRect
 
 from kanpe.core.clockface import TimerStatus
 from kanpe.ui.cuecard import CueFlash
-from kanpe.ui.speaker.console import ConsoleWindow
+from kanpe.ui.speaker.console import PresenterConsole
 from kanpe.ui.speaker.overlay import OverlayWindow
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
 
 if TYPE_CHECKING:
     from kanpe.storage.settings import SpeakerSettings
-    from kanpe.ui.linkmodel import LinkModel
     from kanpe.ui.speaker.deckhost import DeckHost
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
 
 class PresenterWindows(QObject):
@@ -32,7 +32,7 @@ class PresenterWindows(QObject):
 
     def __init__(
         self,
-        link: LinkModel,
+        link: SpeakerSlotModel,
         ticker: CountdownTicker,
         wall_clock: WallClock,
         deck: DeckHost,
@@ -47,7 +47,7 @@ class PresenterWindows(QObject):
         self._wall_clock = wall_clock
         self._wall = wall
         self.flash = CueFlash(self)
-        self.console = ConsoleWindow(deck.console_view, deck.next_view, ticker, flash=self.flash)
+        self.console = PresenterConsole(deck.console_view, deck.next_view, ticker, flash=self.flash)
         self.overlay = OverlayWindow(ticker, flash=self.flash)
         self.console.setStyleSheet(STYLE)
         self.overlay.setStyleSheet(STYLE)
@@ -59,7 +59,7 @@ class PresenterWindows(QObject):
         self.console.set_deck_error(deck.error)
         self.show_page(deck.page, deck.pages)
 
-    def windows(self) -> tuple[ConsoleWindow, OverlayWindow]:
+    def windows(self) -> tuple[PresenterConsole, OverlayWindow]:
         return (self.console, self.overlay)
 
     # --- following the models ------------------------------------------------------------------
@@ -110,9 +110,11 @@ class PresenterWindows(QObject):
         self.console.info.set_value("ends", clock_text(end))
 
     def follow_status(self) -> None:
+        from kanpe.net.link import LinkStatus  # loaded with the link, after the first slide
+
         link = self._link
         match link.status:
-            case "online":
+            case LinkStatus.ONLINE:
                 latency = link.latency_ms
                 text = (
                     self.tr("● Online · {ms} ms").format(ms=round(latency))
@@ -120,7 +122,7 @@ class PresenterWindows(QObject):
                     else self.tr("● Online")
                 )
                 state = "online"
-            case "offline":
+            case LinkStatus.OFFLINE:
                 since = link.offline_since
                 if since is None:
                     text = self.tr("▲ Offline: reconnecting…")
@@ -130,9 +132,9 @@ class PresenterWindows(QObject):
                         time=clock_text(wall_since, seconds=True)
                     )
                 state = "offline"
-            case "connecting":
+            case LinkStatus.CONNECTING:
                 text, state = self.tr("○ Connecting…"), "connecting"
-            case "failed":
+            case LinkStatus.FAILED:
                 text = self.tr("✕ The relay refused this link: {reason}").format(
                     reason=link.failure
                 )

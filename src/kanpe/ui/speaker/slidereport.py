@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kanpe.ui.linkmodel import LinkModel
+from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
 if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
@@ -28,7 +28,7 @@ DEBOUNCE_MS = 120
 class SlideReporter(QObject):
     reported = Signal(int, int)  # page, pages: acknowledged by the relay
 
-    def __init__(self, link: LinkModel, parent: QObject | None = None) -> None:
+    def __init__(self, link: SpeakerSlotModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._link = link
         self._wanted: tuple[int, int] | None = None

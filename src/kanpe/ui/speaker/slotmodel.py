@@ -1,0 +1,176 @@
+"""SpeakerSlotModel: the room model narrowed to one speaker's slot, for the speaker's windows.
+
+It follows a ``RoomModel`` and says what changed for this speaker: their slot (timer, title,
+thresholds), their cue, the chat, the reactions, the pinned question, the link's status. It holds
+no timing logic and no link of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kanpe.ui.roommodel import RoomModel
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from kanpe.core.countdown import Countdown, Thresholds
+    from kanpe.core.model import ChatMessage, Cue, Question, SlotState
+    from kanpe.core.protocol import Ack, Command
+    from kanpe.net.link import LinkClient, LinkStatus
+
+
+class SpeakerSlotModel(QObject):
+    """The slot the speaker's token is bound to, in its room. Built before the link exists
+    (``room.attach`` comes later): until then there is no slot, and the link is connecting."""
+
+    attached = Signal()  # the room's link is in place
+    statusChanged = Signal()  # status, offline_since or latency changed
+    slotChanged = Signal()  # this speaker's SlotState, thresholds or talk title changed
+    cueChanged = Signal()  # the cue itself (a new one, acked, cleared)
+    chatPosted = Signal(object)  # ChatMessage
+    chatReset = Signal()  # the chat changed other than by one new line: re-read it
+    reacted = Signal(str)  # emoji, whichever talk it was for
+    pinnedChanged = Signal()
+
+    def __init__(self, room: RoomModel | None = None, parent: QObject | None = None) -> None:
+        """``room`` None: a room model of its own, attached later through ``attach``."""
+        super().__init__(parent)
+        self.room = RoomModel(parent=self) if room is None else room
+        self._slot: SlotState | None = None
+        self._plan: tuple[Thresholds | None, str] = (None, "")
+        self._pinned: Question | None = None
+        room = self.room
+        room.attached.connect(self.attached)
+        room.statusChanged.connect(self.statusChanged)
+        room.synced.connect(self._synced)
+        room.rundownChanged.connect(self._follow_slot)
+        room.slotChanged.connect(self._slot_changed)
+        room.chatPosted.connect(self.chatPosted)
+        room.chatReset.connect(self.chatReset)
+        room.reacted.connect(lambda _slot, emoji: self.reacted.emit(emoji))
+        room.questionChanged.connect(self._follow_pinned)
+        if room.state is not None:
+            self._follow_slot()
+            self._follow_pinned()
+
+    @classmethod
+    def following(cls, link: LinkClient, parent: QObject | None = None) -> SpeakerSlotModel:
+        """A model over a room model of its own, on ``link`` at once."""
+        model = cls(parent=parent)
+        model.attach(link)
+        return model
+
+    def attach(self, link: LinkClient) -> None:
+        """Attach the room model to ``link`` (the app's link started after its first slide)."""
+        self.room.attach(link)
+
+    def close(self) -> None:
+        self.room.close()
+
+    def command(self, command: Command) -> asyncio.Future[Ack]:
+        return self.room.link.command(command)
+
+    def new_id(self) -> str:
+        return self.room.link.new_id()
+
+    # --- what views read ----------------------------------------------------------------------
+
+    @property
+    def is_attached(self) -> bool:
+        return self.room.is_attached
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """The local monotonic clock the link measures with (injectable in tests)."""
+        return self.room.clock
+
+    @property
+    def status(self) -> LinkStatus:
+        return self.room.status
+
+    @property
+    def offline_since(self) -> float | None:
+        return self.room.offline_since
+
+    @property
+    def failure(self) -> str:
+        return self.room.failure
+
+    @property
+    def latency_ms(self) -> float | None:
+        return self.room.latency_ms
+
+    @property
+    def slot_id(self) -> str | None:
+        """The slot the speaker's token is bound to; None before the first welcome."""
+        return self.room.own_slot
+
+    def relay_now(self) -> float | None:
+        return self.room.relay_now()
+
+    def slot(self) -> SlotState | None:
+        return self._slot
+
+    def countdown(self) -> Countdown | None:
+        return None if self._slot is None else self._slot.timer
+
+    def thresholds(self) -> Thresholds:
+        slot_id = self.slot_id
+        if slot_id is None:
+            from kanpe.core.countdown import DEFAULT_THRESHOLDS
+
+            return DEFAULT_THRESHOLDS
+        return self.room.thresholds(slot_id)
+
+    def cue(self) -> Cue | None:
+        return None if self._slot is None else self._slot.cue
+
+    def self_timer(self) -> bool:
+        """Whether the host lets this speaker start and pause their own timer."""
+        return self._slot is not None and self._slot.self_timer
+
+    def talk_title(self) -> str:
+        slot_id = self.slot_id
+        return "" if slot_id is None else self.room.talk_title(slot_id)
+
+    def chat(self) -> list[ChatMessage]:
+        return self.room.chat()
+
+    def pinned(self) -> Question | None:
+        return self._pinned
+
+    # --- following the room -------------------------------------------------------------------
+
+    def _synced(self) -> None:
+        self._follow_slot()
+        self._follow_pinned()
+        self.chatReset.emit()
+
+    def _slot_changed(self, slot_id: str) -> None:
+        if slot_id == self.slot_id:
+            self._follow_slot()
+
+    def _follow_slot(self) -> None:
+        slot_id = self.slot_id
+        slot = None if slot_id is None else self.room.slot(slot_id)
+        # A new rundown may keep a running slot's state as it is and still move its thresholds
+        # (so the phase) or its title: those are news to the views too.
+        plan = (self.thresholds(), self.talk_title())
+        if slot == self._slot and plan == self._plan:
+            return
+        old_cue = None if self._slot is None else self._slot.cue
+        self._slot = slot
+        self._plan = plan
+        self.slotChanged.emit()
+        if (None if slot is None else slot.cue) != old_cue:
+            self.cueChanged.emit()
+
+    def _follow_pinned(self, _question: object = None) -> None:
+        pinned = self.room.pinned()
+        if pinned != self._pinned:
+            self._pinned = pinned
+            self.pinnedChanged.emit()
