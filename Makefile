@@ -7,19 +7,23 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kanpe-installed
 APT_STAMP := .apt-installed
 
-# Qt's runtime libraries (offscreen and under Xvfb), Xvfb itself, and a font.
-APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core \
+# Qt's runtime libraries (offscreen and under Xvfb), Xvfb itself, and a font: what building and
+# running the bundle needs (`make runtime-deps`, used by the release workflow's Linux leg).
+RUNTIME_APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core \
 	fonts-noto-color-emoji \
 	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxkbcommon-x11-0 sqlite3
-# Debian's Chromium, run headless by Playwright for the audience page's browser tests (tests/e2e).
-APT_PACKAGES += chromium
-# A compositing manager, so the overlay's translucency can be checked under Xvfb (tests/e2e).
-APT_PACKAGES += xcompmgr
+# The test suite's tools on top. Debian's Chromium, run headless by Playwright for the audience
+# page's browser tests (tests/e2e): Ubuntu has no chromium deb (only a snap), which is why the
+# release workflow installs the runtime packages alone. A compositing manager, so the overlay's
+# translucency can be checked under Xvfb. shellcheck, which actionlint runs on the workflow's
+# scripts.
+TEST_APT_PACKAGES := chromium xcompmgr shellcheck
+APT_PACKAGES := $(RUNTIME_APT_PACKAGES) $(TEST_APT_PACKAGES)
 # The benchmarks' anchors: pdfpc and pympress, measured in the same run.
 BENCH_APT_PACKAGES := pdf-presenter-console pympress xdotool
 
-.PHONY: help run test lint unit bench bundle clean system-deps bench-deps
+.PHONY: help run test lint unit bench bundle clean system-deps runtime-deps bench-deps
 
 help:
 	@echo "make run    - start Kanpe's demo on its embedded relay"
@@ -33,8 +37,9 @@ PYTHON_CANDIDATES := $(PYTHON) python3.14 python3.13 python3.12 \
 FOUND_PYTHON := $(firstword $(foreach p,$(PYTHON_CANDIDATES),$(shell command -v $(p) >/dev/null 2>&1 && \
 	$(p) -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo $(p))))
 
-$(APT_STAMP):
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the packages of $(1) that are missing (as root), or says how to (as anyone else).
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing system packages:$$missing"; \
@@ -44,9 +49,17 @@ $(APT_STAMP):
 			echo "Install them with: sudo apt-get install$$missing"; exit 1; \
 		fi; \
 	fi
+endef
+
+$(APT_STAMP):
+	$(call apt_install,$(APT_PACKAGES))
 	@touch $@
 
 system-deps: $(APT_STAMP)
+
+# Only what building and running the bundle needs: works on Ubuntu 22.04, which has no chromium deb.
+runtime-deps:
+	$(call apt_install,$(RUNTIME_APT_PACKAGES))
 
 $(STAMP): pyproject.toml | $(APT_STAMP)
 	@if [ -z "$(FOUND_PYTHON)" ]; then \

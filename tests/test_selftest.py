@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import kanpe
 from kanpe import selftest
 from kanpe.selftest import (
     MANIFEST_NAME,
@@ -224,3 +226,45 @@ def test_self_test_imports_every_module_of_the_package() -> None:
     }
     on_disk = {m.removesuffix(".__init__") for m in on_disk} - {"kanpe.__main__"}
     assert modules == on_disk
+
+
+def test_self_test_fails_when_qt_finds_no_font(tmp_path: Path) -> None:
+    """fontconfig with no fonts still lists its "Sans Serif" aliases, and Qt then draws boxes
+    that the ink check alone would count as text (as Windows' offscreen platform did)."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n")
+    result = self_test({"FONTCONFIG_FILE": str(config)})
+    assert result.returncode == 1
+    assert "FAIL window: Qt found no font family" in result.stdout
+
+
+def test_self_test_names_the_font_it_drew_with() -> None:
+    result = self_test()
+    (window,) = [line for line in result.stdout.splitlines() if line.startswith("ok   window")]
+    assert re.fullmatch(r"ok   window: shown on offscreen, text painted in \S.*", window)
+
+
+def test_self_test_report_file_gets_the_lines_without_a_stdout(tmp_path: Path) -> None:
+    """The windowed Windows exe has no stdout (sys.stdout is None): the report file is how
+    build.ps1 reads its self-test on the windows platform."""
+    report = tmp_path / "report.txt"
+    checks = [Check("first", lambda: "fine"), Check("second", lambda: "fine too")]
+    assert run_self_test(checks, out=None, report=report) == 0
+    assert report.read_text("utf-8").splitlines() == [
+        "ok   first: fine",
+        "ok   second: fine too",
+        "self-test passed: 2 checks, kanpe " + kanpe.__version__,
+    ]
+
+
+def test_the_report_option_reaches_the_self_test(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "kanpe", "--self-test", "--report", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert report.read_text("utf-8") == result.stdout

@@ -5,6 +5,8 @@
 #   MACOS_CERTIFICATE            base64 of the .p12 holding the certificate and its private key
 #   MACOS_CERTIFICATE_PASSWORD   the .p12's password
 #   MACOS_SIGN_IDENTITY          e.g. "Developer ID Application: Example Ltd (TEAMID1234)"
+#   KANPE_KEYCHAIN               the keychain holding it (build.sh opens one: keychain.sh);
+#                                unset, codesign searches the user's keychains
 #
 #   packaging/macos/sign_app.sh dist/Kanpe.app
 set -euo pipefail
@@ -22,24 +24,10 @@ for name in MACOS_CERTIFICATE_PASSWORD MACOS_SIGN_IDENTITY; do
     fi
 done
 
-# A throwaway keychain holding only this certificate, removed when the script ends.
-WORK=$(mktemp -d)
-KEYCHAIN="$WORK/kanpe-signing.keychain-db"
-KEYCHAIN_PASSWORD=$(uuidgen)
-trap 'security delete-keychain "$KEYCHAIN" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-echo "$MACOS_CERTIFICATE" | base64 --decode >"$WORK/certificate.p12"
-security create-keychain -p "$KEYCHAIN_PASSWORD" "$KEYCHAIN"
-security set-keychain-settings -lut 3600 "$KEYCHAIN"
-security unlock-keychain -p "$KEYCHAIN_PASSWORD" "$KEYCHAIN"
-security import "$WORK/certificate.p12" -k "$KEYCHAIN" -P "$MACOS_CERTIFICATE_PASSWORD" \
-    -T /usr/bin/codesign >/dev/null
-security set-key-partition-list -S apple-tool:,apple:,codesign: -s -k "$KEYCHAIN_PASSWORD" \
-    "$KEYCHAIN" >/dev/null
-# shellcheck disable=SC2046 # the existing search list, one keychain per word
-security list-keychains -d user -s "$KEYCHAIN" $(security list-keychains -d user | tr -d '"')
-
+keychain=()  # expanded as ${keychain[@]+...}: macOS bash 3.2 calls an empty array unbound
+if [[ -n "${KANPE_KEYCHAIN:-}" ]]; then keychain=(--keychain "$KANPE_KEYCHAIN"); fi
 sign() {
-    codesign --force --timestamp --options runtime --keychain "$KEYCHAIN" \
+    codesign --force --timestamp --options runtime ${keychain[@]+"${keychain[@]}"} \
         --sign "$MACOS_SIGN_IDENTITY" "$@"
 }
 # Inside out: every Mach-O file (libraries, extension modules, the Python library, Qt's framework

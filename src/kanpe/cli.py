@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check that this installation works (headless), print one line per check, and exit",
     )
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        help="with --self-test: also write the lines to FILE (the windowed kanpe.exe prints none)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     relay = commands.add_parser("relay", help="run a standalone relay")
@@ -101,9 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
+        from pathlib import Path
+
         from kanpe.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(report=Path(args.report) if args.report else None)
     match args.command:
         case "relay":
             from kanpe.net.relay_main import run_relay

@@ -33,7 +33,7 @@ import kanpe
 from kanpe.storage.assets import ASSETS_ENV, MissingAssetError, assets_dir
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QFont, QImage
 
 MANIFEST_NAME = "kanpe-manifest.json"
 MANIFEST_FORMAT = 1
@@ -320,6 +320,19 @@ def _ink_fraction(image: QImage, left: float = 0.0, right: float = 1.0) -> float
     return inked / (len(columns) * height)
 
 
+def _font_family(font: QFont) -> str:
+    """The family Qt really draws ``font`` with; fails when there is none. Without fonts every
+    glyph is drawn as a box, which the ink check alone would count as painted text (Windows'
+    offscreen platform without QT_QPA_FONTDIR; fontconfig with no fonts, which still lists its
+    "Sans Serif" aliases)."""
+    from PySide6.QtGui import QFontDatabase, QRawFont
+
+    family = QRawFont.fromFont(font).familyName()
+    if not QFontDatabase.families() or not family:
+        raise CheckFailed("Qt found no font family: every text would be drawn as boxes")
+    return family
+
+
 def check_window() -> str:
     """Open a window with Kanpe's icon on the chosen platform and check it was painted."""
     from PySide6.QtCore import Qt
@@ -346,12 +359,13 @@ def check_window() -> str:
         if not exposed:
             raise CheckFailed(f"the window was not shown within {WINDOW_TIMEOUT_MS} ms")
         ink = _ink_fraction(window.grab().toImage())
+        family = _font_family(window.font())
     finally:
         window.close()
         window.deleteLater()
     if ink < 0.005:
         raise CheckFailed("the window was shown but nothing was painted in it (no fonts?)")
-    return f"shown on {app.platformName()}, text painted"
+    return f"shown on {app.platformName()}, text painted in {family}"
 
 
 def check_pdf_render() -> str:
@@ -472,10 +486,20 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_self_test(checks: Sequence[Check] = CHECKS, out: Any = None) -> int:
-    """Run every check, print one line each, and return the exit code (0: all passed)."""
+def run_self_test(
+    checks: Sequence[Check] = CHECKS, out: Any = None, report: Path | None = None
+) -> int:
+    """Run every check, print one line each, and return the exit code (0: all passed).
+
+    ``report``: also write the lines to this file, for the windowed Windows executable, which
+    has no stdout (packaging/windows/build.ps1 runs its self-test that way).
+    """
+    if report is not None:
+        with report.open("w", encoding="utf-8") as file:
+            return run_self_test(checks, _Tee(out if out is not None else sys.stdout, file))
     stream = out if out is not None else sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _offscreen_fonts_on_windows()
     failed = []
     for check in checks:
         try:
@@ -497,6 +521,34 @@ def run_self_test(checks: Sequence[Check] = CHECKS, out: Any = None) -> int:
 def _say(line: str, stream: Any) -> None:
     if stream is not None:  # a windowed Windows executable has no stdout at all
         print(line, file=stream, flush=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tee:
+    """Writes to a stream (None: none) and a report file."""
+
+    stream: Any
+    file: Any
+
+    def write(self, text: str) -> None:
+        if self.stream is not None:
+            self.stream.write(text)
+        self.file.write(text)
+
+    def flush(self) -> None:
+        if self.stream is not None:
+            self.stream.flush()
+        self.file.flush()
+
+
+def _offscreen_fonts_on_windows() -> None:
+    """Qt's offscreen platform reads fonts with FreeType from QT_QPA_FONTDIR, which Windows does
+    not set: point it at Windows' own fonts, so the headless self-test draws real glyphs."""
+    if os.name != "nt" or not os.environ["QT_QPA_PLATFORM"].startswith("offscreen"):
+        return
+    fonts = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    if fonts.is_dir():
+        os.environ.setdefault("QT_QPA_FONTDIR", str(fonts))
 
 
 # --- the bundle's entry point ---------------------------------------------------------------

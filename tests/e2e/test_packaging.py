@@ -1,16 +1,15 @@
-"""Packaging: the PyInstaller spec, the installer scripts, the release workflow and the icons.
+"""Packaging: the PyInstaller spec, the icons, and the built bundle.
 
-Macs and Windows runners are not available here, so their parts are checked statically: the spec
-is executed with stand-ins for PyInstaller's build steps as each system would see it, the
-workflow goes through actionlint, the Inno Setup script is read for its directives, and the
-macOS signing scripts run their "no secrets" branch. The ``bundle`` tests run on a real bundle:
+Macs and Windows runners are not available here, so the spec is executed with stand-ins for
+PyInstaller's build steps as each system would see it (the installer scripts and the release
+workflow are checked in test_release.py). The ``bundle`` tests run on a real bundle:
 ``make bundle`` (packaging/linux/build.sh) builds one and runs them with KANPE_BUNDLE set.
 """
 
 from __future__ import annotations
 
+import ast
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,8 +26,6 @@ from kanpe.selftest import load_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "kanpe.spec"
-ISS = ROOT / "packaging" / "windows" / "kanpe.iss"
-WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
@@ -174,6 +171,40 @@ def test_spec_gives_windows_a_console_twin_for_printing(run_spec: Any) -> None:
     assert not called(calls, "BUNDLE")
 
 
+def pyinstaller_version_loader() -> Any:
+    """PyInstaller's reader of version files. Its module imports pefile and win32api, which
+    exist on Windows only; the reader needs neither, so it runs here without them."""
+    source = Path(pyinstaller_qt.__file__).parents[2] / "win32" / "versioninfo.py"
+    text = source.read_text("utf-8")
+    for windows_only in ("import pefile", "from PyInstaller.compat import win32api"):
+        assert windows_only in text
+        text = text.replace(windows_only, f"pass  # {windows_only}")
+    namespace: dict[str, Any] = {"__name__": "versioninfo_without_windows"}
+    exec(compile(text, str(source), "exec"), namespace)
+    return namespace["load_version_info_from_text_file"]
+
+
+def test_spec_stamps_both_windows_exes_with_the_pyproject_version(run_spec: Any) -> None:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from versioninfo import numeric_version
+
+    _, calls = run_spec("win32")
+    numbers = numeric_version(VERSION)
+    for exe in called(calls, "EXE"):
+        text = Path(exe["version"]).read_text("utf-8")
+        tree = ast.parse(text)  # PyInstaller evaluates it as a Python expression
+        assert isinstance(tree.body[0], ast.Expr)
+        assert f"filevers={numbers!r}" in text and f"prodvers={numbers!r}" in text
+        assert f"StringStruct('ProductVersion', {VERSION!r})" in text
+        assert f"StringStruct('FileVersion', {VERSION!r})" in text
+        assert f"StringStruct('OriginalFilename', '{exe['name']}.exe')" in text
+        info = pyinstaller_version_loader()(exe["version"])  # as EXE(version=...) reads it
+        assert info.ffi.fileVersionMS == numbers[0] << 16 | numbers[1]
+        assert info.toRaw()  # and packs it into the resource
+    linux_exe, *_ = called(run_spec("linux")[1], "EXE")
+    assert linux_exe["version"] is None
+
+
 @pytest.mark.parametrize(
     ("dest", "kept"),
     [
@@ -203,148 +234,6 @@ def test_spec_gives_windows_a_console_twin_for_printing(run_spec: Any) -> None:
 def test_spec_keeps_only_what_kanpe_uses(run_spec: Any, dest: str, kept: bool) -> None:
     namespace, _ = run_spec("linux")
     assert namespace["keep"](dest) is kept
-
-
-# --- the Windows installer -----------------------------------------------------------------
-
-
-def inno_sections() -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for raw in ISS.read_text().splitlines():
-        line = raw.strip()
-        if not line or line.startswith(";"):
-            continue
-        if re.fullmatch(r"\[\w+\]", line):
-            current = line[1:-1]
-            continue
-        sections.setdefault(current, []).append(line)
-    return sections
-
-
-def test_inno_script_makes_a_per_user_installer_with_shortcuts_and_an_uninstaller() -> None:
-    sections = inno_sections()
-    setup = dict(line.split("=", 1) for line in sections["Setup"])
-    assert setup["PrivilegesRequired"] == "lowest"
-    assert setup["OutputBaseFilename"] == "KanpeSetup-{#AppVersion}"
-    assert setup["AppVersion"] == "{#AppVersion}"
-    assert setup["DefaultDirName"].startswith("{autopf}\\")
-    assert re.fullmatch(r"\{\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", setup["AppId"])
-    assert setup["ArchitecturesInstallIn64BitMode"] == "x64compatible"
-    assert (ISS.parent / setup["SetupIconFile"].replace("\\", "/")).is_file()
-    assert "Uninstallable" not in setup or setup["Uninstallable"] == "yes"
-    assert setup["UninstallDisplayIcon"] == "{app}\\{#AppExe}"
-    tasks = " ".join(sections["Tasks"])
-    assert 'Name: "desktopicon"' in tasks and "Flags: unchecked" in tasks
-    icons = sections["Icons"]
-    assert any(i.startswith('Name: "{group}\\{#AppName}"') for i in icons)
-    assert any("{uninstallexe}" in i for i in icons)
-    assert any("{autodesktop}" in i and "Tasks: desktopicon" in i for i in icons)
-    assert any("{#BundleDir}\\*" in f and "recursesubdirs" in f for f in sections["Files"])
-    preamble = " ".join(sections[""])
-    assert "#error" in preamble and '#define AppExe "kanpe.exe"' in preamble
-
-
-def test_windows_build_passes_the_pyproject_version_and_self_tests_the_install() -> None:
-    script = (ROOT / "packaging" / "windows" / "build.ps1").read_text()
-    assert '"/DAppVersion=$version"' in script and '"/DBundleDir=$bundle"' in script
-    assert "kanpe-cli.exe --self-test" in script
-    assert "'kanpe-cli.exe') --self-test" in script  # the installed copy too
-    assert "tomllib" in script and "pyproject.toml" in script
-
-
-# --- macOS scripts: their "no secrets" branches run anywhere --------------------------------
-
-MAC_SCRIPTS = sorted((ROOT / "packaging" / "macos").glob("*.sh"))
-SECRETS = (
-    "MACOS_CERTIFICATE",
-    "MACOS_CERTIFICATE_PASSWORD",
-    "MACOS_SIGN_IDENTITY",
-    "APPLE_ID",
-    "APPLE_TEAM_ID",
-    "APPLE_APP_PASSWORD",
-)
-
-
-def run_script(name: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in SECRETS}
-    return subprocess.run(
-        ["bash", str(ROOT / "packaging" / name), *args],
-        capture_output=True,
-        text=True,
-        env={**clean, **env},
-        timeout=30,
-        check=False,
-    )
-
-
-@pytest.mark.parametrize(
-    "script", [*MAC_SCRIPTS, ROOT / "packaging" / "linux" / "build.sh"], ids=lambda p: p.name
-)
-def test_shell_scripts_parse(script: Path) -> None:
-    subprocess.run(["bash", "-n", str(script)], check=True, timeout=10)
-
-
-def test_signing_is_skipped_with_a_clear_line_when_no_secrets_are_set() -> None:
-    signed = run_script("macos/sign_app.sh", "dist/Kanpe.app")
-    assert signed.returncode == 0
-    assert signed.stdout.startswith("skipping signing: MACOS_CERTIFICATE not set")
-    notarized = run_script("macos/notarize.sh", "dist/Kanpe.dmg")
-    assert notarized.returncode == 0
-    assert notarized.stdout.startswith("skipping notarization: ")
-
-
-def test_half_configured_signing_fails_instead_of_shipping_unsigned() -> None:
-    result = run_script("macos/sign_app.sh", "dist/Kanpe.app", MACOS_CERTIFICATE="AAAA")
-    assert result.returncode == 1
-    assert "MACOS_CERTIFICATE_PASSWORD" in result.stderr
-
-
-def test_notarization_says_which_secret_is_missing() -> None:
-    result = run_script(
-        "macos/notarize.sh", "x.dmg", MACOS_CERTIFICATE="AAAA", MACOS_SIGN_IDENTITY="Dev ID"
-    )
-    assert result.returncode == 0
-    assert result.stdout.startswith("skipping notarization: APPLE_ID not set")
-
-
-# --- the release workflow ------------------------------------------------------------------
-
-
-def actionlint() -> str:
-    beside_python = Path(sys.executable).parent / "actionlint"
-    found = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
-    assert found, "actionlint is missing: pip install -e '.[packaging]'"
-    return found
-
-
-def test_release_workflow_passes_actionlint() -> None:
-    result = subprocess.run(
-        [actionlint(), "-no-color", str(WORKFLOW.relative_to(ROOT))],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_release_workflow_builds_three_systems_and_publishes_on_version_tags() -> None:
-    text = WORKFLOW.read_text()
-    for runner in ("macos-14", "windows-latest", "ubuntu-22.04"):
-        assert f"os: {runner}" in text
-    for script in (
-        "packaging/linux/build.sh",
-        "packaging/macos/build.sh",
-        "packaging/windows/build.ps1",
-    ):
-        assert script in text and (ROOT / script).is_file()
-    assert 'tags: ["v*"]' in text
-    assert "if: startsWith(github.ref, 'refs/tags/v')" in text
-    assert "gh release create" in text and "if-no-files-found: error" in text
-    for secret in SECRETS:
-        assert f"${{{{ secrets.{secret} }}}}" in text
 
 
 # --- icons ---------------------------------------------------------------------------------
