@@ -50,6 +50,7 @@ from kanpe.core.protocol import (
     ErrorCode,
     HideChat,
     ModerateQuestion,
+    NextSlot,
     OpenPoll,
     PauseTimer,
     React,
@@ -215,8 +216,8 @@ def test_busy_room_is_what_it_says() -> None:
 EXPECTED_ALLOWED: dict[Role, set[type]] = {
     Role.HOST: {
         SetRundown, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SetDuration, SetCurrent,
-        AllowSelfTimer, SendCue, ClearCue, HideChat, ModerateQuestion, OpenPoll, ClosePoll,
-        React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll, CreateInvite,
+        AllowSelfTimer, NextSlot, SendCue, ClearCue, HideChat, ModerateQuestion, OpenPoll,
+        ClosePoll, React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll, CreateInvite,
         DismissReport,
     },
     Role.SPEAKER: {
@@ -249,7 +250,9 @@ def sample(kind: type, state: RoomState) -> tuple[Command, list[type] | ErrorCod
         ResetTimer: (ResetTimer(id="x", slot="talk-2"), [SlotChanged]),
         AdjustTimer: (AdjustTimer(id="x", slot="talk-2", seconds=30), [SlotChanged]),
         SetDuration: (SetDuration(id="x", slot="talk-2", seconds=600), [SlotChanged]),
-        SetCurrent: (SetCurrent(id="x", slot="lt-1"), [CurrentChanged]),
+        # talk-1, on stage and running, ends as it leaves the stage (docs/protocol.md 6.3.1)
+        SetCurrent: (SetCurrent(id="x", slot="lt-1"), [SlotChanged, CurrentChanged]),
+        NextSlot: (NextSlot(id="x", start=True), [SlotChanged, CurrentChanged, SlotChanged]),
         AllowSelfTimer: (AllowSelfTimer(id="x", slot="talk-1", allowed=True), [SlotChanged]),
         SendCue: (SendCue(id="x", slot="talk-2", kind=CueKind.FLASH), [SlotChanged]),
         ClearCue: (ClearCue(id="x", slot="talk-2"), [SlotChanged]),
@@ -400,7 +403,8 @@ def test_repeating_a_setting_changes_nothing(busy: RoomState) -> None:
 
 def test_set_current_to_none_clears_it(busy: RoomState) -> None:
     state = copy.deepcopy(busy)
-    assert act(state, HOST, SetCurrent(id="x", slot=None)) == [CurrentChanged(slot=None)]
+    events = act(state, HOST, SetCurrent(id="x", slot=None))
+    assert events[-1] == CurrentChanged(slot=None)
     assert state.current is None
     act(state, AUDIENCE_A, React(id="r", emoji="😂"))
     act(state, AUDIENCE_A, AskQuestion(id="q", text="Off-stage?"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import textwrap
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -114,7 +115,7 @@ BAD_FILES = [
     # keys
     case("unknown-top-level-key",
          slot_file('id = "a"\nduration = "5m"\n', title='title = "M"\nvenue = "Zoom"  # <-\n'),
-         "venue", "unknown key; the keys here are title, slot"),
+         "venue", "unknown key; the keys here are title, start, slot"),
     case("top-level-slots-typo", b"slots = 3  # <-\n", "slots", "did you mean 'slot'?"),
     case("unknown-slot-key", slot_file('id = "a"\ndurration = "5m"  # <-\nduration = "5m"\n'),
          "durration", "did you mean 'duration'?"),
@@ -446,3 +447,45 @@ def test_line_locator_finds_headers_and_keys() -> None:
     assert lines.slot_key(1, "duration") == 6
     assert lines.slot_key(1, "id") == 5  # absent: the slot's header
     assert lines.slot_header(2) is None
+
+
+# --- the planned start of the event ---
+
+TOKYO = timezone(timedelta(hours=9))
+NIGHT = datetime(2026, 12, 4, 19, 0, tzinfo=TOKYO).timestamp()
+ONE_SLOT = b'[[slot]]\nid = "a"\nduration = "5m"\n'
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        (b"start = 2026-12-04T19:00:00+09:00\n", None),
+        (b"start = 2026-12-04T10:00:00Z\n", None),
+        (b"start = 2026-12-04 19:00:00\n", TOKYO),  # no offset: the host's zone
+    ],
+)
+def test_planned_start(line: bytes, zone: timezone | None) -> None:
+    rundown = parse_rundown(b'title = "N"\n' + line + ONE_SLOT, zone=zone)
+    assert rundown.start == NIGHT
+
+
+@pytest.mark.parametrize(
+    "value", [b'"19:00"', b"19:00:00", b"2026-12-04", b"1796410800", b"1900-01-01T00:00:00Z"]
+)
+def test_planned_start_must_be_a_date_and_time_after_1970(value: bytes) -> None:
+    with pytest.raises(RundownError) as failed:
+        parse_rundown(b'title = "N"\nstart = ' + value + b"\n" + ONE_SLOT)
+    assert (failed.value.line, failed.value.field) == (2, "start")
+
+
+@pytest.mark.parametrize("zone", [TOKYO, UTC, timezone(timedelta(hours=-5))])
+def test_planned_start_round_trips_in_any_zone(zone: timezone) -> None:
+    rundown = Rundown(title="N", start=NIGHT, slots=(Slot(id="a", duration=300),))
+    text = dump_rundown(rundown, zone)
+    assert "start = 2026-12-04" in text
+    assert parse_rundown(text.encode()) == rundown
+
+
+def test_a_rundown_without_a_start_writes_none() -> None:
+    text = dump_rundown(Rundown(slots=(Slot(id="a", duration=300),)))
+    assert "start" not in text

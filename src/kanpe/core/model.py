@@ -53,7 +53,11 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True)
 
 
 class SlotState(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """Everything live about one slot: its timer, its speaker's slide and the latest cue."""
+    """Everything live about one slot: its timer, its speaker's slide and the latest cue.
+
+    ``started`` and ``ended`` are when the talk actually began and finished (relay time), kept
+    through a reset once the talk has ended, so planned and actual times can be compared.
+    """
 
     id: str
     timer: Countdown
@@ -61,6 +65,8 @@ class SlotState(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     page: int = 0
     pages: int = 0
     cue: Cue | None = None
+    started: Time | None = None
+    ended: Time | None = None
 
 
 class ChatMessage(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -166,6 +166,12 @@ class AllowSelfTimer(_Command, frozen=True, kw_only=True, tag="slot.self_timer")
     allowed: bool
 
 
+class NextSlot(_Command, frozen=True, kw_only=True, tag="slot.next"):
+    """Stop the talk on stage and put the next one of the rundown on stage (and start it)."""
+
+    start: bool = False
+
+
 class SendCue(_Command, frozen=True, kw_only=True, tag="cue.send"):
     slot: SlotId
     kind: CueKind
@@ -272,6 +278,7 @@ type Command = (
     | SetDuration
     | SetCurrent
     | AllowSelfTimer
+    | NextSlot
     | SendCue
     | ClearCue
     | AckCue
@@ -302,6 +309,7 @@ COMMAND_TYPES: tuple[type[_Command], ...] = (
     SetDuration,
     SetCurrent,
     AllowSelfTimer,
+    NextSlot,
     SendCue,
     ClearCue,
     AckCue,

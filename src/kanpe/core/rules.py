@@ -16,7 +16,6 @@ from kanpe.core import feedback
 from kanpe.core.countdown import Countdown, TimerError, TimerStatus
 from kanpe.core.events import (
     ChatPosted,
-    CurrentChanged,
     LogEvent,
     PollChanged,
     Principal,
@@ -55,6 +54,7 @@ from kanpe.core.protocol import (
     ErrorCode,
     HideChat,
     ModerateQuestion,
+    NextSlot,
     OpenPoll,
     PauseTimer,
     React,
@@ -76,6 +76,7 @@ from kanpe.core.refusal import Refusal, Refused
 
 __all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
 from kanpe.core.rundown import Rundown, RundownError, check_rundown
+from kanpe.core.stage import next_talk, set_current, timer_changed
 
 #: Caps that keep a room's snapshot small however busy (or hostile) its audience is.
 MAX_QUESTIONS = 500
@@ -149,7 +150,9 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
         case SetCurrent(slot=slot_id):
             if slot_id is not None:
                 _slot(state, slot_id)
-            return [] if slot_id == state.current else [CurrentChanged(slot=slot_id)]
+            return set_current(state, slot_id, now)
+        case NextSlot(start=start):
+            return next_talk(state, start, now)
         case AllowSelfTimer(slot=slot_id, allowed=allowed):
             slot = _slot(state, slot_id)
             return _slot_event(slot, msgspec.structs.replace(slot, self_timer=allowed))
@@ -271,7 +274,7 @@ def _timer(
                 timer = timer.set_duration(seconds, now)
     except TimerError as exc:
         raise Refused(ErrorCode.REFUSED, str(exc)) from None
-    return _slot_event(slot, msgspec.structs.replace(slot, timer=timer))
+    return _slot_event(slot, timer_changed(slot, timer, now))
 
 
 def initial_state(room_id: str, name: str, rundown: Rundown) -> RoomState:

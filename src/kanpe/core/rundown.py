@@ -16,6 +16,7 @@ Name = Annotated[str, msgspec.Meta(max_length=100)]
 Title = Annotated[str, msgspec.Meta(max_length=200)]
 DurationSeconds = Annotated[int, msgspec.Meta(gt=0, le=MAX_DURATION)]
 ThresholdSeconds = Annotated[int, msgspec.Meta(ge=0, le=MAX_DURATION)]
+PlannedStart = Annotated[float, msgspec.Meta(ge=0, le=1e11)]
 
 
 class RundownError(ValueError):
@@ -59,8 +60,12 @@ class Slot(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
 
 
 class Rundown(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The plan: slots in running order, and (optionally) when the first one is due to start,
+    in relay time (Unix seconds), from which every slot's planned start follows."""
+
     title: Title = ""
     slots: tuple[Slot, ...] = ()
+    start: PlannedStart | None = None
 
     def slot(self, slot_id: str) -> Slot | None:
         for slot in self.slots:

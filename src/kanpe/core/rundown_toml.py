@@ -2,6 +2,7 @@
 
 ```toml
 title = "Kanpe Meetup #12"
+start = 2026-12-04T19:00:00+09:00   # optional: when the first talk is due (local if no offset)
 
 [[slot]]
 id = "talk-1"
@@ -23,7 +24,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any, NoReturn
 
 import msgspec
@@ -44,7 +45,7 @@ from kanpe.core.rundown import (
 MAX_RUNDOWN_BYTES = 1024 * 1024
 TOO_BIG_MESSAGE = "rundown files are at most 1 MB"
 
-_TOP_KEYS = ("title", "slot")
+_TOP_KEYS = ("title", "start", "slot")
 _SLOT_KEYS = ("id", "speaker", "title", "duration", "warning", "final")
 _TEXT_LIMITS = {"title": 200, "speaker": 100}
 _DURATION_KEYS = ("duration", "warning", "final")
@@ -132,8 +133,9 @@ def _unquote(name: str) -> str:
 # --- reading ---
 
 
-def parse_rundown(data: bytes, source: str = "rundown.toml") -> Rundown:
-    """The Rundown in ``data``, the bytes of a rundown file; ``source`` names it in errors."""
+def parse_rundown(data: bytes, source: str = "rundown.toml", zone: tzinfo | None = None) -> Rundown:
+    """The Rundown in ``data``, the bytes of a rundown file; ``source`` names it in errors.
+    A ``start`` written without a UTC offset is in ``zone`` (None: this machine's zone)."""
     if len(data) > MAX_RUNDOWN_BYTES:
         raise RundownError(f"{TOO_BIG_MESSAGE} (this one is {len(data)} bytes)", source=source)
     text = _decode(data, source)
@@ -141,7 +143,7 @@ def parse_rundown(data: bytes, source: str = "rundown.toml") -> Rundown:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, text, source) from None
-    reader = _Reader(source, LineLocator.scan(text))
+    reader = _Reader(source, LineLocator.scan(text), zone)
     rundown = reader.rundown(document)
     try:
         check_rundown(rundown)
@@ -200,6 +202,7 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, source: str) -> Rundo
 class _Reader:
     source: str
     lines: LineLocator
+    zone: tzinfo | None = None
 
     def fail(
         self, message: str, line: int | None, key: str | None, slot: int | None = None
@@ -226,7 +229,25 @@ class _Reader:
                 MAX_SLOTS,
             )
         slots = tuple(self.slot(index, raw) for index, raw in enumerate(raw_slots))
-        return Rundown(title=title, slots=slots)
+        start = None
+        if "start" in document:
+            start = self.start(document["start"], self.lines.top_key("start"))
+        return Rundown(title=title, slots=slots, start=start)
+
+    def start(self, value: object, line: int | None) -> float:
+        if not isinstance(value, datetime):
+            self.fail(
+                "must be a date and time without quotes, such as 2026-12-04T19:00:00+09:00 "
+                f"or 2026-12-04T19:00:00 (got {_shown(value)})",
+                line,
+                "start",
+            )
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=self.zone) if self.zone else value.astimezone()
+        seconds = value.timestamp()
+        if not 0 <= seconds <= 1e11:
+            self.fail(f"must be after 1970 (got {value.isoformat()})", line, "start")
+        return seconds
 
     def slot(self, index: int, raw: dict[str, Any]) -> Slot:
         def line(key: str) -> int | None:
@@ -349,8 +370,11 @@ def _shown(value: object) -> str:
 # --- writing ---
 
 
-def dump_rundown(rundown: Rundown) -> str:
+def dump_rundown(rundown: Rundown, zone: tzinfo | None = None) -> str:
     """``rundown`` as rundown-file text that parse_rundown reads back as an equal Rundown.
+
+    A planned ``start`` is written as a date and time with its UTC offset, in ``zone`` (None:
+    this machine's zone), whole seconds.
 
     Every slot is written as a ``[[slot]]`` table with its warning and final spelt out, so a file
     keeps its meaning if the defaults ever change. Raises RundownError for a rundown that breaks a
@@ -361,6 +385,11 @@ def dump_rundown(rundown: Rundown) -> str:
     chunks = [_HEADER]
     if rundown.title:
         chunks.append(tomli_w.dumps({"title": rundown.title}))
+    if rundown.start is not None:
+        when = datetime.fromtimestamp(rundown.start, tz=zone)
+        if when.tzinfo is None:
+            when = when.astimezone()
+        chunks.append(tomli_w.dumps({"start": when}))
     for slot in rundown.slots:
         table: dict[str, str] = {"id": slot.id}
         if slot.speaker:
