@@ -223,6 +223,116 @@
     </message>
 </context>
 <context>
+    <name>NoticeView</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeWords</name>
+    <message>
+        <source>The relay could not read a message from this app.</source>
+        <translation>リレーがこのアプリからのメッセージを読めませんでした。</translation>
+    </message>
+    <message>
+        <source>The relay refused a message with broken text encoding.</source>
+        <translation>文字コードの壊れたメッセージをリレーが拒否しました。</translation>
+    </message>
+    <message>
+        <source>The relay refused a message sent in binary form.</source>
+        <translation>バイナリ形式で送られたメッセージをリレーが拒否しました。</translation>
+    </message>
+    <message>
+        <source>That was too long for the relay.</source>
+        <translation>リレーには長すぎました。</translation>
+    </message>
+    <message>
+        <source>The relay refused a message nested too deeply.</source>
+        <translation>入れ子が深すぎるメッセージをリレーが拒否しました。</translation>
+    </message>
+    <message>
+        <source>The relay refused a message with a repeated field.</source>
+        <translation>同じ項目が重複したメッセージをリレーが拒否しました。</translation>
+    </message>
+    <message>
+        <source>The relay refused a message with a number it cannot use.</source>
+        <translation>使えない数値を含むメッセージをリレーが拒否しました。</translation>
+    </message>
+    <message>
+        <source>The relay does not know that kind of request.</source>
+        <translation>リレーはその種類の要求に対応していません。</translation>
+    </message>
+    <message>
+        <source>The relay could not use that request: a field is missing or wrong.</source>
+        <translation>リレーはその要求を使えませんでした: 項目が欠けているか誤っています。</translation>
+    </message>
+    <message>
+        <source>The relay speaks another version of the protocol: update Kanpe.</source>
+        <translation>リレーのプロトコルのバージョンが違います。Kanpe を更新してください。</translation>
+    </message>
+    <message>
+        <source>The relay expected this app to introduce itself first.</source>
+        <translation>リレーは最初にこのアプリの名乗りを待っていました。</translation>
+    </message>
+    <message>
+        <source>The relay does not know this invite link, or the room is gone.</source>
+        <translation>リレーはこの招待リンクを知りません。またはルームがなくなりました。</translation>
+    </message>
+    <message>
+        <source>Your invite does not allow that.</source>
+        <translation>あなたの招待ではその操作はできません。</translation>
+    </message>
+    <message>
+        <source>The relay could not do that now.</source>
+        <translation>リレーは今それを行えませんでした。</translation>
+    </message>
+    <message>
+        <source>That is no longer on the relay.</source>
+        <translation>それはもうリレーにありません。</translation>
+    </message>
+    <message>
+        <source>That name passes for the host&apos;s or a speaker&apos;s: choose another one.</source>
+        <translation>その名前は司会や登壇者の名前と紛らわしいため使えません。別の名前にしてください。</translation>
+    </message>
+    <message>
+        <source>The relay refused a request that reused an earlier one&apos;s id.</source>
+        <translation>以前の要求と同じ ID の要求をリレーが拒否しました。</translation>
+    </message>
+    <message>
+        <source>Too many requests at once: it is sent again in a moment.</source>
+        <translation>要求が多すぎます。少ししてからもう一度送ります。</translation>
+    </message>
+    <message>
+        <source>The relay could not save that, so nothing changed. Try again.</source>
+        <translation>リレーが保存できなかったため、何も変わっていません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The host runs your timer.</source>
+        <translation>タイマーは司会が操作します。</translation>
+    </message>
+    <message>
+        <source>Settings not saved: {problem}. The file was kept as it is.</source>
+        <translation>設定を保存していません: {problem}。ファイルはそのまま残してあります。</translation>
+    </message>
+    <message>
+        <source>Could not save settings: {error}</source>
+        <translation>設定を保存できませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Offline: what you do now is sent when the link is back.</source>
+        <translation>オフライン: いまの操作は接続が戻ったときに送ります。</translation>
+    </message>
+    <message>
+        <source>The relay has not answered yet; still trying.</source>
+        <translation>リレーからまだ応答がありません。引き続き試しています。</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({code}).</source>
+        <translation>問題が起きました ({code})。</translation>
+    </message>
+</context>
+<context>
     <name>OverlayWindow</name>
     <message>
         <source>Kanpe overlay</source>
@@ -429,28 +539,12 @@
 <context>
     <name>SpeakerApp</name>
     <message>
-        <source>Settings not saved: {problem}. The file was kept as it is.</source>
-        <translation>設定を保存していません: {problem}。ファイルはそのまま残してあります。</translation>
-    </message>
-    <message>
         <source>Open a PDF deck</source>
         <translation>スライドの PDF を開く</translation>
     </message>
     <message>
         <source>PDF decks (*.pdf)</source>
         <translation>PDF スライド (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The host runs your timer.</source>
-        <translation>タイマーは司会が操作します。</translation>
-    </message>
-    <message>
-        <source>The relay refused that: {reason}</source>
-        <translation>リレーが拒否しました: {reason}</translation>
-    </message>
-    <message>
-        <source>Could not save settings: {error}</source>
-        <translation>設定を保存できませんでした: {error}</translation>
     </message>
 </context>
 <context>

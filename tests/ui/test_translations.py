@@ -83,6 +83,8 @@ print(app.stage.windowTitle())
 print(app.console.mode.text())
 print(app.deck.stage_view.message())
 print(phase_label(Phase.OVERTIME))
+app.notices.post("forbidden", detail="a speaker may not send timer.start")
+print(app.console.notices.texts()[0])
 """
 
 
@@ -131,4 +133,5 @@ def test_a_japanese_desktop_gets_kanpe_in_japanese(tmp_path: Path, variable: str
         "練習モード: S で開始 / 一時停止",
         "スライドが開かれていません。スライドの PDF を開くと、ここに表示されます。",
         "時間超過",
+        "あなたの招待ではその操作はできません。",  # the relay's English reason never shows
     ]

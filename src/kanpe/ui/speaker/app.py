@@ -1,9 +1,10 @@
 """The speaker app: the three windows wired to one link, one ticker, one deck and the settings.
 
-This is the controller: it subscribes the views to the models, turns keys into actions, sends the
-speaker's commands (start/pause in solo mode, cue acknowledgements, the slide number) and keeps
-the speaker's preferences. It keeps no time itself: every window paints the same CountdownTicker,
-which follows the link's state.
+This is the controller: it subscribes the views to the models, turns keys into actions, hands
+the speaker's commands (start/pause in solo mode, cue acknowledgements, the slide number) to the
+CommandSender, posts what the speaker should know to the notice channel, and keeps the speaker's
+preferences. It keeps no time itself: every window paints the same CountdownTicker, which follows
+the link's state.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kanpe.core.clockface import TimerStatus
+from kanpe.core.notices import AppNotice, Notices, Severity
 from kanpe.storage.settings import (
     MAX_FONT,
     MIN_FONT,
@@ -26,6 +28,7 @@ from kanpe.storage.settings import (
     SettingsStore,
     SpeakerSettings,
 )
+from kanpe.ui.commands import CommandSender
 from kanpe.ui.speaker.deckhost import DeckHost
 from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
 from kanpe.ui.speaker.slidereport import SlideReporter
@@ -35,11 +38,9 @@ from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock
 
 if TYPE_CHECKING:
-    import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
-
     # The protocol's messages (and msgspec's JSON) load with the link, after the first slide.
     from kanpe.core.model import Cue
-    from kanpe.core.protocol import Ack, Command
+    from kanpe.core.protocol import Command
     from kanpe.ui.cuecard import CueFlash
     from kanpe.ui.keys import KeyRouter
     from kanpe.ui.speaker.console import PresenterConsole
@@ -53,7 +54,10 @@ STAGE_FIRST_LIMIT_MS = 1500  # the console shows by then even if the stage never
 
 
 class SpeakerApp(QObject):
-    """Owns the windows. ``finished`` fires once when the speaker quits.
+    """The speaker's app: owns the stage, the presenter console and the overlay, the deck, the
+    notice channel (``notices``) and the command sender (``commands``) over one slot model.
+    ``finished`` fires once when the speaker quits (``quit``), after the windows closed and the
+    settings were saved.
 
     With ``stage_first`` (``kanpe speak``), the stage is built and shown on its own, and the
     console, the overlay and the key router are built once the stage's first slide is on
@@ -87,12 +91,13 @@ class SpeakerApp(QObject):
         self._stage_first = stage_first
         self._private = False
         self._once_keys: frozenset[int] = frozenset()
-        self._notice = ""  # for the console, when it is built
+        self.notices = Notices()  # shown on the console, once it is built
+        self.commands = CommandSender(link.room, self.notices, parent=self)
         self.ticker = CountdownTicker(link.relay_now, clock=link.clock, parent=self)
         self.wall_clock = WallClock(wall, parent=self)
         self.chat = ChatListModel(self)
         self.bursts = ReactionBursts(parent=self)
-        self.reporter = SlideReporter(link, self)
+        self.reporter = SlideReporter(self.commands, self)
         self.deck = DeckHost(self)
         self.stage = StageWindow(self.deck.stage_view, self.chat, self.bursts, self.ticker)
         self.stage.setStyleSheet(STYLE)
@@ -105,7 +110,6 @@ class SpeakerApp(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_settings)
         self._finished = False
-        self.pending: set[asyncio.Future[Ack]] = set()
         link.attached.connect(self._attached)
         self._wire_stage()
         s = self.settings
@@ -117,10 +121,8 @@ class SpeakerApp(QObject):
         self.chat.reset_to(link.chat())
         self.stage.feed.pinned.show_question(link.pinned())
         if self.store.problem:
-            self._notify(
-                self.tr("Settings not saved: {problem}. The file was kept as it is.").format(
-                    problem=self.store.problem
-                )
+            self.notices.post(
+                AppNotice.SETTINGS_UNREADABLE, Severity.ERROR, problem=self.store.problem
             )
         if not stage_first:
             self.build_private()
@@ -139,6 +141,7 @@ class SpeakerApp(QObject):
             self.ticker,
             self.wall_clock,
             self.deck,
+            self.notices,
             solo=self.solo,
             wall=self._wall,
             parent=self,  # so quit() stops its timers (the cue flash) with everyone else's
@@ -151,8 +154,6 @@ class SpeakerApp(QObject):
         self.presenter.apply_settings(self.settings)
         self._follow_slot()
         self.presenter.follow_all()
-        if self._notice:
-            self.presenter.notify(self._notice)
 
     @property
     def console(self) -> PresenterConsole:
@@ -264,14 +265,6 @@ class SpeakerApp(QObject):
             self.presenter.follow_cue()
             self._follow_status()
 
-    def _notify(self, text: str) -> None:
-        """Tell the speaker on the console (kept for it until it is built)."""
-        self._notice = text
-        if self._private:
-            self.presenter.notify(text)
-        else:
-            log.warning("%s", text)
-
     # --- following the models ------------------------------------------------------------------
 
     def _follow_slot(self) -> None:
@@ -363,16 +356,16 @@ class SpeakerApp(QObject):
         if slot_id is None:
             return
         if not self.link.self_timer():
-            self._notify(self.tr("The host runs your timer."))
+            self.notices.post(AppNotice.HOST_RUNS_TIMER, Severity.INFO)
             return
         from kanpe.core.protocol import PauseTimer, StartTimer
 
         command: Command
         if self.ticker.status is TimerStatus.RUNNING:
-            command = PauseTimer(id=self.link.new_id(), slot=slot_id)
+            command = PauseTimer(id=self.commands.new_id(), slot=slot_id)
         else:
-            command = StartTimer(id=self.link.new_id(), slot=slot_id)
-        self._send(command)
+            command = StartTimer(id=self.commands.new_id(), slot=slot_id)
+        self.commands.send(command)
 
     def acknowledge_cue(self) -> None:
         cue: Cue | None = self.link.cue()
@@ -380,23 +373,7 @@ class SpeakerApp(QObject):
             return
         from kanpe.core.protocol import AckCue
 
-        self._send(AckCue(id=self.link.new_id(), cue=cue.id))
-
-    def _send(self, command: Command) -> asyncio.Future[Ack]:
-        future = self.link.command(command)
-        self.pending.add(future)
-        future.add_done_callback(self._sent)
-        return future
-
-    def _sent(self, future: asyncio.Future[Ack]) -> None:
-        self.pending.discard(future)
-        if future.cancelled():
-            return
-        from kanpe.net.link import CommandRefused
-
-        error = future.exception()
-        if isinstance(error, CommandRefused):
-            self._notify(self.tr("The relay refused that: {reason}").format(reason=error.message))
+        self.commands.send(AckCue(id=self.commands.new_id(), cue=cue.id))
 
     # --- preferences ---------------------------------------------------------------------------
 
@@ -411,7 +388,7 @@ class SpeakerApp(QObject):
         try:
             self.store.save(self.settings)
         except OSError as exc:
-            self._notify(self.tr("Could not save settings: {error}").format(error=exc))
+            self.notices.post(AppNotice.SETTINGS_NOT_SAVED, Severity.WARNING, error=str(exc))
 
     def _split_changed(self, share: float) -> None:
         self._change(split=share)
@@ -463,6 +440,7 @@ class SpeakerApp(QObject):
         if self._private:
             self.router.uninstall()
         self.reporter.close()
+        self.commands.close()
         for timer in self.findChildren(QTimer):
             timer.stop()  # nothing may wake up once the loop under the link has stopped
         windows = (self.overlay, self.stage, self.console) if self._private else (self.stage,)

@@ -2,13 +2,22 @@
 
 Current slide on the left; on the right the countdown (coloured, labelled and shaped by phase),
 elapsed / planned end / wall clock, the host's cue card with "Got it", and the next slide. The
-status bar says whether the link is up (with its latency) or since when it is down.
+status bar says whether the link is up (with its latency) or since when it is down; notices for
+the speaker (a refused command, settings that could not be saved) show over the slide's corner.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kanpe.core.notices import Notices
 from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueCard, CueFlash
 from kanpe.ui.help import HelpOverlay
 from kanpe.ui.labels import plain_label
+from kanpe.ui.notices import NoticeView
 from kanpe.ui.phases import BACKGROUND, TEXT
 from kanpe.ui.ticker import CountdownTicker
 
@@ -98,8 +109,11 @@ class InfoPanel(QFrame):
 
 
 class PresenterConsole(QMainWindow):
+    """The speaker's private screen (see the module's docstring); it paints what it is told."""
+
     openDeckRequested = Signal()
     closing = Signal()
+    notices: NoticeView | None = None  # built in __init__, after the first resize is asked for
 
     def __init__(
         self,
@@ -108,8 +122,10 @@ class PresenterConsole(QMainWindow):
         ticker: CountdownTicker,
         parent: QWidget | None = None,
         *,
+        notices: Notices | None = None,
         flash: CueFlash | None = None,
     ) -> None:
+        """``notices``: the channel whose notices this console shows (None: one of its own)."""
         super().__init__(parent)
         self.setObjectName("console")
         self.setWindowTitle(self.tr("Kanpe — Presenter console"))
@@ -169,17 +185,17 @@ class PresenterConsole(QMainWindow):
         self.link_status.setObjectName("linkStatus")
         self.link_status.setWordWrap(False)
         self.mode = QLabel()
-        self.notice = plain_label()
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(False)
         hint = QLabel(self.tr("Press ? for shortcuts"))
         status = self.statusBar()
         status.setSizeGripEnabled(False)
         status.addWidget(self.link_status)
-        status.addWidget(self.mode)
-        status.addWidget(self.notice, 1)
+        status.addWidget(self.mode, 1)
         status.addPermanentWidget(hint)
 
+        # Over the slide's corner, not in a layout: a notice coming or going moves no slide.
+        self.notices = NoticeView(Notices() if notices is None else notices, body)
+        self.notices.changed.connect(self._place_notices)
+        self._place_notices()
         self.help = HelpOverlay(body)
         self.menu_actions: dict[str, QAction] = {}
         self._build_menus()
@@ -221,6 +237,20 @@ class PresenterConsole(QMainWindow):
             self.link_status.setProperty("state", state)
             self.link_status.style().unpolish(self.link_status)
             self.link_status.style().polish(self.link_status)
+
+    def _place_notices(self) -> None:
+        view, body = self.notices, self.centralWidget()
+        if view is None or body is None:
+            return
+        width = min(720, max(240, body.width() * 62 // 100 - 36))
+        view.setFixedWidth(width)
+        view.adjustSize()
+        view.move(18, max(0, body.height() - view.height() - 14))
+        view.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_notices()
 
     def set_deck_error(self, message: str) -> None:
         self.deck_message = message

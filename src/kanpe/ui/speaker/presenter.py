@@ -22,6 +22,7 @@ from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
 
 if TYPE_CHECKING:
+    from kanpe.core.notices import Notices
     from kanpe.storage.settings import SpeakerSettings
     from kanpe.ui.speaker.deckhost import DeckHost
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
@@ -36,6 +37,7 @@ class PresenterWindows(QObject):
         ticker: CountdownTicker,
         wall_clock: WallClock,
         deck: DeckHost,
+        notices: Notices,
         *,
         solo: bool,
         wall: Callable[[], float] = time.time,
@@ -47,7 +49,9 @@ class PresenterWindows(QObject):
         self._wall_clock = wall_clock
         self._wall = wall
         self.flash = CueFlash(self)
-        self.console = PresenterConsole(deck.console_view, deck.next_view, ticker, flash=self.flash)
+        self.console = PresenterConsole(
+            deck.console_view, deck.next_view, ticker, notices=notices, flash=self.flash
+        )
         self.overlay = OverlayWindow(ticker, flash=self.flash)
         self.console.setStyleSheet(STYLE)
         self.overlay.setStyleSheet(STYLE)
@@ -152,9 +156,6 @@ class PresenterWindows(QObject):
         self.console.next_caption.setText(
             self.tr("Next") if page < pages or not pages else self.tr("Next: end of deck")
         )
-
-    def notify(self, text: str) -> None:
-        self.console.notice.setText(text)
 
     # --- preferences ---------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
+from kanpe.ui.commands import CommandSender
 
 if TYPE_CHECKING:
     import asyncio  # only for annotations: importing it costs ~80 ms before the first slide
@@ -28,9 +28,9 @@ DEBOUNCE_MS = 120
 class SlideReporter(QObject):
     reported = Signal(int, int)  # page, pages: acknowledged by the relay
 
-    def __init__(self, link: SpeakerSlotModel, parent: QObject | None = None) -> None:
+    def __init__(self, commands: CommandSender, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._link = link
+        self._commands = commands
         self._wanted: tuple[int, int] | None = None
         self._sent: tuple[int, int] | None = None
         self._in_flight: asyncio.Future[Ack] | None = None
@@ -39,7 +39,7 @@ class SlideReporter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._send)
-        link.attached.connect(self._send)  # what the speaker did before the link was there
+        commands.room.attached.connect(self._send)  # what the speaker did before the link was there
 
     @property
     def acknowledged(self) -> tuple[int, int] | None:
@@ -64,7 +64,7 @@ class SlideReporter(QObject):
         wanted = self._wanted
         if (
             self._closed
-            or not self._link.is_attached
+            or not self._commands.can_send
             or wanted is None
             or wanted == self._sent
             or self._in_flight is not None
@@ -73,7 +73,8 @@ class SlideReporter(QObject):
         page, pages = wanted
         from kanpe.core.protocol import ReportSlide  # with the link, after the first slide
 
-        future = self._link.command(ReportSlide(id=self._link.new_id(), page=page, pages=pages))
+        report = ReportSlide(id=self._commands.new_id(), page=page, pages=pages)
+        future = self._commands.send(report, quiet=True)  # its refusals are logged below
         self._in_flight = future
         future.add_done_callback(lambda done: self._done(done, wanted))
 

@@ -15,11 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from kanpe.ui.roommodel import RoomModel
 
 if TYPE_CHECKING:
-    import asyncio
-
     from kanpe.core.countdown import Countdown, Thresholds
     from kanpe.core.model import ChatMessage, Cue, Question, SlotState
-    from kanpe.core.protocol import Ack, Command
     from kanpe.net.link import LinkClient, LinkStatus
 
 
@@ -70,12 +67,6 @@ class SpeakerSlotModel(QObject):
 
     def close(self) -> None:
         self.room.close()
-
-    def command(self, command: Command) -> asyncio.Future[Ack]:
-        return self.room.link.command(command)
-
-    def new_id(self) -> str:
-        return self.room.link.new_id()
 
     # --- what views read ----------------------------------------------------------------------
 
