@@ -494,7 +494,7 @@ def _child_flips(args: argparse.Namespace) -> int:
             await link.ready()
             speaker = SpeakerApp(
                 SpeakerSlotModel.following(link),
-                settings=SettingsStore(Path(args.link) / "s.toml"),
+                settings=SettingsStore.for_speaker(Path(args.link) / "s.toml"),
                 solo=True,
             )
             speaker.open_deck(Path(args.deck))
@@ -551,7 +551,9 @@ def _child_feed(args: argparse.Namespace) -> int:
         await link.ready()
         folder = Path(tempfile.mkdtemp(prefix="kanpe-bench-"))
         speaker = SpeakerApp(
-            SpeakerSlotModel.following(link), settings=SettingsStore(folder / "s.toml"), solo=False
+            SpeakerSlotModel.following(link),
+            settings=SettingsStore.for_speaker(folder / "s.toml"),
+            solo=False,
         )
         speaker.open_deck(Path(args.deck))
         speaker.show()

@@ -66,7 +66,9 @@ async def main():
         await link.start()
         await link.ready()
         sp = SpeakerApp(
-            SpeakerSlotModel.following(link), settings=SettingsStore(tmp / "s.toml"), solo=True
+            SpeakerSlotModel.following(link),
+            settings=SettingsStore.for_speaker(tmp / "s.toml"),
+            solo=True,
         )
         sp.open_deck(deck)
         sp.settings = sp.settings.__class__(overlay_visible=True)

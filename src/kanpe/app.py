@@ -1,5 +1,10 @@
 """The composition root: QApplication, the qasync loop, and the wiring of core, net and ui.
 
+What any app needs from here is typed to ``App`` (a finished signal, whether it has finished, an
+orderly quit), which the speaker's ``SpeakerApp`` and the host's console both satisfy:
+``run_app`` runs an app's network on the qasync loop until the person quits, and a quit from the
+desktop (the macOS Dock, logging out) goes the app's own orderly way.
+
 ``run_speaker`` is ``kanpe speak``. Joined, the speaker's link goes to the host's relay. Solo, an
 embedded relay starts in this process on a free port with a one-slot room whose timer the speaker
 may run, and the speaker's link connects to it through the same websocket protocol as everyone
@@ -12,10 +17,10 @@ import contextlib
 import logging
 import sys
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -25,6 +30,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTranslator,
+    SignalInstance,
 )
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -40,6 +46,56 @@ log = logging.getLogger("kanpe.app")
 SOLO_SLOT = "talk"
 FIRST_PAINT_WAIT = 2.0  # seconds the network waits for the first frame, at most
 DEFAULT_MINUTES = 20.0
+
+
+class App(Protocol):
+    """What the composition root needs of an app: it says when the person has quit, and it can
+    be asked to quit in order (save, close its windows, then emit ``finished``)."""
+
+    @property
+    def finished(self) -> SignalInstance:
+        """Emitted once, when the app has quit."""
+        ...
+
+    @property
+    def is_finished(self) -> bool:
+        """Whether ``finished`` was emitted already."""
+        ...
+
+    def quit(self) -> None:
+        """Quit in order; ``finished`` follows. Calling it again does nothing."""
+        ...
+
+
+def when_finished(app: App) -> asyncio.Future[None]:
+    """A future resolved when ``app`` has quit (at once if it has)."""
+    import asyncio
+
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    if app.is_finished:
+        done.set_result(None)
+    else:
+        app.finished.connect(lambda: None if done.done() else done.set_result(None))
+    return done
+
+
+def run_app(qt: QApplication, app: App, main: Coroutine[Any, Any, int]) -> int:
+    """Run ``main`` (the app's network, until ``app`` finishes) on a qasync loop over ``qt``;
+    the application's Quit event becomes ``app.quit()``. Returns the exit status."""
+    import asyncio  # ~30-80 ms with qasync: after the first window is on screen, not before
+
+    import qasync
+
+    # A quit from outside goes the app's own way, which closes its links (and an embedded
+    # relay) before the loop under them stops.
+    orderly = _OrderlyQuit(app)
+    qt.installEventFilter(orderly)
+    try:
+        return asyncio.run(main, loop_factory=lambda: qasync.QEventLoop(qt))
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        qt.removeEventFilter(orderly)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +224,7 @@ async def connect(
 
     if speaker.is_finished:
         return 0  # quit while Qt's own loop waited for the first paint, before anyone listened
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    speaker.finished.connect(lambda: None if done.done() else done.set_result(None))
+    done = when_finished(speaker)
     if not speaker.has_painted and paint_wait > 0:
         painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         speaker.firstPainted.connect(lambda: None if painted.done() else painted.set_result(None))
@@ -225,43 +280,30 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
 
     # The windows and the first slide come first; the network starts once they are painted.
     model = SpeakerSlotModel()
-    speaker = SpeakerApp(model, settings=SettingsStore(), solo=join is None, stage_first=True)
+    speaker = SpeakerApp(
+        model, settings=SettingsStore.for_speaker(), solo=join is None, stage_first=True
+    )
     if path is not None:
         speaker.open_deck(path)
     speaker.show()
     _until_first_paint(speaker)
-    import asyncio  # ~30-80 ms with qasync: after the first slide is on screen, not before
-
-    import qasync
-
     document = speaker.deck.deck.document
     title = document.title if document is not None else ""  # the PDF's title, or its name
-    # A quit from outside (the macOS Dock, logging out) goes the speaker's own way, which closes
-    # the link and the practice relay before the loop under them stops.
-    orderly = _OrderlyQuit(speaker)
-    app.installEventFilter(orderly)
-    try:
-        return asyncio.run(
-            # Qt's own loop has waited for the first frame already (_until_first_paint).
-            connect(speaker, model, join=join, minutes=minutes, title=title, paint_wait=0),
-            loop_factory=lambda: qasync.QEventLoop(app),
-        )
-    except KeyboardInterrupt:
-        return 130
-    finally:
-        app.removeEventFilter(orderly)
+    # Qt's own loop has waited for the first frame already (_until_first_paint).
+    network = connect(speaker, model, join=join, minutes=minutes, title=title, paint_wait=0)
+    return run_app(app, speaker, network)
 
 
 class _OrderlyQuit(QObject):
-    """Turns the application's Quit event into ``SpeakerApp.quit``."""
+    """Turns the application's Quit event into ``App.quit``."""
 
-    def __init__(self, speaker: SpeakerApp) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__()
-        self._speaker = speaker
+        self._app = app
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Quit and watched is QCoreApplication.instance():
-            self._speaker.quit()
+            self._app.quit()
             return True
         return False
 

@@ -78,7 +78,7 @@ from kanpe.core.countdown import Phase
 from kanpe.ui.phases import phase_label
 
 _application()
-app = SpeakerApp(SpeakerSlotModel(), settings=SettingsStore(), solo=True)
+app = SpeakerApp(SpeakerSlotModel(), settings=SettingsStore.for_speaker(), solo=True)
 print(app.stage.windowTitle())
 print(app.console.mode.text())
 print(app.deck.stage_view.message())

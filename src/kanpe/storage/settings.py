@@ -1,5 +1,7 @@
-"""The speaker's preferences: a small TOML file in the per-user config directory.
+"""Each app's preferences: a small TOML file per app in the per-user config directory.
 
+``SettingsStore`` keeps any app's settings, given its ``SettingsFormat`` (file name, defaults,
+how to read and write them); the speaker's are ``SpeakerSettings`` (``SettingsStore.for_speaker``).
 Written atomically; read with a size cap. A file that cannot be read or parsed is never
 overwritten: ``load`` reports the problem, and the store refuses to save until the user has
 fixed or removed the file, so nothing they wrote by hand is lost to a default.
@@ -11,7 +13,7 @@ import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import platformdirs
 import tomli_w
@@ -69,41 +71,85 @@ class SettingsError(ValueError):
     """The settings file exists but is not usable; it is kept as it is."""
 
 
+class SettingsFormat[T](Protocol):
+    """How one app's settings live in their file."""
+
+    @property
+    def file_name(self) -> str:
+        """The file's name in the per-user config directory."""
+        ...
+
+    def default(self) -> T:
+        """The settings of someone who never chose anything."""
+        ...
+
+    def parse(self, document: dict[str, Any]) -> T:
+        """Settings from a parsed TOML document; raises SettingsError naming the bad key."""
+        ...
+
+    def dump(self, settings: T) -> dict[str, Any]:
+        """The TOML document for ``settings``."""
+        ...
+
+
 @dataclass(slots=True)
-class SettingsStore:
-    """Loads and saves ``SpeakerSettings`` at ``path``.
+class SettingsStore[T]:
+    """Loads and saves one app's settings (``format`` says which) at ``path``.
 
     ``problem`` is set when the file was present but unreadable or corrupt; then ``save`` does
     nothing (and returns False) so the file is kept for the user to repair.
     """
 
-    path: Path = field(default_factory=lambda: default_config_dir() / SETTINGS_FILE)
-    problem: str | None = None
+    format: SettingsFormat[T]
+    path: Path
+    problem: str | None = field(default=None)
 
-    def load(self) -> SpeakerSettings:
+    @classmethod
+    def for_speaker(cls, path: Path | None = None) -> SettingsStore[SpeakerSettings]:
+        """The speaker app's store; ``path`` None: its file in the per-user config directory."""
+        form = SpeakerSettingsFormat()
+        return SettingsStore(form, path or default_config_dir() / form.file_name)
+
+    def load(self) -> T:
+        """The settings on disk; the defaults (and ``problem`` set) when they cannot be read."""
         try:
             data = read_limited(self.path, MAX_SETTINGS_BYTES)
         except FileNotFoundError:
             self.problem = None
-            return SpeakerSettings()
+            return self.format.default()
         except StorageError as exc:
             self.problem = str(exc)
-            return SpeakerSettings()
+            return self.format.default()
         try:
-            settings = _parse(data.decode("utf-8"))
+            settings = self.format.parse(tomllib.loads(data.decode("utf-8")))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, SettingsError) as exc:
             self.problem = f"{self.path}: {exc}"
-            return SpeakerSettings()
+            return self.format.default()
         self.problem = None
         return settings
 
-    def save(self, settings: SpeakerSettings) -> bool:
+    def save(self, settings: T) -> bool:
         """Write ``settings``; False (and nothing written) while the file on disk is corrupt."""
         if self.problem is not None:
             return False
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, tomli_w.dumps(_to_dict(settings)))
+        write_atomic(self.path, tomli_w.dumps(self.format.dump(settings)))
         return True
+
+
+class SpeakerSettingsFormat:
+    """``SpeakerSettings`` in ``speaker.toml``: a [stage] and an [overlay] table."""
+
+    file_name = SETTINGS_FILE
+
+    def default(self) -> SpeakerSettings:
+        return SpeakerSettings()
+
+    def parse(self, document: dict[str, Any]) -> SpeakerSettings:
+        return _parse(document)
+
+    def dump(self, settings: SpeakerSettings) -> dict[str, Any]:
+        return _to_dict(settings)
 
 
 def _to_dict(settings: SpeakerSettings) -> dict[str, Any]:
@@ -120,8 +166,7 @@ def _to_dict(settings: SpeakerSettings) -> dict[str, Any]:
     return {"stage": stage, "overlay": overlay}
 
 
-def _parse(text: str) -> SpeakerSettings:
-    doc = tomllib.loads(text)
+def _parse(doc: dict[str, Any]) -> SpeakerSettings:
     stage = _table(doc, "stage")
     overlay = _table(doc, "overlay")
     geometry = overlay.get("geometry")

@@ -66,7 +66,7 @@ class Speakers:
         client = await self.clients.join(link, clock=self.clock, client="kanpe-speaker")
         app = SpeakerApp(
             SpeakerSlotModel.following(client),
-            settings=SettingsStore(self.settings_path),
+            settings=SettingsStore.for_speaker(self.settings_path),
             solo=solo,
             stage_first=stage_first,
         )

@@ -174,7 +174,7 @@ async def test_preferences_are_remembered(
     app.overlay.setGeometry(QRect(40, 50, 320, 160))
     app.set_click_through(True)
     app.save_settings()
-    saved = SettingsStore(settings_path).load()
+    saved = SettingsStore.for_speaker(settings_path).load()
     assert saved.split == pytest.approx(0.6, abs=0.01)
     assert (saved.feed_font, saved.stage_countdown, saved.overlay_click_through) == (20, True, True)
     assert saved.overlay is not None and (saved.overlay.width, saved.overlay.height) == (320, 160)
@@ -254,7 +254,7 @@ async def test_quitting_before_the_network_starts_ends_the_app(
     # The speaker closes the stage while Qt's own loop waits for its first paint (run_speaker),
     # before connect() is listening for ``finished``.
     model = SpeakerSlotModel()
-    app = SpeakerApp(model, settings=SettingsStore(settings_path), solo=False)
+    app = SpeakerApp(model, settings=SettingsStore.for_speaker(settings_path), solo=False)
     app.quit()
     status = await asyncio.wait_for(
         connect(app, model, join=invites.speakers[SLOT], minutes=1, title=""), 5
@@ -272,7 +272,7 @@ async def test_an_overlay_left_on_a_screen_since_unplugged_comes_back_on_screen(
 
     # Saved at home with a second monitor to the right; at the meetup only the laptop's screen.
     saved = SpeakerSettings(overlay=OverlayGeometry(4000, 300, 320, 160), overlay_visible=True)
-    SettingsStore(settings_path).save(saved)
+    SettingsStore.for_speaker(settings_path).save(saved)
     app = await speakers.start(invites.speakers[SLOT])
     assert app.overlay.isVisible()
     assert QGuiApplication.screenAt(app.overlay.geometry().center()) is not None
@@ -337,7 +337,9 @@ async def test_a_quit_while_waiting_for_the_first_frame_starts_no_relay(
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
     model = SpeakerSlotModel()
-    app = SpeakerApp(model, settings=SettingsStore(settings_path), solo=True, stage_first=True)
+    app = SpeakerApp(
+        model, settings=SettingsStore.for_speaker(settings_path), solo=True, stage_first=True
+    )
     # Never shown, so never painted: connect() waits for the first frame, and the speaker quits.
     asyncio.get_running_loop().call_soon(app.quit)
     assert await asyncio.wait_for(connect(app, model, join=None, minutes=1, title=""), 10) == 0

@@ -51,7 +51,7 @@ def test_reactions_aggregate_into_bursts_that_fade(qtbot: QtBot) -> None:
 
 
 def test_settings_round_trip_and_defaults(tmp_path: Path) -> None:
-    store = SettingsStore(tmp_path / "dir" / "speaker.toml")
+    store = SettingsStore.for_speaker(tmp_path / "dir" / "speaker.toml")
     assert store.load() == SpeakerSettings() and store.problem is None
     chosen = SpeakerSettings(
         split=0.5,
@@ -63,7 +63,7 @@ def test_settings_round_trip_and_defaults(tmp_path: Path) -> None:
         overlay_click_through=True,
     )
     assert store.save(chosen)
-    assert SettingsStore(store.path).load() == chosen
+    assert SettingsStore.for_speaker(store.path).load() == chosen
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def test_a_bad_settings_file_is_reported_and_never_overwritten(tmp_path: Path, t
     path = tmp_path / "speaker.toml"
     data = text.encode("utf-8", "surrogateescape")
     path.write_bytes(data)
-    store = SettingsStore(path)
+    store = SettingsStore.for_speaker(path)
     assert store.load() == SpeakerSettings()
     assert store.problem is not None and str(path) in store.problem
     assert not store.save(SpeakerSettings(feed_font=30))
@@ -91,7 +91,7 @@ def test_a_bad_settings_file_is_reported_and_never_overwritten(tmp_path: Path, t
 def test_out_of_range_values_are_clamped(tmp_path: Path) -> None:
     path = tmp_path / "speaker.toml"
     path.write_text("[stage]\nsplit = 5.0\nfeed_font = 2\n[overlay]\nopacity = -1\n")
-    settings = SettingsStore(path).load()
+    settings = SettingsStore.for_speaker(path).load()
     assert (settings.split, settings.feed_font, settings.overlay_opacity) == (0.9, 9, 0.3)
 
 

@@ -76,7 +76,7 @@ class SpeakerApp(QObject):
         self,
         link: SpeakerSlotModel,
         *,
-        settings: SettingsStore,
+        settings: SettingsStore[SpeakerSettings],
         solo: bool,
         wall: Callable[[], float] = time.time,
         stage_first: bool = False,
