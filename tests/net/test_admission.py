@@ -325,15 +325,13 @@ async def test_a_future_hello_gets_unsupported_version(relay: Relay, invites: Ro
 
 @pytest.mark.asyncio
 async def test_rate_limited_commands_are_resent_and_applied_once(tmp_path: Path) -> None:
-    import kanpe.net.link as link_module
     from kanpe.core.protocol import SendChat
     from kanpe.net.limits import Rate
 
     rates = {role: Rate(per_second=50, burst=5) for role in Role}
     async with Relay(RelayConfig(data_dir=tmp_path, limits=Limits(rates=rates))) as relay:
         invites = await relay.create_room(rundown=RUNDOWN)
-        link_module.RATE_LIMIT_RETRY = 0.05
-        audience = LinkClient(invites.audience, backoff=fast_backoff)
+        audience = LinkClient(invites.audience, backoff=fast_backoff, rate_limit_retry=0.05)
         try:
             await audience.start()
             await audience.ready()
@@ -341,7 +339,6 @@ async def test_rate_limited_commands_are_resent_and_applied_once(tmp_path: Path)
                 *(audience.command(SendChat(id=f"m{i}", text=f"hi {i}")) for i in range(20))
             )
         finally:
-            link_module.RATE_LIMIT_RETRY = 1.0
             await audience.close()
         assert all(not ack.duplicate for ack in acks)
         texts = [m.text for m in relay.rooms[invites.room].state.chat]
