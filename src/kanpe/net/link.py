@@ -120,6 +120,7 @@ class LinkClient:
             time_sync_interval=time_sync_interval,
             rate_limit_retry=rate_limit_retry,
         )
+        #: Where the link stands; each change is told to listeners as a StatusChanged.
         self.status = LinkStatus.CONNECTING
         #: Local monotonic time the link went down; None while online.
         self.offline_since: float | None = None
@@ -257,9 +258,9 @@ class LinkClient:
         backoff = Backoff(self.backoff)
         while not self._stopping:
             self._set_status(LinkStatus.CONNECTING if backoff.attempt == 0 else LinkStatus.OFFLINE)
+            verdict: Verdict
             try:
                 await self._connection()
-                verdict: Verdict = Retry("the relay closed the connection")
             except _Down as down:
                 verdict = down.verdict
             except InvalidStatus as exc:
@@ -270,19 +271,19 @@ class LinkClient:
                 verdict = Retry(exc.__class__.__name__)
             if self.status is LinkStatus.ONLINE:
                 backoff.reset()  # this connection was welcomed: retry quickly
+            if self._is_stopping():
+                break
             if isinstance(verdict, Fatal):
                 self.failure = verdict.reason
                 log.warning("the relay refused this link: %s", verdict.reason)
                 self._set_status(LinkStatus.FAILED, verdict.reason)
                 return
             log.info("link down: %s", verdict.reason)
-            if self._is_stopping():
-                break
             self._went_offline()
             await asyncio.sleep(backoff.next())
 
-    async def _connection(self) -> None:
-        """One connection: open, hello, welcome, then read until it ends."""
+    async def _connection(self) -> NoReturn:
+        """One connection: open, hello, welcome, then read until it ends, which raises."""
         ws = await self._open()
         self._ws = ws
         writer = asyncio.create_task(self._write(ws))
@@ -294,10 +295,8 @@ class LinkClient:
                     await self._read(ws, await ws.recv())
             async for frame in ws:
                 await self._read(ws, frame)
-            # A clean close (1000, 1001): still final if the relay said so.
-            verdict = classify(close=ws.close_code)
-            if isinstance(verdict, Fatal):
-                raise _Down(verdict)
+            # A clean close (1000, 1001); any other raised ConnectionClosed.
+            raise _Down(classify(close=ws.close_code))
         finally:
             self.session.connection_lost()
             writer.cancel()
