@@ -7,10 +7,10 @@ import asyncio
 import pytest
 
 from kanpe.core.links import parse_link
-from kanpe.net.faultproxy import FaultProxy
 from kanpe.net.link import LinkClient, LinkNotice, LinkStatus, StatusChanged, Synced
 from kanpe.net.relay import Relay, RoomInvites
 from tests.net.conftest import Links, fast_backoff
+from tests.support.faultproxy import FaultProxy
 from tests.support.waiting import eventually, notice
 
 

@@ -8,6 +8,7 @@ skips any event at or below the version it already has.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 import msgspec
 
@@ -78,16 +79,8 @@ type Event = (
     | ReportChanged
 )
 
-EVENT_TYPES: tuple[type[_Event], ...] = (
-    RundownChanged,
-    SlotChanged,
-    CurrentChanged,
-    ChatPosted,
-    QuestionChanged,
-    PollChanged,
-    Reacted,
-    ReportChanged,
-)
+#: Every event class sent on the wire, in the order of the union above.
+EVENT_TYPES: tuple[type[_Event], ...] = get_args(Event.__value__)
 
 
 class PollAnswered(_Event, frozen=True, kw_only=True, tag="poll.answered"):

@@ -37,14 +37,25 @@ class Invite:
 
     @property
     def websocket_url(self) -> str:
-        parts = urlsplit(self.base)
-        scheme = "wss" if parts.scheme == "https" else "ws"
-        path = parts.path.rstrip("/") + "/ws"
-        return urlunsplit((scheme, parts.netloc, path, "", ""))
+        """The relay's websocket endpoint, where this link's hello goes."""
+        return websocket_url(self.base)
 
     @property
     def link(self) -> str:
         return f"{self.base.rstrip('/')}/{self.kind}/{self.room}#{self.token}"
+
+
+def websocket_url(base: str) -> str:
+    """The websocket endpoint of the relay at ``base`` (http -> ws, https -> wss, path + /ws).
+
+    LinkError if ``base`` is not an http:// or https:// address.
+    """
+    parts = urlsplit(base.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise LinkError("a relay's address starts with http:// or https://")
+    scheme = "wss" if parts.scheme == "https" else "ws"
+    path = parts.path.rstrip("/") + "/ws"
+    return urlunsplit((scheme, parts.netloc, path, "", ""))
 
 
 def make_link(base: str, role: Role, room: str, token: str) -> str:

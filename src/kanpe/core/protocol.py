@@ -14,7 +14,7 @@ import itertools
 import json
 import re
 from enum import IntEnum, StrEnum
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, get_args
 
 import msgspec
 
@@ -300,36 +300,8 @@ type Command = (
     | CreateInvite
 )
 
-COMMAND_TYPES: tuple[type[_Command], ...] = (
-    SetRundown,
-    StartTimer,
-    PauseTimer,
-    ResetTimer,
-    AdjustTimer,
-    SetDuration,
-    SetCurrent,
-    AllowSelfTimer,
-    NextSlot,
-    SendCue,
-    ClearCue,
-    AckCue,
-    ReportSlide,
-    React,
-    SendChat,
-    HideChat,
-    AskQuestion,
-    VoteQuestion,
-    UnvoteQuestion,
-    ReportChat,
-    ReportQuestion,
-    DismissReport,
-    ModerateQuestion,
-    OpenPoll,
-    ClosePoll,
-    AnswerPoll,
-    CreateRoom,
-    CreateInvite,
-)
+#: Every command class, in the order of the union above, which is the one list of them.
+COMMAND_TYPES: tuple[type[_Command], ...] = get_args(Command.__value__)
 
 type ClientMessage = Hello | TimeRequest | Command
 
@@ -400,14 +372,7 @@ def message_tag(kind: type[msgspec.Struct]) -> str:
 
 _CLIENT_MESSAGE_TYPES: tuple[type[msgspec.Struct], ...] = (Hello, TimeRequest, *COMMAND_TYPES)
 _CLIENT_TAGS: frozenset[str] = frozenset(message_tag(t) for t in _CLIENT_MESSAGE_TYPES)
-_SERVER_MESSAGE_TYPES: tuple[type[msgspec.Struct], ...] = (
-    Welcome,
-    Ack,
-    Error,
-    EventMessage,
-    TimeReply,
-    Presence,
-)
+_SERVER_MESSAGE_TYPES: tuple[type[msgspec.Struct], ...] = get_args(ServerMessage.__value__)
 _SERVER_TAGS: frozenset[str] = frozenset(message_tag(t) for t in _SERVER_MESSAGE_TYPES)
 _encoder = msgspec.json.Encoder()
 # Relay -> client frames are trusted to be well formed, so clients take the fast path.

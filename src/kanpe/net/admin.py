@@ -6,62 +6,61 @@ import argparse
 import asyncio
 import secrets
 import sys
+import time
 from pathlib import Path
 
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import WebSocketException
 
-from kanpe.core.links import LinkError
+from kanpe.core.links import LinkError, websocket_url
 from kanpe.core.model import Role
-from kanpe.core.protocol import (
-    PROTOCOL_VERSION,
-    Ack,
-    CreateRoom,
-    Error,
-    Hello,
-    Welcome,
-    encode_bytes,
-    parse_server,
-)
+from kanpe.core.protocol import CreateRoom
 from kanpe.core.rundown import Rundown
+from kanpe.core.session import Acked, ClientSession, Refused, Rejected, RelayError, Retrying, Synced
 from kanpe.net.relay import ADMIN_SECRET_FILE, RoomInvites, default_data_dir
 from kanpe.net.relay_main import print_invites, sample_rundown
 
 
 class AdminError(RuntimeError):
-    pass
-
-
-def websocket_url(relay: str) -> str:
-    relay = relay.rstrip("/")
-    if relay.startswith("https://"):
-        return "wss://" + relay.removeprefix("https://") + "/ws"
-    if relay.startswith("http://"):
-        return "ws://" + relay.removeprefix("http://") + "/ws"
-    raise AdminError("--relay is the relay's http:// or https:// address")
+    """Why ``kanpe room create`` could not create the room, for its error message."""
 
 
 async def create_room(relay: str, secret: str, name: str, rundown: Rundown) -> RoomInvites:
-    async with connect(websocket_url(relay), compression=None, open_timeout=10) as ws:
-        hello = Hello(protocol=PROTOCOL_VERSION, room="", token=secret, client="kanpe-admin")
-        await ws.send(encode_bytes(hello), text=True)
-        welcome = parse_server(await ws.recv())
-        if isinstance(welcome, Error) or not isinstance(welcome, Welcome):
-            raise AdminError(
-                f"the relay refused the admin secret: {getattr(welcome, 'message', '')}"
-            )
-        if welcome.role is not Role.ADMIN:
-            raise AdminError("that secret is not this relay's admin secret")
-        # A fresh id per invocation: the relay answers a repeated id with the first result
-        # (the first room's links) or refuses it, for as long as it runs.
-        command = CreateRoom(id=f"create-{secrets.token_urlsafe(9)}", name=name, rundown=rundown)
-        await ws.send(encode_bytes(command), text=True)
+    """Join the relay at ``relay`` (its http(s):// address) as its admin and create a room.
+
+    The hello and welcome go through the same ``ClientSession`` as every link's; AdminError if
+    the secret or the command is refused.
+    """
+    try:
+        url = websocket_url(relay)
+    except LinkError:
+        raise AdminError("--relay is the relay's http:// or https:// address") from None
+    session = ClientSession("", secret, client="kanpe-admin")
+    # A fresh id per invocation: the relay answers a repeated id with the first result (the first
+    # room's links) or refuses it, for as long as it runs. Sent once the welcome is in.
+    session.command(CreateRoom(id=f"create-{secrets.token_urlsafe(9)}", name=name, rundown=rundown))
+    async with connect(url, compression=None, open_timeout=10) as ws:
+        session.hello(time.monotonic())
         while True:
-            reply = parse_server(await ws.recv())
-            if isinstance(reply, Error):
-                raise AdminError(f"the relay refused: {reply.message}")
-            if isinstance(reply, Ack):
-                return RoomInvites.from_result(reply.result)
+            await _send(ws, session)
+            for happening in session.receive(await ws.recv(), time.monotonic()):
+                match happening:
+                    case Rejected(error=error):
+                        raise AdminError(f"the relay refused the admin secret: {error.message}")
+                    case Synced() if session.role is not Role.ADMIN:
+                        raise AdminError("that secret is not this relay's admin secret")
+                    case Acked(ack=ack):
+                        return RoomInvites.from_result(ack.result)
+                    case Refused(error=error) | RelayError(error=error):
+                        raise AdminError(f"the relay refused: {error.message}")
+                    case Retrying(at=at):
+                        await asyncio.sleep(max(0.0, at - time.monotonic()))
+                        session.advance(time.monotonic())
+
+
+async def _send(ws: ClientConnection, session: ClientSession) -> None:
+    for frame in session.frames_to_send():
+        await ws.send(frame, text=True)
 
 
 def read_secret(args: argparse.Namespace) -> str:

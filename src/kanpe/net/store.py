@@ -15,7 +15,6 @@ import hashlib
 import hmac
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,13 +190,6 @@ class Store:
             evolve(state, _event_decoder.decode(blob), version)
         return state
 
-    def events_since(self, room: str, version: int) -> Iterator[tuple[int, LogEvent]]:
-        for found, blob in self._db.execute(
-            "SELECT version, event FROM events WHERE room = ? AND version > ? ORDER BY version",
-            (room, version),
-        ):
-            yield found, _event_decoder.decode(blob)
-
     # --- commands -----------------------------------------------------------------------------
 
     def command_record(self, room: str, principal: str, command_id: str) -> CommandRecord | None:
@@ -213,7 +205,6 @@ class Store:
         first_version: int,
         events: list[LogEvent],
         command: tuple[str, str, bytes] | None,
-        snapshot: RoomState | None = None,
     ) -> None:
         """Durably record ``events`` (numbered from ``first_version``) and the command's id.
 
@@ -234,11 +225,6 @@ class Store:
                     "INSERT INTO commands (room, principal, id, digest, version)"
                     " VALUES (?, ?, ?, ?, ?)",
                     (room, principal, command_id, digest, last),
-                )
-            if snapshot is not None:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO snapshots (room, version, state) VALUES (?, ?, ?)",
-                    (room, snapshot.version, _event_encoder.encode(snapshot)),
                 )
 
     def save_snapshot(self, state: RoomState) -> None:
