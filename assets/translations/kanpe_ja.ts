@@ -152,77 +152,6 @@
     </message>
 </context>
 <context>
-    <name>Keys</name>
-    <message>
-        <source>Slides</source>
-        <translation>スライド</translation>
-    </message>
-    <message>
-        <source>Next slide</source>
-        <translation>次のスライド</translation>
-    </message>
-    <message>
-        <source>Previous slide</source>
-        <translation>前のスライド</translation>
-    </message>
-    <message>
-        <source>First / last slide</source>
-        <translation>最初 / 最後のスライド</translation>
-    </message>
-    <message>
-        <source>Blank the stage</source>
-        <translation>ステージを暗転</translation>
-    </message>
-    <message>
-        <source>Open another deck</source>
-        <translation>別のスライドを開く</translation>
-    </message>
-    <message>
-        <source>Timer and cues</source>
-        <translation>タイマーとカンペ</translation>
-    </message>
-    <message>
-        <source>Start / pause the countdown (solo)</source>
-        <translation>カウントダウンの開始 / 一時停止（練習モード）</translation>
-    </message>
-    <message>
-        <source>Got it: acknowledge the cue</source>
-        <translation>了解: カンペに応える</translation>
-    </message>
-    <message>
-        <source>Windows</source>
-        <translation>ウィンドウ</translation>
-    </message>
-    <message>
-        <source>Stage full screen</source>
-        <translation>ステージを全画面表示</translation>
-    </message>
-    <message>
-        <source>Show / hide the overlay</source>
-        <translation>オーバーレイの表示 / 非表示</translation>
-    </message>
-    <message>
-        <source>Overlay click-through on / off</source>
-        <translation>オーバーレイのクリック透過 オン / オフ</translation>
-    </message>
-    <message>
-        <source>Countdown badge on stage</source>
-        <translation>ステージのカウントダウン表示</translation>
-    </message>
-    <message>
-        <source>Feed text size</source>
-        <translation>フィードの文字サイズ</translation>
-    </message>
-    <message>
-        <source>Show these shortcuts</source>
-        <translation>このショートカット一覧</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>終了</translation>
-    </message>
-</context>
-<context>
     <name>NoticeView</name>
     <message>
         <source>Dismiss</source>
@@ -387,58 +316,6 @@
         <source>Press ? for shortcuts</source>
         <translation>? でショートカット一覧</translation>
     </message>
-    <message>
-        <source>&amp;Deck</source>
-        <translation>スライド(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Open deck…	Ctrl+O</source>
-        <translation>スライドを開く…	Ctrl+O</translation>
-    </message>
-    <message>
-        <source>Quit	Ctrl+Q</source>
-        <translation>終了	Ctrl+Q</translation>
-    </message>
-    <message>
-        <source>&amp;Timer</source>
-        <translation>タイマー(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Start / pause	S</source>
-        <translation>開始 / 一時停止	S</translation>
-    </message>
-    <message>
-        <source>Got it	G</source>
-        <translation>了解	G</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Stage full screen	F</source>
-        <translation>ステージを全画面表示	F</translation>
-    </message>
-    <message>
-        <source>Blank the stage	B</source>
-        <translation>ステージを暗転	B</translation>
-    </message>
-    <message>
-        <source>Countdown on stage	C</source>
-        <translation>ステージにカウントダウンを表示	C</translation>
-    </message>
-    <message>
-        <source>Overlay	O</source>
-        <translation>オーバーレイ	O</translation>
-    </message>
-    <message>
-        <source>Overlay click-through	T</source>
-        <translation>オーバーレイをクリック透過	T</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts	?</source>
-        <translation>キーボードショートカット	?</translation>
-    </message>
 </context>
 <context>
     <name>PresenterWindows</name>
@@ -534,6 +411,129 @@
     <message>
         <source>PDF decks (*.pdf)</source>
         <translation>PDF スライド (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerActions</name>
+    <message>
+        <source>Slides</source>
+        <translation>スライド</translation>
+    </message>
+    <message>
+        <source>Next slide</source>
+        <translation>次のスライド</translation>
+    </message>
+    <message>
+        <source>Previous slide</source>
+        <translation>前のスライド</translation>
+    </message>
+    <message>
+        <source>First slide</source>
+        <translation>最初のスライド</translation>
+    </message>
+    <message>
+        <source>Last slide</source>
+        <translation>最後のスライド</translation>
+    </message>
+    <message>
+        <source>Blank the stage</source>
+        <translation>ステージを暗転</translation>
+    </message>
+    <message>
+        <source>Open another deck</source>
+        <translation>別のスライドを開く</translation>
+    </message>
+    <message>
+        <source>Timer and cues</source>
+        <translation>タイマーとカンペ</translation>
+    </message>
+    <message>
+        <source>Start / pause the countdown (solo)</source>
+        <translation>カウントダウンの開始 / 一時停止（練習モード）</translation>
+    </message>
+    <message>
+        <source>Got it: acknowledge the cue</source>
+        <translation>了解: カンペに応える</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>ウィンドウ</translation>
+    </message>
+    <message>
+        <source>Stage full screen</source>
+        <translation>ステージを全画面表示</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>全画面表示を終了</translation>
+    </message>
+    <message>
+        <source>Show / hide the overlay</source>
+        <translation>オーバーレイの表示 / 非表示</translation>
+    </message>
+    <message>
+        <source>Overlay click-through on / off</source>
+        <translation>オーバーレイのクリック透過 オン / オフ</translation>
+    </message>
+    <message>
+        <source>Countdown badge on stage</source>
+        <translation>ステージのカウントダウン表示</translation>
+    </message>
+    <message>
+        <source>Larger feed text</source>
+        <translation>フィードの文字を大きく</translation>
+    </message>
+    <message>
+        <source>Smaller feed text</source>
+        <translation>フィードの文字を小さく</translation>
+    </message>
+    <message>
+        <source>Show these shortcuts</source>
+        <translation>このショートカット一覧</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>&amp;Deck</source>
+        <translation>スライド(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open deck…</source>
+        <translation>スライドを開く…</translation>
+    </message>
+    <message>
+        <source>&amp;Timer</source>
+        <translation>タイマー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start / pause</source>
+        <translation>開始 / 一時停止</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>了解</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Countdown on stage</source>
+        <translation>ステージにカウントダウンを表示</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>オーバーレイ</translation>
+    </message>
+    <message>
+        <source>Overlay click-through</source>
+        <translation>オーバーレイのクリック透過</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
     </message>
 </context>
 <context>

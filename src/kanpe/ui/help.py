@@ -1,21 +1,48 @@
-"""The help overlay: every shortcut on a card over the window, until any key or click."""
+"""The help overlay: every shortcut on a card over the window, until any key or click.
+
+What it lists comes from the app's binding table (the keys) and the app's words for each action
+(``help_sections``); nothing here knows one app's keys.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kanpe.ui.keys import shortcut_table
+from kanpe.ui.keys import Keymap
 from kanpe.ui.phases import MUTED, SURFACE, SURFACE_LINE, TEXT, rounded
 
 KEYCAP = QColor("#2d3340")
 
 
+@dataclass(frozen=True, slots=True)
+class HelpLine:
+    keys: tuple[str, ...]
+    text: str
+
+
+type HelpSections = list[tuple[str, list[HelpLine]]]
+
+
+def help_sections(keymap: Keymap, words: list[tuple[str, list[tuple[str, str]]]]) -> HelpSections:
+    """Help's lines: the app's words for each action (heading, [(action, text)]) beside the keys
+    the table binds to it."""
+    return [
+        (title, [HelpLine(keymap.labels(action), text) for action, text in actions])
+        for title, actions in words
+    ]
+
+
 class HelpOverlay(QWidget):
-    def __init__(self, parent: QWidget) -> None:
+    """The shortcuts of ``sections`` on a card over ``parent``, shown by ``toggle``."""
+
+    def __init__(self, parent: QWidget, sections: HelpSections) -> None:
         super().__init__(parent)
         self.host = parent
+        self.sections = sections
         self.setObjectName("help")
         self.hide()
         parent.installEventFilter(self)
@@ -38,13 +65,13 @@ class HelpOverlay(QWidget):
 
     def lines(self) -> list[str]:
         """The text shown, for tests: "keys: action" per shortcut."""
-        return [f"{' / '.join(s.keys)}: {s.action}" for _, group in shortcut_table() for s in group]
+        return [f"{' / '.join(s.keys)}: {s.text}" for _, group in self.sections for s in group]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(8, 10, 14, 215))
-        groups = shortcut_table()
+        groups = self.sections
         rows = sum(len(g) + 1 for _, g in groups) + 1
         scale = max(0.6, min(1.4, self.height() / (rows * 34 + 140)))
         row_h = 30 * scale
@@ -88,7 +115,7 @@ class HelpOverlay(QWidget):
                 painter.drawText(
                     QRectF(x + keys_w, y, card_w - keys_w - 64 * scale, row_h * 0.8),
                     int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                    shortcut.action,
+                    shortcut.text,
                 )
                 y += row_h
             y += row_h * 0.3

@@ -81,7 +81,7 @@ async def test_window_keys_blank_full_screen_overlay_click_through_and_help(
     assert app.overlay.testAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
     QTest.keyClick(app.console, Qt.Key.Key_T)
     assert app.overlay.windowFlags() & Qt.WindowType.WindowTransparentForInput
-    assert app.overlay.isVisible() and app.console.menu_actions["clickthrough"].isChecked()
+    assert app.overlay.isVisible() and app.console.menu_actions["overlay.click_through"].isChecked()
     QTest.keyClick(app.console, Qt.Key.Key_T)  # the way back
     assert not app.overlay.windowFlags() & Qt.WindowType.WindowTransparentForInput
     QTest.keyClick(app.console, Qt.Key.Key_O)

@@ -90,7 +90,6 @@ class SpeakerApp(QObject):
         self._wall = wall
         self._stage_first = stage_first
         self._private = False
-        self._once_keys: frozenset[int] = frozenset()
         self.notices = Notices()  # shown on the console, once it is built
         self.commands = CommandSender(link.room, self.notices, parent=self)
         self.ticker = CountdownTicker(link.relay_now, clock=link.clock, parent=self)
@@ -132,10 +131,9 @@ class SpeakerApp(QObject):
         if self._private:
             return
         # Imported here: ~25 ms of code the stage's first slide does not wait for.
-        from kanpe.ui.keys import ONCE_KEYS, KeyRouter
+        from kanpe.ui.keys import KeyRouter
         from kanpe.ui.speaker.presenter import PresenterWindows
 
-        self._once_keys = ONCE_KEYS
         self.presenter = PresenterWindows(
             self.link,
             self.ticker,
@@ -195,17 +193,9 @@ class SpeakerApp(QObject):
         self.console.closing.connect(self.quit)
         self.overlay.geometryEdited.connect(self._overlay_moved)
         self.overlay.closedByUser.connect(lambda: self.set_overlay_visible(False))
-        actions = self.console.menu_actions
-        actions["open"].triggered.connect(self.choose_deck)
-        actions["quit"].triggered.connect(self.quit)
-        actions["start"].triggered.connect(self.start_pause)
-        actions["ack"].triggered.connect(self.acknowledge_cue)
-        actions["fullscreen"].triggered.connect(self.stage.toggle_full_screen)
-        actions["blank"].triggered.connect(self.deck.set_blank)
-        actions["badge"].triggered.connect(self.set_stage_badge)
-        actions["overlay"].triggered.connect(self.set_overlay_visible)
-        actions["clickthrough"].triggered.connect(self.set_click_through)
-        actions["help"].triggered.connect(self.console.help.toggle)
+        for name, action in self.console.menu_actions.items():
+            # Checkable items toggle, as their key does; the handler then ticks the item.
+            action.triggered.connect(lambda _checked=False, name=name: self.act(name))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
@@ -305,51 +295,59 @@ class SpeakerApp(QObject):
     # --- actions -------------------------------------------------------------------------------
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if event.isAutoRepeat() and key in self._once_keys:
+        """A key press in one of the speaker's windows: its binding's action (see
+        ``kanpe.ui.keys.SPEAKER_BINDINGS``); whether the key was taken."""
+        from kanpe.ui.keys import SPEAKER_KEYMAP
+
+        binding = SPEAKER_KEYMAP.lookup(event.key(), event.modifiers())
+        if event.isAutoRepeat() and binding is not None and binding.once:
+            return True  # a held key toggles once
+        if self.console.help.isVisible() and event.key() != Qt.Key.Key_Shift:
+            self.console.help.hide()  # any key closes help, and does only that
             return True
-        if self.console.help.isVisible() and key not in (Qt.Key.Key_Shift,):
-            self.console.help.hide()
-            return True
-        if ctrl and key == Qt.Key.Key_O:
-            self.choose_deck()
-            return True
-        if ctrl and key == Qt.Key.Key_Q:
-            self.quit()
-            return True
-        if mods & ~Qt.KeyboardModifier.ShiftModifier:
-            return False  # leave other chords (Alt+menu, Ctrl+...) to Qt
-        if self.deck.handle_key(event):
-            return True
-        match key:
-            case Qt.Key.Key_B | Qt.Key.Key_Period:
-                self.deck.set_blank(not self.deck.blank)
-                self.console.set_checked("blank", self.deck.blank)
-            case Qt.Key.Key_F:
-                self.stage.toggle_full_screen()
-            case Qt.Key.Key_Escape if self.stage.isFullScreen():
-                self.stage.showNormal()
-            case Qt.Key.Key_O:
-                self.set_overlay_visible(not self.overlay.isVisible())
-            case Qt.Key.Key_T:
-                self.set_click_through(not self.overlay.click_through)
-            case Qt.Key.Key_C:
-                self.set_stage_badge(not self.settings.stage_countdown)
-            case Qt.Key.Key_S:
-                self.start_pause()
-            case Qt.Key.Key_G | Qt.Key.Key_Return | Qt.Key.Key_Enter:
-                self.acknowledge_cue()
-            case Qt.Key.Key_Plus | Qt.Key.Key_Equal:
-                self.set_feed_font(self.settings.feed_font + 1)
-            case Qt.Key.Key_Minus | Qt.Key.Key_Underscore:
-                self.set_feed_font(self.settings.feed_font - 1)
-            case Qt.Key.Key_Question | Qt.Key.Key_F1:
-                self.console.help.toggle()
-            case _:
-                return False
-        return True
+        return binding is not None and self.act(binding.action)
+
+    def act(self, action: str) -> bool:
+        """Do ``action`` (a binding's name), from a key or a menu; whether it applied now."""
+        return self._actions()[action]()
+
+    def _actions(self) -> dict[str, Callable[[], bool]]:
+        def done(do: Callable[[], object]) -> Callable[[], bool]:
+            """``do``, and say the key was taken."""
+
+            def run() -> bool:
+                do()
+                return True
+
+            return run
+
+        deck, stage, s = self.deck.deck, self.stage, self.settings
+        return {
+            "slide.next": lambda: deck.move("slide.next"),
+            "slide.previous": lambda: deck.move("slide.previous"),
+            "slide.first": lambda: deck.move("slide.first"),
+            "slide.last": lambda: deck.move("slide.last"),
+            "stage.blank": done(self.toggle_blank),
+            "deck.open": done(self.choose_deck),
+            "timer.start_pause": done(self.start_pause),
+            "cue.ack": done(self.acknowledge_cue),
+            "stage.full_screen": done(stage.toggle_full_screen),
+            "stage.leave_full_screen": lambda: stage.isFullScreen() and done(stage.showNormal)(),
+            "overlay.show": done(lambda: self.set_overlay_visible(not self.overlay.isVisible())),
+            "overlay.click_through": done(
+                lambda: self.set_click_through(not self.overlay.click_through)
+            ),
+            "stage.badge": done(lambda: self.set_stage_badge(not s.stage_countdown)),
+            "feed.larger": done(lambda: self.set_feed_font(s.feed_font + 1)),
+            "feed.smaller": done(lambda: self.set_feed_font(s.feed_font - 1)),
+            "help": done(self.console.help.toggle),
+            "quit": done(self.quit),
+        }
+
+    def toggle_blank(self) -> None:
+        """Blank the stage's slide, or bring it back (the console keeps showing it)."""
+        self.deck.set_blank(not self.deck.blank)
+        self.console.set_checked("stage.blank", self.deck.blank)
 
     def start_pause(self) -> None:
         slot_id = self.link.slot_id
@@ -400,7 +398,7 @@ class SpeakerApp(QObject):
 
     def set_stage_badge(self, on: bool) -> None:
         self.stage.set_badge_visible(on)
-        self.console.set_checked("badge", on)
+        self.console.set_checked("stage.badge", on)
         self._change(stage_countdown=on)
 
     def set_overlay_visible(self, on: bool) -> None:
@@ -409,12 +407,12 @@ class SpeakerApp(QObject):
             self.overlay.raise_()
         else:
             self.overlay.hide()
-        self.console.set_checked("overlay", on)
+        self.console.set_checked("overlay.show", on)
         self._change(overlay_visible=on)
 
     def set_click_through(self, on: bool) -> None:
         self.overlay.set_click_through(on)
-        self.console.set_checked("clickthrough", on)
+        self.console.set_checked("overlay.click_through", on)
         self._change(overlay_click_through=on)
 
     def _overlay_moved(self, rect: QRect) -> None:

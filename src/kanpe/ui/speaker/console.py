@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -34,10 +33,13 @@ from PySide6.QtWidgets import (
 from kanpe.core.notices import Notices
 from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueCard, CueFlash
-from kanpe.ui.help import HelpOverlay
+from kanpe.ui.help import HelpOverlay, help_sections
+from kanpe.ui.keys import SPEAKER_BINDINGS, Keymap
 from kanpe.ui.labels import plain_label
+from kanpe.ui.menus import build_menus
 from kanpe.ui.notices import NoticeView
 from kanpe.ui.phases import BACKGROUND, TEXT
+from kanpe.ui.speaker.actions import SpeakerActions
 from kanpe.ui.ticker import CountdownTicker
 
 
@@ -196,36 +198,15 @@ class PresenterConsole(QMainWindow):
         self.notices = NoticeView(Notices() if notices is None else notices, body)
         self.notices.changed.connect(self._place_notices)
         self._place_notices()
-        self.help = HelpOverlay(body)
-        self.menu_actions: dict[str, QAction] = {}
-        self._build_menus()
+        # Help and menus: the keys from the binding table, the words from the speaker's actions.
+        keymap, words = Keymap(SPEAKER_BINDINGS), SpeakerActions(self)
+        self.help = HelpOverlay(body, help_sections(keymap, words.help_sections()))
+        # For the mouse; the keys beside each item are handled by the speaker's key router.
+        self.menu_actions: dict[str, QAction] = build_menus(self.menuBar(), keymap, words.menus())
 
-    def _build_menus(self) -> None:
-        """Menus for the mouse; the keys in them are handled by the speaker's key router."""
-        bar = self.menuBar()
-        deck = bar.addMenu(self.tr("&Deck"))
-        self._action(deck, "open", self.tr("Open deck…\tCtrl+O"))
-        self._action(deck, "quit", self.tr("Quit\tCtrl+Q"))
-        timer = bar.addMenu(self.tr("&Timer"))
-        self._action(timer, "start", self.tr("Start / pause\tS"))
-        self._action(timer, "ack", self.tr("Got it\tG"))
-        view = bar.addMenu(self.tr("&View"))
-        self._action(view, "fullscreen", self.tr("Stage full screen\tF"))
-        self._action(view, "blank", self.tr("Blank the stage\tB"), checkable=True)
-        self._action(view, "badge", self.tr("Countdown on stage\tC"), checkable=True)
-        view.addSeparator()
-        self._action(view, "overlay", self.tr("Overlay\tO"), checkable=True)
-        self._action(view, "clickthrough", self.tr("Overlay click-through\tT"), checkable=True)
-        view.addSeparator()
-        self._action(view, "help", self.tr("Keyboard shortcuts\t?"))
-
-    def _action(self, menu: QMenu, key: str, text: str, *, checkable: bool = False) -> None:
-        action = menu.addAction(text)
-        action.setCheckable(checkable)
-        self.menu_actions[key] = action
-
-    def set_checked(self, key: str, on: bool) -> None:
-        action = self.menu_actions[key]
+    def set_checked(self, action_name: str, on: bool) -> None:
+        """Tick the menu item of ``action_name`` (a binding's action) without triggering it."""
+        action = self.menu_actions[action_name]
         if action.isChecked() != on:
             action.blockSignals(True)
             action.setChecked(on)

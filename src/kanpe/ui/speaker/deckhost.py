@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor
 
 from kanpe.ui.speaker.slides import DeckError, SlideDeck, SlideView
 
@@ -72,9 +72,6 @@ class DeckHost(QObject):
 
     def go(self, page: int) -> bool:
         return self.deck.go_to(page)
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        return self.deck.handle_key(event)
 
     def set_blank(self, blank: bool) -> None:
         self.stage_view.set_blank(blank)

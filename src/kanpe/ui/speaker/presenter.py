@@ -162,11 +162,11 @@ class PresenterWindows(QObject):
     def apply_settings(self, settings: SpeakerSettings) -> None:
         """The remembered overlay, and the menus' check marks."""
         s = settings
-        self.console.set_checked("badge", s.stage_countdown)
+        self.console.set_checked("stage.badge", s.stage_countdown)
         self.overlay.set_opacity(s.overlay_opacity)
         if s.overlay is not None:
             g = s.overlay
             self.overlay.restore_geometry(QRect(g.x, g.y, g.width, g.height))
         self.overlay.set_click_through(s.overlay_click_through)
-        self.console.set_checked("clickthrough", s.overlay_click_through)
-        self.console.set_checked("overlay", s.overlay_visible)
+        self.console.set_checked("overlay.click_through", s.overlay_click_through)
+        self.console.set_checked("overlay.show", s.overlay_visible)

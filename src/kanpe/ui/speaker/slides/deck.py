@@ -8,19 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeyEvent
 
+from kanpe.ui.keys import SPEAKER_KEYMAP
 from kanpe.ui.speaker.slides.document import MAX_DECK_BYTES, DeckDocument, open_deck
-
-# What presentation clickers and keyboards send. Space goes back with Shift, as in browsers.
-NEXT_KEYS = frozenset({Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space})
-PREVIOUS_KEYS = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace})
-_COMMAND_MODIFIERS = (
-    Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
-)
 
 
 class SlideDeck(QObject):
@@ -80,28 +72,26 @@ class SlideDeck(QObject):
     def last(self) -> bool:
         return self.go_to(self.pages)
 
-    def handle_key(self, event: QKeyEvent) -> bool:
-        """Move for a navigation key; whether the key was one (even at either end of the deck).
-
-        Keys held with Ctrl, Alt or Meta are left to the windows' own shortcuts.
-        """
-        if self._document is None or event.modifiers() & _COMMAND_MODIFIERS:
+    def move(self, action: str) -> bool:
+        """Move as a slide action of the binding table says ("slide.next", "slide.previous",
+        "slide.first", "slide.last"); whether it is one and a deck is open, even at either end."""
+        moves = {
+            "slide.next": self.next,
+            "slide.previous": self.previous,
+            "slide.first": self.first,
+            "slide.last": self.last,
+        }
+        move = moves.get(action)
+        if self._document is None or move is None:
             return False
-        key = event.key()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key == Qt.Key.Key_Space and shift:
-            self.previous()
-        elif key in NEXT_KEYS:
-            self.next()
-        elif key in PREVIOUS_KEYS:
-            self.previous()
-        elif key == Qt.Key.Key_Home:
-            self.first()
-        elif key == Qt.Key.Key_End:
-            self.last()
-        else:
-            return False
+        move()
         return True
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Move for a navigation key of the speaker's bindings (clickers send PageUp/PageDown
+        and arrows; Space goes back with Shift, as in browsers); whether the key was one."""
+        binding = SPEAKER_KEYMAP.lookup(event.key(), event.modifiers())
+        return binding is not None and self.move(binding.action)
 
     def _replace(self, document: DeckDocument | None) -> None:
         old = self._document

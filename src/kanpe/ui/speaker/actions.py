@@ -1,0 +1,82 @@
+"""The speaker app's actions in words: what help says each does, and its menus.
+
+The keys are in ``kanpe.ui.keys.SPEAKER_BINDINGS``; what each action does is ``SpeakerApp``'s.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from kanpe.ui.menus import SEPARATOR, MenuItem, MenuSpec
+
+
+class SpeakerActions(QObject):
+    """The words of the speaker's actions, in the speaker's language."""
+
+    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Help's headings, each with (action, what it does) in order."""
+        return [
+            (
+                self.tr("Slides"),
+                [
+                    ("slide.next", self.tr("Next slide")),
+                    ("slide.previous", self.tr("Previous slide")),
+                    ("slide.first", self.tr("First slide")),
+                    ("slide.last", self.tr("Last slide")),
+                    ("stage.blank", self.tr("Blank the stage")),
+                    ("deck.open", self.tr("Open another deck")),
+                ],
+            ),
+            (
+                self.tr("Timer and cues"),
+                [
+                    ("timer.start_pause", self.tr("Start / pause the countdown (solo)")),
+                    ("cue.ack", self.tr("Got it: acknowledge the cue")),
+                ],
+            ),
+            (
+                self.tr("Windows"),
+                [
+                    ("stage.full_screen", self.tr("Stage full screen")),
+                    ("stage.leave_full_screen", self.tr("Leave full screen")),
+                    ("overlay.show", self.tr("Show / hide the overlay")),
+                    ("overlay.click_through", self.tr("Overlay click-through on / off")),
+                    ("stage.badge", self.tr("Countdown badge on stage")),
+                    ("feed.larger", self.tr("Larger feed text")),
+                    ("feed.smaller", self.tr("Smaller feed text")),
+                    ("help", self.tr("Show these shortcuts")),
+                    ("quit", self.tr("Quit")),
+                ],
+            ),
+        ]
+
+    def menus(self) -> MenuSpec:
+        """The presenter console's menus, for the mouse."""
+        return [
+            (
+                self.tr("&Deck"),
+                [MenuItem("deck.open", self.tr("Open deck…")), MenuItem("quit", self.tr("Quit"))],
+            ),
+            (
+                self.tr("&Timer"),
+                [
+                    MenuItem("timer.start_pause", self.tr("Start / pause")),
+                    MenuItem("cue.ack", self.tr("Got it")),
+                ],
+            ),
+            (
+                self.tr("&View"),
+                [
+                    MenuItem("stage.full_screen", self.tr("Stage full screen")),
+                    MenuItem("stage.blank", self.tr("Blank the stage"), checkable=True),
+                    MenuItem("stage.badge", self.tr("Countdown on stage"), checkable=True),
+                    SEPARATOR,
+                    MenuItem("overlay.show", self.tr("Overlay"), checkable=True),
+                    MenuItem(
+                        "overlay.click_through", self.tr("Overlay click-through"), checkable=True
+                    ),
+                    SEPARATOR,
+                    MenuItem("help", self.tr("Keyboard shortcuts")),
+                ],
+            ),
+        ]
