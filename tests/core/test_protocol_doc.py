@@ -42,6 +42,7 @@ _RECORDS: dict[str, Any] = {
     "Poll": model.Poll,
     "Report": model.Report,
     "reactions": dict[str, dict[str, int]],
+    "AutoCues": model.AutoCues,
 }
 
 

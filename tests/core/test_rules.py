@@ -51,6 +51,7 @@ from kanpe.core.protocol import (
     HideChat,
     ModerateQuestion,
     NextSlot,
+    SetAutoCues,
     OpenPoll,
     PauseTimer,
     React,
@@ -216,7 +217,7 @@ def test_busy_room_is_what_it_says() -> None:
 EXPECTED_ALLOWED: dict[Role, set[type]] = {
     Role.HOST: {
         SetRundown, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SetDuration, SetCurrent,
-        AllowSelfTimer, NextSlot, SendCue, ClearCue, HideChat, ModerateQuestion, OpenPoll,
+        AllowSelfTimer, NextSlot, SetAutoCues, SendCue, ClearCue, HideChat, ModerateQuestion, OpenPoll,
         ClosePoll, React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll, CreateInvite,
         DismissReport,
     },
@@ -253,6 +254,7 @@ def sample(kind: type, state: RoomState) -> tuple[Command, list[type] | ErrorCod
         # talk-1, on stage and running, ends as it leaves the stage (docs/protocol.md 6.3.1)
         SetCurrent: (SetCurrent(id="x", slot="lt-1"), [SlotChanged, CurrentChanged]),
         NextSlot: (NextSlot(id="x", start=True), [SlotChanged, CurrentChanged, SlotChanged]),
+        SetAutoCues: (SetAutoCues(id="x", slot="talk-2", final=False), [SlotChanged]),
         AllowSelfTimer: (AllowSelfTimer(id="x", slot="talk-1", allowed=True), [SlotChanged]),
         SendCue: (SendCue(id="x", slot="talk-2", kind=CueKind.FLASH), [SlotChanged]),
         ClearCue: (ClearCue(id="x", slot="talk-2"), [SlotChanged]),

@@ -214,9 +214,11 @@ def _sees_cue(reader: Principal, slot_id: str) -> bool:
 
 
 def redact_slot(slot: SlotState, reader: Principal) -> SlotState:
-    if slot.cue is None or _sees_cue(reader, slot.id):
+    """Cues, and which automatic cues fired, are for the host and the slot's own speaker."""
+    if (slot.cue is None and not slot.auto_cues.fired) or _sees_cue(reader, slot.id):
         return slot
-    return msgspec.structs.replace(slot, cue=None)
+    auto_cues = msgspec.structs.replace(slot.auto_cues, fired=())
+    return msgspec.structs.replace(slot, cue=None, auto_cues=auto_cues)
 
 
 def redact_question(question: Question, reader: Principal) -> Question:

@@ -52,6 +52,27 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True)
     acked_at: Time | None = None
 
 
+class Threshold(StrEnum):
+    """The moments of a talk that can send an automatic cue."""
+
+    WARNING = "warning"  # remaining reaches the slot's warning threshold
+    FINAL = "final"  # remaining reaches the slot's final threshold
+    TIME_UP = "time_up"  # remaining reaches zero
+
+
+class AutoCues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Which thresholds send a cue by themselves (all, by default), and which already did.
+
+    ``fired`` lists the thresholds whose moment has passed since the timer was last re-armed
+    (core/autocue.py), in Threshold order; it is hidden, like the cue, from those who cannot see
+    the slot's cue."""
+
+    warning: bool = True
+    final: bool = True
+    time_up: bool = True
+    fired: tuple[Threshold, ...] = ()
+
+
 class SlotState(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Everything live about one slot: its timer, its speaker's slide and the latest cue.
 
@@ -67,6 +88,7 @@ class SlotState(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     cue: Cue | None = None
     started: Time | None = None
     ended: Time | None = None
+    auto_cues: AutoCues = msgspec.field(default_factory=AutoCues)
 
 
 class ChatMessage(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

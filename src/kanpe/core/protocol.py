@@ -166,6 +166,15 @@ class AllowSelfTimer(_Command, frozen=True, kw_only=True, tag="slot.self_timer")
     allowed: bool
 
 
+class SetAutoCues(_Command, frozen=True, kw_only=True, tag="slot.auto_cues"):
+    """Turn a slot's automatic cues on or off, per threshold; ``None`` leaves one as it is."""
+
+    slot: SlotId
+    warning: bool | None = None
+    final: bool | None = None
+    time_up: bool | None = None
+
+
 class NextSlot(_Command, frozen=True, kw_only=True, tag="slot.next"):
     """Stop the talk on stage and put the next one of the rundown on stage (and start it)."""
 
@@ -279,6 +288,7 @@ type Command = (
     | SetCurrent
     | AllowSelfTimer
     | NextSlot
+    | SetAutoCues
     | SendCue
     | ClearCue
     | AckCue

@@ -55,6 +55,7 @@ from kanpe.core.protocol import (
     HideChat,
     ModerateQuestion,
     NextSlot,
+    SetAutoCues,
     OpenPoll,
     PauseTimer,
     React,
@@ -76,6 +77,7 @@ from kanpe.core.refusal import Refusal, Refused
 
 __all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
 from kanpe.core.rundown import Rundown, RundownError, check_rundown
+from kanpe.core.autocue import set_auto_cues
 from kanpe.core.stage import next_talk, set_current, timer_changed
 
 #: Caps that keep a room's snapshot small however busy (or hostile) its audience is.
@@ -153,6 +155,8 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
             return set_current(state, slot_id, now)
         case NextSlot(start=start):
             return next_talk(state, start, now)
+        case SetAutoCues():
+            return set_auto_cues(state, command, now)
         case AllowSelfTimer(slot=slot_id, allowed=allowed):
             slot = _slot(state, slot_id)
             return _slot_event(slot, msgspec.structs.replace(slot, self_timer=allowed))
@@ -274,7 +278,7 @@ def _timer(
                 timer = timer.set_duration(seconds, now)
     except TimerError as exc:
         raise Refused(ErrorCode.REFUSED, str(exc)) from None
-    return _slot_event(slot, timer_changed(slot, timer, now))
+    return _slot_event(slot, timer_changed(state.rundown.slot(slot.id), slot, timer, now))
 
 
 def initial_state(room_id: str, name: str, rundown: Rundown) -> RoomState:

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import msgspec
 
+from kanpe.core.autocue import rearm
 from kanpe.core.clockface import TimerStatus
 from kanpe.core.countdown import Countdown, TimerError
 from kanpe.core.events import CurrentChanged, LogEvent, SlotChanged
 from kanpe.core.model import RoomState, SlotState
 from kanpe.core.protocol import ErrorCode
 from kanpe.core.refusal import Refused
+from kanpe.core.rundown import Slot
 
 
-def timer_changed(old: SlotState, timer: Countdown, now: float) -> SlotState:
-    """``old`` with its timer replaced by ``timer`` at relay time ``now``, and its actual times
-    following: a start or resume begins the talk (``started`` only the first time) and clears
+def timer_changed(plan: Slot | None, old: SlotState, timer: Countdown, now: float) -> SlotState:
+    """``old`` with its timer replaced by ``timer`` at relay time ``now``; its automatic cues
+    re-armed as ``autocue.rearm`` says; and its actual times following: a start or resume begins the talk (``started`` only the first time) and clears
     ``ended``; a pause ends it for now; a reset before the talk ended takes back its start (a
     timer started by mistake leaves no trace), while a reset after it keeps the record."""
-    slot = msgspec.structs.replace(old, timer=timer)
+    slot = rearm(plan, old, msgspec.structs.replace(old, timer=timer), now)
     was, now_status = old.timer.status, timer.status
     if now_status is TimerStatus.RUNNING and was is not TimerStatus.RUNNING:
         started = old.started if old.started is not None else now
@@ -66,7 +68,8 @@ def next_talk(state: RoomState, start: bool, now: float) -> list[LogEvent]:
     arriving = state.slots[target]
     if start and not arriving.timer.running:
         try:
-            started = timer_changed(arriving, arriving.timer.start(now), now)
+            plan = state.rundown.slot(target)
+            started = timer_changed(plan, arriving, arriving.timer.start(now), now)
         except TimerError as exc:  # pragma: no cover - start refuses only a running timer
             raise Refused(ErrorCode.REFUSED, str(exc)) from None
         events.append(SlotChanged(slot=started))
@@ -80,7 +83,8 @@ def _leave_stage(state: RoomState, now: float, *, stop: bool = False) -> list[Lo
     if leaving is None:
         return []
     if stop and leaving.timer.running:
-        return [SlotChanged(slot=timer_changed(leaving, leaving.timer.pause(now), now))]
+        plan = state.rundown.slot(leaving.id)
+        return [SlotChanged(slot=timer_changed(plan, leaving, leaving.timer.pause(now), now))]
     if leaving.started is not None and leaving.ended is None:
         return [SlotChanged(slot=msgspec.structs.replace(leaving, ended=now))]
     return []

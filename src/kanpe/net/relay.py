@@ -46,6 +46,7 @@ from kanpe.core.protocol import (
 from kanpe.core.rules import RELAY_COMMANDS, authorize
 from kanpe.core.rundown import Rundown
 from kanpe.net.admission import Admission
+from kanpe.net.autocues import AutoCueAlarm
 from kanpe.net.fanout import Fanout
 from kanpe.net.limits import TokenBucket
 from kanpe.net.liveroom import Conn, LiveRoom, RoomInvites
@@ -92,6 +93,7 @@ class Relay:
         self._presence_task: asyncio.Task[None] | None = None
         self._checkpoint_task: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
+        self._autocues: AutoCueAlarm | None = None
 
     @property
     def dropped_slow(self) -> int:
@@ -123,12 +125,19 @@ class Relay:
             server_header="Kanpe",
             logger=_WEBSOCKETS_LOG,
         )
+        self._autocues = AutoCueAlarm(
+            self.store, self.fanout, self.clock.now, asyncio.get_running_loop().call_later
+        )
+        for room in self.rooms.values():
+            self._autocues.watch(room)  # cues that fell due while the relay was down go out now
         self._presence_task = asyncio.create_task(self._refresh_presence())
         self._checkpoint_task = asyncio.create_task(self._checkpoints())
         log.info("relay listening on %s (%d rooms)", self.url, len(self.rooms))
 
     async def stop(self) -> None:
         self._closing.set()
+        if self._autocues is not None:
+            self._autocues.close()
         if self._checkpoint_task is not None:
             await self._checkpoint_task
         if self._presence_task is not None:
@@ -368,6 +377,8 @@ class Relay:
         for item in outcome.published:
             self.fanout.publish(room, item.event, item.version, item.before)
         self.fanout.send(conn, outcome.ack)
+        if self._autocues is not None and outcome.published:
+            self._autocues.watch(room)
         save_snapshot_if_due(self._rooms.store, room)
 
     async def _checkpoints(self) -> None:
