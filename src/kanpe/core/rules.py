@@ -55,7 +55,6 @@ from kanpe.core.protocol import (
     HideChat,
     ModerateQuestion,
     NextSlot,
-    SetAutoCues,
     OpenPoll,
     PauseTimer,
     React,
@@ -65,6 +64,7 @@ from kanpe.core.protocol import (
     ResetTimer,
     SendChat,
     SendCue,
+    SetAutoCues,
     SetCurrent,
     SetDuration,
     SetRundown,
@@ -76,8 +76,8 @@ from kanpe.core.protocol import (
 from kanpe.core.refusal import Refusal, Refused
 
 __all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
-from kanpe.core.rundown import Rundown, RundownError, check_rundown
 from kanpe.core.autocue import set_auto_cues
+from kanpe.core.rundown import Rundown, RundownError, check_rundown
 from kanpe.core.stage import next_talk, set_current, timer_changed
 
 #: Caps that keep a room's snapshot small however busy (or hostile) its audience is.

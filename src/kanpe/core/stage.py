@@ -22,9 +22,10 @@ from kanpe.core.rundown import Slot
 
 def timer_changed(plan: Slot | None, old: SlotState, timer: Countdown, now: float) -> SlotState:
     """``old`` with its timer replaced by ``timer`` at relay time ``now``; its automatic cues
-    re-armed as ``autocue.rearm`` says; and its actual times following: a start or resume begins the talk (``started`` only the first time) and clears
-    ``ended``; a pause ends it for now; a reset before the talk ended takes back its start (a
-    timer started by mistake leaves no trace), while a reset after it keeps the record."""
+    re-armed as ``autocue.rearm`` says; and its actual times following: a start or resume
+    begins the talk (``started`` only the first time) and clears ``ended``; a pause ends it for
+    now; a reset before the talk ended takes back its start (a timer started by mistake leaves no
+    trace), while a reset after it keeps the record."""
     slot = rearm(plan, old, msgspec.structs.replace(old, timer=timer), now)
     was, now_status = old.timer.status, timer.status
     if now_status is TimerStatus.RUNNING and was is not TimerStatus.RUNNING:
