@@ -6,17 +6,19 @@ it waits on the room's state, never on a fixed sleep."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
+import msgspec
 import pytest
 
-from kanpe.core.events import SlotChanged
+from kanpe.core.events import LogEvent, SlotChanged
 from kanpe.core.model import Threshold
 from kanpe.core.protocol import StartTimer
 from kanpe.core.rundown import Rundown, Slot
 from kanpe.net.link import Applied, LinkClient, LinkNotice, wait_for_state
 from kanpe.net.relay import Relay, RelayConfig
-from kanpe.net.store import Store
 from tests.net.conftest import fast_backoff
 
 ALL = (Threshold.WARNING, Threshold.FINAL, Threshold.TIME_UP)
@@ -67,15 +69,14 @@ async def test_a_restart_of_the_relay_fires_nothing_twice(tmp_path: Path) -> Non
         host = await _joined(link)
         await wait_for_state(host, lambda s: s.slots["lt-1"].auto_cues.fired == ALL)
         await host.close()
-    store = Store(tmp_path / "relay.sqlite3")
-    try:
-        cues = {
-            (event.slot.cue.id, event.slot.cue.text)
-            for _, event in store.events_since(invites.room, 0)
-            if isinstance(event, SlotChanged) and event.slot.cue is not None
-        }
-    finally:
-        store.close()
+    with contextlib.closing(sqlite3.connect(tmp_path / "relay.sqlite3")) as db:
+        rows = db.execute("SELECT event FROM events WHERE room = ?", (invites.room,)).fetchall()
+    events = [msgspec.json.decode(row[0], type=LogEvent) for row in rows]
+    cues = {
+        (event.slot.cue.id, event.slot.cue.text)
+        for event in events
+        if isinstance(event, SlotChanged) and event.slot.cue is not None
+    }
     texts = sorted(text for _, text in cues)
     assert texts.count("2 s left") == 1  # the warning, before the restart, never again
     assert texts.count("Time is up") == 1
