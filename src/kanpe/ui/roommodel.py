@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     # Only for annotations: the protocol's messages (msgspec) and the websockets client load
     # with the link, after the speaker's first slide is on screen.
     from kanpe.core.countdown import Thresholds
-    from kanpe.core.model import ChatMessage, Poll, Question, Role, RoomState, SlotState
+    from kanpe.core.model import ChatMessage, Poll, Question, Report, Role, RoomState, SlotState
     from kanpe.core.protocol import Presence
     from kanpe.core.roster import TalkRow
     from kanpe.core.rundown import Rundown
@@ -48,6 +48,7 @@ class RoomModel(QObject):
     questionChanged = Signal(object)  # Question, new or changed
     pollChanged = Signal(object)  # Poll, new or changed
     reacted = Signal(str, str)  # slot id ("" for the room), emoji
+    reportChanged = Signal()  # the hosts' moderation list changed (hosts only receive reports)
 
     def __init__(self, link: LinkClient | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +185,12 @@ class RoomModel(QObject):
         state = self.state
         return [] if state is None else list(state.polls.values())
 
+    def reports(self) -> list[Report]:
+        """The open reports (hosts only; empty for everyone else), newest first."""
+        state = self.state
+        found = [] if state is None else list(reversed(state.reports.values()))
+        return sorted(found, key=lambda report: report.at, reverse=True)  # stable: ties newest
+
     def roster(self) -> tuple[TalkRow, ...]:
         """One row per talk, read at relay time now (see ``kanpe.core.roster``)."""
         state, presence = self.state, self.presence
@@ -217,6 +224,7 @@ class RoomModel(QObject):
             PollChanged,
             QuestionChanged,
             Reacted,
+            ReportChanged,
             RundownChanged,
             SlotChanged,
         )
@@ -239,6 +247,8 @@ class RoomModel(QObject):
                 self.pollChanged.emit(poll)
             case Reacted():
                 self._on_reaction(event)
+            case ReportChanged():
+                self.reportChanged.emit()
 
     def _on_reaction(self, event: object) -> None:
         """The one place reactions arrive: one ``reacted`` signal per reaction."""

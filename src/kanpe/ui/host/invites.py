@@ -1,0 +1,194 @@
+"""The host's invites: per talk the speaker's link (Copy, QR code, "Send again" for a leaked
+one), and the room's audience and viewer links with their QR codes.
+
+The relay keeps only digests of tokens, so the links come from the host's event file
+(``RoomInvites.as_result()``'s form: ``audience``, ``viewer``, ``speaker:SLOT``); a link minted
+here (a talk added to the rundown, a replaced link) is announced by ``linksChanged`` with the
+whole set, for the app to save. Links hold capability tokens: the panel shows them with the token
+masked (a console is often shared on a stream), Copy puts the whole link on the clipboard, and a
+speaker's QR code shows only when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kanpe.ui.host.qr import qr_pixmap
+from kanpe.ui.host.rows import Rebuild, Row, RowList
+from kanpe.ui.labels import plain_label
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from kanpe.core.protocol import Ack
+    from kanpe.ui.commands import CommandSender
+    from kanpe.ui.roommodel import RoomModel
+
+QR_SIZE = 220
+
+
+def masked(link: str) -> str:
+    """The link with its token hidden: what a screen may show."""
+    base, _, token = link.partition("#")
+    return f"{base}#{'•' * 8}" if token else base
+
+
+class InvitesPanel(QWidget):
+    """Every invite of the room; the QR code of the one chosen, beside the list."""
+
+    linksChanged = Signal(dict)  # the whole set of links, after one was minted here
+
+    def __init__(
+        self,
+        room: RoomModel,
+        commands: CommandSender,
+        links: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("invitesPanel")
+        self.room = room
+        self.commands = commands
+        self.links: dict[str, str] = dict(links)
+        self.list = RowList(self.tr("No invites."))
+        self.qr = QLabel()
+        self.qr.setObjectName("inviteQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(QR_SIZE, QR_SIZE)
+        self.qr_caption = plain_label()
+        self.qr_caption.setObjectName("inviteQrCaption")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = plain_label()
+        self.status.setObjectName("inviteStatus")
+        self.shown_key = ""
+        self._lay_out()
+        self.rebuild = Rebuild(self._build, self)
+        room.synced.connect(self.rebuild.request)
+        room.rundownChanged.connect(self.rebuild.request)
+        self.rebuild.request()
+        self.show_qr("audience")
+
+    def _lay_out(self) -> None:
+        code = QFrame()
+        code.setObjectName("inviteCode")
+        code_column = QVBoxLayout(code)
+        code_column.addWidget(self.qr)
+        code_column.addWidget(self.qr_caption)
+        code_column.addStretch(1)
+        line = QHBoxLayout()
+        line.addWidget(self.list, 1)
+        line.addWidget(code, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(line, 1)
+        column.addWidget(self.status)
+
+    def rows(self) -> list[Row]:
+        if self.rebuild.pending():
+            self._build()
+        return [row for row in self.list.rows() if isinstance(row, Row)]
+
+    def row(self, key: str) -> Row | None:
+        return next((row for row in self.rows() if row.key == key), None)
+
+    # --- the list ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        rows: list[QWidget] = [
+            self._room_row("audience", self.tr("Audience (public: show it on the stream)")),
+            self._room_row("viewer", self.tr("Viewer (read-only display)")),
+        ]
+        rundown = self.room.rundown()
+        for plan in () if rundown is None else rundown.slots:
+            rows.append(self._speaker_row(plan.id, plan.speaker, plan.title))
+        self.list.set_rows(rows)
+
+    def _room_row(self, key: str, heading: str) -> Row:
+        link = self.links.get(key, "")
+        row = Row(heading, masked(link) if link else self.tr("No link"), key)
+        if link:
+            row.add_button("copy", self.tr("Copy"), lambda: self.copy(key))
+            row.add_button("qr", self.tr("QR code"), lambda: self.show_qr(key))
+        return row
+
+    def _speaker_row(self, slot: str, speaker: str, title: str) -> Row:
+        key = f"speaker:{slot}"
+        link = self.links.get(key, "")
+        heading = " — ".join(part for part in (speaker or self.tr("Speaker"), title) if part)
+        row = Row(heading, masked(link) if link else self.tr("No link yet"), key)
+        if link:
+            row.add_button("copy", self.tr("Copy"), lambda: self.copy(key))
+            row.add_button("qr", self.tr("QR code"), lambda: self.show_qr(key))
+            row.add_button("again", self.tr("Send again"), lambda: self.send_again(slot))
+        else:
+            row.add_button("create", self.tr("Create link"), lambda: self.create_link(slot))
+        return row
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def copy(self, key: str) -> None:
+        link = self.links.get(key)
+        if not link:
+            return
+        QGuiApplication.clipboard().setText(link)
+        self.status.setText(self.tr("Copied: {what}").format(what=self._name(key)))
+
+    def show_qr(self, key: str) -> None:
+        link = self.links.get(key)
+        self.shown_key = key if link else ""
+        if not link:
+            self.qr.clear()
+            self.qr_caption.clear()
+            return
+        self.qr.setPixmap(qr_pixmap(link, size=QR_SIZE))
+        self.qr_caption.setText(self._name(key))
+
+    def create_link(self, slot: str) -> None:
+        """Mint a speaker link for a talk that has none (one added to the rundown)."""
+        from kanpe.core.model import Role
+        from kanpe.core.protocol import CreateInvite
+
+        command = CreateInvite(id=self.commands.new_id(), role=Role.SPEAKER, slot=slot)
+        self._follow(self.commands.send(command), f"speaker:{slot}", replaced=False)
+
+    def send_again(self, slot: str) -> None:
+        """Replace a leaked speaker link: the old one stops working, its connections close."""
+        self.create_link(slot)
+
+    def _follow(self, future: asyncio.Future[Ack], key: str, *, replaced: bool) -> None:
+        def done(answered: asyncio.Future[Ack]) -> None:
+            if answered.cancelled() or answered.exception() is not None:
+                return  # the command sender has told the host why
+            link = answered.result().result.get("link", "")
+            if not link:
+                return
+            self.links[key] = link
+            self.linksChanged.emit(dict(self.links))
+            self.rebuild.request()
+            if self.shown_key == key or replaced:
+                self.show_qr(key)
+            what = self._name(key)
+            message = self.tr("New link for {what}: copy it and send it.").format(what=what)
+            if replaced:
+                message = self.tr(
+                    "New link for {what}: the old one no longer works. Copy it and send it."
+                ).format(what=what)
+            self.status.setText(message)
+
+        future.add_done_callback(done)
+
+    def _name(self, key: str) -> str:
+        if key == "audience":
+            return self.tr("the audience link")
+        if key == "viewer":
+            return self.tr("the viewer link")
+        slot = key.removeprefix("speaker:")
+        rundown = self.room.rundown()
+        plan = None if rundown is None else rundown.slot(slot)
+        speaker = plan.speaker if plan is not None and plan.speaker else slot
+        return self.tr("{speaker}'s speaker link").format(speaker=speaker)

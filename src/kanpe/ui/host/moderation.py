@@ -1,0 +1,194 @@
+"""The host's moderation lists: the live chat, the questions by votes, the audience's reports.
+
+Each follows the room model and sends what the host decides through the command sender:
+``chat.hide``, ``question.set`` (pin to the speaker's stage, answered, hidden) and
+``report.dismiss``. The relay blanks what is hidden for every speaker's stage and every audience
+page; these lists only ask for it. Everything from the network is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kanpe.ui.host.rows import Rebuild, Row, RowList, clock_text
+
+if TYPE_CHECKING:
+    from kanpe.core.model import ChatMessage, Question, Report
+    from kanpe.ui.commands import CommandSender
+    from kanpe.ui.roommodel import RoomModel
+
+#: Chat lines the list keeps (the relay keeps 200).
+CHAT_ROWS = 200
+#: Questions the list shows, most votes first (a room holds at most 500).
+QUESTION_ROWS = 200
+
+
+class _Moderation(QWidget):
+    """A list that follows the room model and rebuilds at most once per loop turn."""
+
+    def __init__(
+        self, room: RoomModel, commands: CommandSender, empty: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.commands = commands
+        self.list = RowList(empty)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.list)
+        self.rebuild = Rebuild(self._build, self)
+        room.synced.connect(self.rebuild.request)
+        self.rebuild.request()
+
+    def rows(self) -> list[Row]:
+        """The rows shown now, top first (built if a rebuild is pending)."""
+        if self.rebuild.pending():
+            self._build()
+        return [row for row in self.list.rows() if isinstance(row, Row)]
+
+    def row(self, key: str) -> Row | None:
+        return next((row for row in self.rows() if row.key == key), None)
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+
+class ChatModeration(_Moderation):
+    """The chat, newest at the top, each line with "Hide"."""
+
+    def __init__(
+        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(room, commands, self.tr("No chat yet."), parent)
+        room.chatPosted.connect(self.rebuild.request)
+        room.chatReset.connect(self.rebuild.request)
+
+    def _build(self) -> None:
+        lines = self.room.chat()[-CHAT_ROWS:]
+        self.list.set_rows([self._row(m) for m in reversed(lines)])
+
+    def _row(self, message: ChatMessage) -> Row:
+        row = Row(self._heading(message), message.text, message.id)
+        row.add_button("hide", self.tr("Hide"), lambda: self.hide_message(message.id))
+        return row
+
+    def _heading(self, message: ChatMessage) -> str:
+        name = message.name or self.tr("Anonymous")
+        badge = {"host": self.tr("Host"), "speaker": self.tr("Speaker")}.get(str(message.role))
+        who = name if badge is None else f"{name} [{badge}]"
+        return f"{clock_text(message.at)}  {who}"
+
+    def hide_message(self, message_id: str) -> None:
+        from kanpe.core.protocol import HideChat
+
+        self.commands.send(HideChat(id=self.commands.new_id(), message=message_id))
+
+
+def question_order(questions: list[Question]) -> list[Question]:
+    """What a host answers first: open questions by votes (then oldest first), answered ones
+    after them; hidden ones left out."""
+    shown = [q for q in questions if not q.hidden]
+    return sorted(shown, key=lambda q: (q.answered, -q.votes, q.at))
+
+
+class QuestionModeration(_Moderation):
+    """Questions sorted by votes, each with pin to stage, answered and hide."""
+
+    def __init__(
+        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(room, commands, self.tr("No questions yet."), parent)
+        room.questionChanged.connect(self.rebuild.request)
+        room.rundownChanged.connect(self.rebuild.request)
+
+    def _build(self) -> None:
+        ordered = question_order(self.room.questions())[:QUESTION_ROWS]
+        self.list.set_rows([self._row(q) for q in ordered])
+
+    def _row(self, question: Question) -> Row:
+        row = Row(self._heading(question), question.text, question.id)
+        if question.pinned and not question.answered:
+            row.add_badge(self.tr("On stage"), "pinnedBadge")
+        if question.answered:
+            row.add_badge(self.tr("Answered"), "answeredBadge")
+        pin = not question.pinned
+        row.add_button(
+            "pin",
+            self.tr("Pin to stage") if pin else self.tr("Unpin"),
+            lambda: self.moderate(question.id, pinned=pin),
+        ).setEnabled(not question.answered)
+        answered = not question.answered
+        row.add_button(
+            "answered",
+            self.tr("Answered") if answered else self.tr("Not answered"),
+            lambda: self.moderate(question.id, answered=answered),
+        )
+        row.add_button("hide", self.tr("Hide"), lambda: self.moderate(question.id, hidden=True))
+        return row
+
+    def _heading(self, question: Question) -> str:
+        votes = self.tr("▲ {votes}").format(votes=question.votes)
+        name = question.name or self.tr("Anonymous")
+        talk = self.room.talk_title(question.slot) if question.slot else ""
+        parts = [votes, clock_text(question.at), name] + ([talk] if talk else [])
+        return "  ·  ".join(parts)
+
+    def moderate(
+        self,
+        question_id: str,
+        *,
+        pinned: bool | None = None,
+        answered: bool | None = None,
+        hidden: bool | None = None,
+    ) -> None:
+        from kanpe.core.protocol import ModerateQuestion
+
+        command = ModerateQuestion(
+            id=self.commands.new_id(),
+            question=question_id,
+            pinned=pinned,
+            answered=answered,
+            hidden=hidden,
+        )
+        self.commands.send(command)
+
+
+class ReportModeration(_Moderation):
+    """What the audience reported, newest first: hide it, or keep it (dismiss the report)."""
+
+    def __init__(
+        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(room, commands, self.tr("Nothing reported."), parent)
+        room.reportChanged.connect(self.rebuild.request)
+
+    def _build(self) -> None:
+        self.list.set_rows([self._row(r) for r in self.room.reports()])
+
+    def _row(self, report: Report) -> Row:
+        kind = self.tr("Chat") if str(report.kind) == "chat" else self.tr("Question")
+        times = self.tr("reported {count} times").format(count=report.count)
+        if report.count == 1:
+            times = self.tr("reported once")
+        name = report.name or self.tr("Anonymous")
+        heading = "  ·  ".join([kind, clock_text(report.at), name, times])
+        row = Row(heading, report.text, report.id)
+        row.add_button("hide", self.tr("Hide"), lambda: self.hide_reported(report))
+        row.add_button("keep", self.tr("Keep"), lambda: self.keep(report.id))
+        return row
+
+    def hide_reported(self, report: Report) -> None:
+        from kanpe.core.protocol import HideChat, ModerateQuestion
+
+        if str(report.kind) == "chat":
+            self.commands.send(HideChat(id=self.commands.new_id(), message=report.id))
+        else:
+            command = ModerateQuestion(id=self.commands.new_id(), question=report.id, hidden=True)
+            self.commands.send(command)
+
+    def keep(self, report_id: str) -> None:
+        from kanpe.core.protocol import DismissReport
+
+        self.commands.send(DismissReport(id=self.commands.new_id(), report=report_id))
