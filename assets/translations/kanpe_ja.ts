@@ -2,6 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AudiencePanel</name>
+    <message>
+        <source>Questions ({n})</source>
+        <translation>質問 ({n})</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>チャット</translation>
+    </message>
+    <message>
+        <source>Polls ({n} open)</source>
+        <translation>投票 ({n} 件受付中)</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Reports ({n})</source>
+        <translation>通報 ({n})</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>通報</translation>
+    </message>
+</context>
+<context>
+    <name>ChatModeration</name>
+    <message>
+        <source>No chat yet.</source>
+        <translation>チャットはまだありません。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主催</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>登壇者</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPanel</name>
+    <message>
+        <source>Check all</source>
+        <translation>全員をチェック</translation>
+    </message>
+    <message>
+        <source>Send every connected speaker a test cue; they answer with Got it.</source>
+        <translation>接続中の登壇者全員にテストのカンペを送ります。「了解」で応答されます。</translation>
+    </message>
+    <message>
+        <source>No talks in the rundown.</source>
+        <translation>進行表にトークがありません。</translation>
+    </message>
+    <message>
+        <source>Connection check: press Got it</source>
+        <translation>接続チェック:「了解」を押してください</translation>
+    </message>
+    <message>
+        <source>{ready} of {total} ready</source>
+        <translation>{total} 人中 {ready} 人が準備完了</translation>
+    </message>
+    <message>
+        <source>not ready: {names}</source>
+        <translation>未完了: {names}</translation>
+    </message>
+    <message>
+        <source>✕ Offline</source>
+        <translation>✕ オフライン</translation>
+    </message>
+    <message>
+        <source>○ Not checked</source>
+        <translation>○ 未チェック</translation>
+    </message>
+    <message>
+        <source>… Waiting</source>
+        <translation>… 応答待ち</translation>
+    </message>
+    <message>
+        <source>✓ Ready</source>
+        <translation>✓ 準備完了</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <source>round trip {ms} ms</source>
+        <translation>往復 {ms} ms</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>接続していません。</translation>
+    </message>
+    <message>
+        <source>Connected, not checked yet.</source>
+        <translation>接続中、まだチェックしていません。</translation>
+    </message>
+    <message>
+        <source>Test cue sent; waiting for Got it.</source>
+        <translation>テストのカンペを送信済み。「了解」を待っています。</translation>
+    </message>
+    <message>
+        <source>Got it after {seconds} s</source>
+        <translation>{seconds} 秒で「了解」</translation>
+    </message>
+</context>
+<context>
     <name>CountdownFace</name>
     <message>
         <source>Paused</source>
@@ -152,6 +269,69 @@
     </message>
 </context>
 <context>
+    <name>InvitesPanel</name>
+    <message>
+        <source>No invites.</source>
+        <translation>招待リンクはありません。</translation>
+    </message>
+    <message>
+        <source>Audience (public: show it on the stream)</source>
+        <translation>視聴者 (公開用: 配信で見せてかまいません)</translation>
+    </message>
+    <message>
+        <source>Viewer (read-only display)</source>
+        <translation>ビューアー (表示専用)</translation>
+    </message>
+    <message>
+        <source>No link</source>
+        <translation>リンクなし</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR コード</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>登壇者</translation>
+    </message>
+    <message>
+        <source>No link yet</source>
+        <translation>リンクはまだありません</translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation>リンクを作成</translation>
+    </message>
+    <message>
+        <source>Copied: {what}</source>
+        <translation>コピーしました: {what}</translation>
+    </message>
+    <message>
+        <source>{what} created: copy it and send it.</source>
+        <translation>{what}を作成しました。コピーして送ってください。</translation>
+    </message>
+    <message>
+        <source>{what} replaced: the old one no longer works. Copy the new one and send it.</source>
+        <translation>{what}を新しくしました。古いリンクはもう使えません。新しいリンクをコピーして送ってください。</translation>
+    </message>
+    <message>
+        <source>Audience link</source>
+        <translation>視聴者リンク</translation>
+    </message>
+    <message>
+        <source>Viewer link</source>
+        <translation>ビューアーリンク</translation>
+    </message>
+    <message>
+        <source>{speaker}&apos;s speaker link</source>
+        <translation>{speaker} さんの登壇者リンク</translation>
+    </message>
+</context>
+<context>
     <name>NoticeView</name>
     <message>
         <source>Dismiss</source>
@@ -299,6 +479,71 @@
     </message>
 </context>
 <context>
+    <name>PollEditor</name>
+    <message>
+        <source>Ask the room something…</source>
+        <translation>会場への質問を入力…</translation>
+    </message>
+    <message>
+        <source>Yes / No</source>
+        <translation>はい / いいえ</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>選択肢</translation>
+    </message>
+    <message>
+        <source>Open poll</source>
+        <translation>投票を開始</translation>
+    </message>
+    <message>
+        <source>New poll</source>
+        <translation>新しい投票</translation>
+    </message>
+    <message>
+        <source>Choice {n}</source>
+        <translation>選択肢 {n}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
+    <name>PollPanel</name>
+    <message>
+        <source>No polls yet.</source>
+        <translation>投票はまだありません。</translation>
+    </message>
+</context>
+<context>
+    <name>PollResults</name>
+    <message>
+        <source>Open</source>
+        <translation>受付中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>締切</translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation>回答 {n} 件</translation>
+    </message>
+    <message>
+        <source>{count} ({share}%)</source>
+        <translation>{count} ({share}%)</translation>
+    </message>
+    <message>
+        <source>Close poll</source>
+        <translation>投票を締め切る</translation>
+    </message>
+</context>
+<context>
     <name>PresenterConsole</name>
     <message>
         <source>Kanpe — Presenter console</source>
@@ -385,10 +630,91 @@
     </message>
 </context>
 <context>
+    <name>QuestionModeration</name>
+    <message>
+        <source>No questions yet.</source>
+        <translation>質問はまだありません。</translation>
+    </message>
+    <message>
+        <source>📌 On stage</source>
+        <translation>📌 表示中</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回答済み</translation>
+    </message>
+    <message>
+        <source>Pin to stage</source>
+        <translation>ステージに表示</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>表示をやめる</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答に戻す</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+</context>
+<context>
     <name>ReactionStrip</name>
     <message>
         <source>{emoji} ×{count}</source>
         <translation>{emoji} ×{count}</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsPerMinute</name>
+    <message>
+        <source>Reactions per minute</source>
+        <translation>1 分あたりのリアクション</translation>
+    </message>
+    <message>
+        <source>{n} in the last minute</source>
+        <translation>直近 1 分で {n} 件</translation>
+    </message>
+</context>
+<context>
+    <name>ReportModeration</name>
+    <message>
+        <source>Nothing reported.</source>
+        <translation>通報はありません。</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>チャット</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>reported {count} times</source>
+        <translation>{count} 回通報</translation>
+    </message>
+    <message>
+        <source>reported once</source>
+        <translation>1 回通報</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>残す</translation>
     </message>
 </context>
 <context>

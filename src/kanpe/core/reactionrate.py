@@ -12,7 +12,7 @@ from collections import Counter, deque
 from dataclasses import dataclass
 
 WINDOW = 60.0  # seconds: "per minute" is the last 60 s
-#: The reactions the protocol knows, in the order the audience page shows them.
+# The reactions the protocol knows, in the order the audience page shows them.
 EMOJIS = ("👏", "😂", "🤔", "❓", "🎉")
 
 

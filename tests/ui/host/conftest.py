@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import shutil
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +134,7 @@ class BrowserThread:
         self._playwright: Any = None
         self._browser: Any = None
         self.page: Any = None
+        self.errors: list[str] = []  # script errors in the page: a test asserts there are none
 
     async def run[T](self, function: Callable[[], T]) -> T:
         return await asyncio.wrap_future(self.pool.submit(function))
@@ -149,8 +150,7 @@ class BrowserThread:
                 executable_path=executable, args=CHROMIUM_ARGS
             )
             self.page = self._browser.new_page(viewport={"width": 1280, "height": 800})
-            errors: list[str] = []
-            self.page.on("pageerror", lambda error: errors.append(str(error)))
+            self.page.on("pageerror", lambda error: self.errors.append(str(error)))
             self.page.goto(link)
             self.page.wait_for_selector('#status[data-status="online"]')
             return self.page
@@ -171,7 +171,7 @@ class BrowserThread:
 
 
 @pytest.fixture
-def browser_thread() -> Iterator[BrowserThread]:
+def browser_thread() -> BrowserThread:
     browser = BrowserThread()
     CLEANUPS.append(browser.close)
-    yield browser
+    return browser

@@ -166,7 +166,7 @@ async def test_polls_open_yes_no_and_choices_show_live_bars_and_close(
 
     def bars() -> list[tuple[int, str]]:
         result = next(r for r in panel.polls.results() if r.key == yes_no.id)
-        return [(bar.value(), bar.text()) for bar in result.bars]
+        return [(b.value(), f.text()) for b, f in zip(result.bars, result.figures, strict=True)]
 
     await until(lambda: bars() == [(2, "2 (67%)"), (1, "1 (33%)")])
     results = panel.polls.results()

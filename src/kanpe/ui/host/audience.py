@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from kanpe.core.reactionrate import EMOJIS, ReactionRate
 from kanpe.ui.host.moderation import ChatModeration, QuestionModeration, ReportModeration
 from kanpe.ui.host.polls import PollPanel
+from kanpe.ui.host.rows import PANEL_STYLE
 
 if TYPE_CHECKING:
     from kanpe.ui.commands import CommandSender
@@ -77,6 +78,7 @@ class AudiencePanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("audiencePanel")
+        self.setStyleSheet(PANEL_STYLE)
         self.room = room
         self.reactions = ReactionsPerMinute(room)
         self.questions = QuestionModeration(room, commands)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kanpe.ui.host.rows import Rebuild, Row, RowList
+from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList
 from kanpe.ui.labels import plain_label
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class CheckinPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("checkinPanel")
+        self.setStyleSheet(PANEL_STYLE)
         self.room = room
         self.commands = commands
         self.checks: dict[str, str] = {}  # slot -> the id of the check cue sent to it

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kanpe.ui.host.qr import qr_pixmap
-from kanpe.ui.host.rows import Rebuild, Row, RowList
+from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList
 from kanpe.ui.labels import plain_label
 
 if TYPE_CHECKING:
@@ -33,9 +33,9 @@ QR_SIZE = 220
 
 
 def masked(link: str) -> str:
-    """The link with its token hidden: what a screen may show."""
-    base, _, token = link.partition("#")
-    return f"{base}#{'•' * 8}" if token else base
+    """The link without its token (nor its scheme): what a screen may show of it."""
+    base = link.partition("#")[0]
+    return base.partition("://")[2] or base
 
 
 class InvitesPanel(QWidget):
@@ -52,6 +52,7 @@ class InvitesPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("invitesPanel")
+        self.setStyleSheet(PANEL_STYLE)
         self.room = room
         self.commands = commands
         self.links: dict[str, str] = dict(links)
@@ -106,6 +107,11 @@ class InvitesPanel(QWidget):
         rundown = self.room.rundown()
         for plan in () if rundown is None else rundown.slots:
             rows.append(self._speaker_row(plan.id, plan.speaker, plan.title))
+        for row in rows:
+            if isinstance(row, Row):
+                # One line, cut at the panel's edge: a link broken over two lines reads as two.
+                row.text.setWordWrap(False)
+                row.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.list.set_rows(rows)
 
     def _room_row(self, key: str, heading: str) -> Row:
@@ -124,7 +130,6 @@ class InvitesPanel(QWidget):
         if link:
             row.add_button("copy", self.tr("Copy"), lambda: self.copy(key))
             row.add_button("qr", self.tr("QR code"), lambda: self.show_qr(key))
-            row.add_button("again", self.tr("Send again"), lambda: self.send_again(slot))
         else:
             row.add_button("create", self.tr("Create link"), lambda: self.create_link(slot))
         return row
@@ -156,10 +161,6 @@ class InvitesPanel(QWidget):
         command = CreateInvite(id=self.commands.new_id(), role=Role.SPEAKER, slot=slot)
         self._follow(self.commands.send(command), f"speaker:{slot}", replaced=False)
 
-    def send_again(self, slot: str) -> None:
-        """Replace a leaked speaker link: the old one stops working, its connections close."""
-        self.create_link(slot)
-
     def _follow(self, future: asyncio.Future[Ack], key: str, *, replaced: bool) -> None:
         def done(answered: asyncio.Future[Ack]) -> None:
             if answered.cancelled() or answered.exception() is not None:
@@ -173,10 +174,10 @@ class InvitesPanel(QWidget):
             if self.shown_key == key or replaced:
                 self.show_qr(key)
             what = self._name(key)
-            message = self.tr("New link for {what}: copy it and send it.").format(what=what)
+            message = self.tr("{what} created: copy it and send it.").format(what=what)
             if replaced:
                 message = self.tr(
-                    "New link for {what}: the old one no longer works. Copy it and send it."
+                    "{what} replaced: the old one no longer works. Copy the new one and send it."
                 ).format(what=what)
             self.status.setText(message)
 
@@ -184,9 +185,9 @@ class InvitesPanel(QWidget):
 
     def _name(self, key: str) -> str:
         if key == "audience":
-            return self.tr("the audience link")
+            return self.tr("Audience link")
         if key == "viewer":
-            return self.tr("the viewer link")
+            return self.tr("Viewer link")
         slot = key.removeprefix("speaker:")
         rundown = self.room.rundown()
         plan = None if rundown is None else rundown.slot(slot)

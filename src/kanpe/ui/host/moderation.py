@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from kanpe.ui.commands import CommandSender
     from kanpe.ui.roommodel import RoomModel
 
-#: Chat lines the list keeps (the relay keeps 200).
+# Chat lines the list keeps (the relay keeps 200).
 CHAT_ROWS = 200
-#: Questions the list shows, most votes first (a room holds at most 500).
+# Questions the list shows, most votes first (a room holds at most 500).
 QUESTION_ROWS = 200
 
 
@@ -110,7 +110,8 @@ class QuestionModeration(_Moderation):
     def _row(self, question: Question) -> Row:
         row = Row(self._heading(question), question.text, question.id)
         if question.pinned and not question.answered:
-            row.add_badge(self.tr("On stage"), "pinnedBadge")
+            row.setProperty("pinned", True)
+            row.add_badge(self.tr("📌 On stage"), "pinnedBadge")
         if question.answered:
             row.add_badge(self.tr("Answered"), "answeredBadge")
         pin = not question.pinned
@@ -129,7 +130,7 @@ class QuestionModeration(_Moderation):
         return row
 
     def _heading(self, question: Question) -> str:
-        votes = self.tr("▲ {votes}").format(votes=question.votes)
+        votes = f"▲ {question.votes}"
         name = question.name or self.tr("Anonymous")
         talk = self.room.talk_title(question.slot) if question.slot else ""
         parts = [votes, clock_text(question.at), name] + ([talk] if talk else [])

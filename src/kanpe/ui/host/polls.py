@@ -126,15 +126,21 @@ class PollResults(QFrame):
         column.addWidget(question)
         grid = QGridLayout()
         self.bars: list[QProgressBar] = []
+        self.figures: list[QLabel] = []
         for index, (option, count) in enumerate(zip(poll.options, poll.counts, strict=True)):
             grid.addWidget(plain_label(option), index, 0)
             bar = QProgressBar()
             bar.setRange(0, max(total, 1))
             bar.setValue(count)
+            bar.setTextVisible(False)  # the figures go beside the bar, legible at any share
             share = round(100 * count / total) if total else 0
-            bar.setFormat(self.tr("{count} ({share}%)").format(count=count, share=share))
+            figures = QLabel(self.tr("{count} ({share}%)").format(count=count, share=share))
+            figures.setObjectName("pollFigures")
+            bar.setAccessibleName(f"{option}: {figures.text()}")
             grid.addWidget(bar, index, 1)
+            grid.addWidget(figures, index, 2)
             self.bars.append(bar)
+            self.figures.append(figures)
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
         if poll.open:
@@ -175,6 +181,7 @@ class PollPanel(QWidget):
         return [row for row in self.list.rows() if isinstance(row, PollResults)]
 
     def _build(self) -> None:
-        newest_first = list(reversed(self.room.polls()))  # ties in time: the later one first
-        polls = sorted(newest_first, key=lambda poll: poll.at, reverse=True)
+        # Open polls first, then newest first (ties in time: the later one first).
+        newest_first = list(reversed(self.room.polls()))
+        polls = sorted(newest_first, key=lambda poll: (poll.open, poll.at), reverse=True)
         self.list.set_rows([PollResults(poll, self.commands) for poll in polls])

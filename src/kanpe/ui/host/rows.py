@@ -23,6 +23,18 @@ from PySide6.QtWidgets import (
 
 from kanpe.ui.labels import plain_label
 
+# The panels' own look: state is drawn as a mark and a word, the border only adds to it, so it
+# reads on a light or a dark console alike.
+PANEL_STYLE = """
+QFrame#panelRow { border: 1px solid palette(mid); border-left-width: 4px; border-radius: 4px; }
+QFrame#panelRow[readiness="ready"] { border-left-color: #2e9e5e; }
+QFrame#panelRow[readiness="waiting"] { border-left-color: #d99a00; }
+QFrame#panelRow[readiness="offline"] { border-left-color: #c94a41; }
+QFrame#panelRow[pinned="true"] { border-left-color: #d99a00; }
+QLabel#pinnedBadge, QLabel#readinessBadge { font-weight: bold; }
+QLabel#pollFigures { min-width: 64px; }
+"""
+
 
 def clock_text(at: float) -> str:
     """A relay time as the local wall clock, "20:14"."""
