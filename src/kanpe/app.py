@@ -100,11 +100,14 @@ def run_app(qt: QApplication, app: App, main: Coroutine[Any, Any, int]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class SoloRoom:
+    """A practice room on an embedded relay, and its invite links."""
+
     relay: Relay
     invites: RoomInvites
 
     @property
     def speaker_link(self) -> str:
+        """The invite link of the room's one speaker."""
         return self.invites.speakers[SOLO_SLOT]
 
 
@@ -117,13 +120,12 @@ async def solo_room(
     from kanpe.core.rundown import Rundown, Slot
     from kanpe.net.link import LinkClient
     from kanpe.net.relay import Relay, RelayConfig
+    from kanpe.storage.assets import web_root
 
     with contextlib.ExitStack() as files:
         if data_dir is None:
             data_dir = Path(files.enter_context(tempfile.TemporaryDirectory(prefix="kanpe-solo-")))
-        relay = Relay(
-            RelayConfig(host="127.0.0.1", port=0, data_dir=data_dir, web_root=_web_root())
-        )
+        relay = Relay(RelayConfig(host="127.0.0.1", port=0, data_dir=data_dir, web_root=web_root()))
         await relay.start()
         try:
             seconds = max(1, round(minutes * 60))
@@ -143,16 +145,6 @@ async def solo_room(
             yield SoloRoom(relay=relay, invites=invites)
         finally:
             await relay.stop()
-
-
-def _web_root() -> Path | None:
-    """The audience page's folder, so a practice room's audience link opens in a browser."""
-    from kanpe.storage.assets import MissingAssetError, asset_path
-
-    try:
-        return asset_path("web")
-    except MissingAssetError:
-        return None
 
 
 def ui_language(preferred: list[str], shipped: set[str]) -> str | None:
@@ -251,7 +243,8 @@ async def connect(
 
 
 def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
-    """``kanpe speak``: returns the process's exit status."""
+    """``kanpe speak``: returns the process's exit status. ``minutes`` (the solo talk's length)
+    is checked by the command line (``kanpe.cli.minutes``)."""
     if join is not None:
         from kanpe.core.links import LinkError, parse_link
 
@@ -260,9 +253,6 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
         except LinkError as exc:
             print(f"kanpe speak: {exc}", file=sys.stderr)
             return 2
-    if not 0 < minutes <= 24 * 60:
-        print("kanpe speak: --minutes must be more than 0 and at most 1440", file=sys.stderr)
-        return 2
     logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
     app = _application()
     path = Path(deck) if deck else None

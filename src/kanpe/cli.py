@@ -23,7 +23,19 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def minutes(text: str) -> float:
+    """``--minutes``: a talk length of more than 0 and at most 1440 minutes (24 hours)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}") from None
+    if not 0 < value <= 24 * 60:  # also refuses nan
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 1440")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The ``kanpe`` command line: its options and every subcommand's."""
     parser = argparse.ArgumentParser(
         prog="kanpe",
         description="Talk timer, presenter overlay and host cue cards for online meetups.",
@@ -74,7 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fsync every commit (survives power loss; the default survives a crash of the relay)",
     )
-    relay.add_argument("--demo", action="store_true", help="create a demo room and print its links")
+    relay.add_argument(
+        "--sample-room",
+        action="store_true",
+        help="create a room from the sample rundown and print its invite links",
+    )
+    # The flag's old name, from when `kanpe demo` was the same thing; it is not that any more.
+    relay.add_argument("--demo", dest="sample_room", action="store_true", help=argparse.SUPPRESS)
 
     room = commands.add_parser("room", help="manage rooms on a relay")
     room_commands = room.add_subparsers(dest="room_command", metavar="ACTION", required=True)
@@ -93,11 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("deck", nargs="?", metavar="DECK.pdf", help="the deck (default: ask)")
     speak.add_argument("--join", metavar="LINK", help="speaker link from the host (default: solo)")
     speak.add_argument(
-        "--minutes", type=float, default=20.0, metavar="N", help="talk length when solo (20)"
+        "--minutes", type=minutes, default=20.0, metavar="N", help="talk length when solo (20)"
     )
 
     commands.add_parser(
-        "demo", help="open the speaker app solo on the sample deck (relay only: kanpe relay --demo)"
+        "demo",
+        help="open the speaker app solo on the sample deck "
+        "(a relay with a sample room: kanpe relay --sample-room)",
     )
     return parser
 

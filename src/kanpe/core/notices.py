@@ -50,6 +50,7 @@ class Notice:
     serial: int = field(default=0, compare=False)
 
     def arg(self, name: str) -> str:
+        """The value of the sentence's ``{name}`` ("" when the notice has none)."""
         return dict(self.args).get(name, "")
 
 
@@ -68,6 +69,7 @@ class Notices:
         self._listeners.append(listener)
 
     def remove_listener(self, listener: Callable[[], None]) -> None:
+        """Stop calling ``listener``."""
         self._listeners.remove(listener)
 
     @property

@@ -1,4 +1,4 @@
-"""``kanpe relay`` and the relay half of ``kanpe demo``: run a relay until interrupted."""
+"""``kanpe relay``: run a relay until interrupted (``--sample-room``: with a room to try)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from kanpe.core.rundown import Rundown
 from kanpe.net.limits import Limits
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
 from kanpe.net.store import StoreError
+from kanpe.storage.assets import web_root
 
 log = logging.getLogger("kanpe.relay")
 
@@ -35,17 +36,8 @@ def config_from_args(args: argparse.Namespace) -> RelayConfig:
         trusted_proxies=tuple(args.trust_proxy),
         durable=args.durable,
         limits=limits,
-        web_root=_web_root(),
+        web_root=web_root(),
     )
-
-
-def _web_root() -> Path | None:
-    try:
-        from kanpe.storage.assets import asset_path
-
-        return asset_path("web")
-    except (ImportError, FileNotFoundError):
-        return None
 
 
 def sample_rundown() -> Rundown:
@@ -70,7 +62,9 @@ def print_invites(invites: RoomInvites, rundown: Rundown, out: object = sys.stdo
     print("\n".join(lines), file=out, flush=True)  # type: ignore[call-overload]
 
 
-async def serve_forever(config: RelayConfig, *, demo: bool) -> int:
+async def serve_forever(config: RelayConfig, *, sample_room: bool) -> int:
+    """Run a relay until SIGINT or SIGTERM; with ``sample_room``, first create a room from the
+    sample rundown and print its invite links. Returns the exit status."""
     relay = Relay(config)
     try:
         await relay.start()
@@ -81,7 +75,7 @@ async def serve_forever(config: RelayConfig, *, demo: bool) -> int:
         print(f"kanpe relay: cannot listen on {config.host}:{config.port}: {exc}", file=sys.stderr)
         return 1
     print(f"Kanpe relay on {relay.url} (data in {relay.data_dir})", flush=True)
-    if demo:
+    if sample_room:
         rundown = sample_rundown()
         invites = await relay.create_room(name=rundown.title or "Demo", rundown=rundown)
         print_invites(invites, rundown)
@@ -98,17 +92,4 @@ async def serve_forever(config: RelayConfig, *, demo: bool) -> int:
 
 def run_relay(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    return asyncio.run(serve_forever(config_from_args(args), demo=args.demo))
-
-
-def run_demo(args: argparse.Namespace) -> int:
-    """Until the desktop apps exist, the demo is a relay with a demo room and its links."""
-    logging.basicConfig(level=logging.WARNING)
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="kanpe-demo-") as data:
-        config = RelayConfig(port=8765, data_dir=Path(data), web_root=_web_root())
-        try:
-            return asyncio.run(serve_forever(config, demo=True))
-        except KeyboardInterrupt:
-            return 0
+    return asyncio.run(serve_forever(config_from_args(args), sample_room=args.sample_room))

@@ -61,6 +61,15 @@ def asset_path(*parts: str) -> Path:
     return path
 
 
+def web_root() -> Path | None:
+    """The audience page's folder, for a relay to serve; None when this install lacks it (the
+    relay then serves no page, and says so on its own)."""
+    try:
+        return asset_path("web")
+    except MissingAssetError:
+        return None
+
+
 def sample_rundown_path() -> Path:
     """The sample event's rundown file, used when the host has not chosen one."""
     return asset_path("rundown-sample.toml")

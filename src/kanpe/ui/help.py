@@ -20,6 +20,8 @@ KEYCAP = QColor("#2d3340")
 
 @dataclass(frozen=True, slots=True)
 class HelpLine:
+    """One line of help: the keys, and what they do."""
+
     keys: tuple[str, ...]
     text: str
 
@@ -48,6 +50,7 @@ class HelpOverlay(QWidget):
         parent.installEventFilter(self)
 
     def toggle(self) -> None:
+        """Show the card over the whole window, or hide it."""
         if self.isVisible():
             self.hide()
         else:

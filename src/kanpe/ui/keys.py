@@ -116,6 +116,7 @@ class Keymap:
         return found if found is not None else self._by_key.get((key, ctrl, None))
 
     def binding(self, action: str) -> Binding:
+        """The binding of ``action``."""
         return self._by_action[action]
 
     def label(self, action: str) -> str:
@@ -144,14 +145,17 @@ class KeyRouter(QObject):
         self.windows: list[QWidget] = []
 
     def watch(self, window: QWidget) -> None:
+        """Offer the key presses in ``window`` (and its children) to the handler."""
         self.windows.append(window)
 
     def install(self) -> None:
+        """Start listening (an application-wide event filter)."""
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
 
     def uninstall(self) -> None:
+        """Stop listening."""
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -79,6 +79,7 @@ class RoomModel(QObject):
 
     @property
     def is_attached(self) -> bool:
+        """Whether the link is in place (``attach`` was called)."""
         return self._link is not None
 
     # --- the link --------------------------------------------------------------------------------
@@ -138,6 +139,7 @@ class RoomModel(QObject):
         return None if self._link is None else self._link.presence
 
     def rundown(self) -> Rundown | None:
+        """The room's rundown; None before a welcome."""
         state = self.state
         return None if state is None else state.rundown
 
@@ -161,6 +163,7 @@ class RoomModel(QObject):
         return state.thresholds(slot_id)
 
     def talk_title(self, slot_id: str) -> str:
+        """The title of ``slot_id``'s talk, as the rundown says ("" while unknown)."""
         state = self.state
         plan = None if state is None else state.slot_rules(slot_id)
         return "" if plan is None else plan.title
@@ -171,6 +174,7 @@ class RoomModel(QObject):
         return [] if state is None else [m for m in state.chat if not m.hidden and m.text]
 
     def questions(self) -> list[Question]:
+        """Every question the link may see (hidden ones redacted), in the relay's order."""
         state = self.state
         return [] if state is None else list(state.questions.values())
 
@@ -182,6 +186,7 @@ class RoomModel(QObject):
         return None
 
     def polls(self) -> list[Poll]:
+        """Every poll, open or closed."""
         state = self.state
         return [] if state is None else list(state.polls.values())
 

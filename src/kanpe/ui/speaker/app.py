@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from kanpe.core.clockface import TimerStatus
 from kanpe.core.notices import AppNotice, Notices, Severity
@@ -31,6 +31,8 @@ from kanpe.storage.settings import (
 from kanpe.ui.commands import CommandSender
 from kanpe.ui.speaker.deckhost import DeckHost
 from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
+from kanpe.ui.speaker.firstpaint import FirstPaint
+from kanpe.ui.speaker.preferences import SpeakerPreferences
 from kanpe.ui.speaker.slidereport import SlideReporter
 from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 from kanpe.ui.speaker.stage import StageWindow
@@ -49,7 +51,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kanpe.ui")
 
-SAVE_DELAY_MS = 400
 STAGE_FIRST_LIMIT_MS = 1500  # the console shows by then even if the stage never painted
 
 
@@ -85,12 +86,11 @@ class SpeakerApp(QObject):
         super().__init__(parent)
         self.link = link
         self.solo = solo
-        self.store = settings
-        self.settings = settings.load()
         self._wall = wall
         self._stage_first = stage_first
         self._private = False
         self.notices = Notices()  # shown on the console, once it is built
+        self.preferences = SpeakerPreferences(settings, self.notices, self)
         self.commands = CommandSender(link.room, self.notices, parent=self)
         self.ticker = CountdownTicker(link.relay_now, clock=link.clock, parent=self)
         self.wall_clock = WallClock(wall, parent=self)
@@ -100,14 +100,10 @@ class SpeakerApp(QObject):
         self.deck = DeckHost(self)
         self.stage = StageWindow(self.deck.stage_view, self.chat, self.bursts, self.ticker)
         self.stage.setStyleSheet(STYLE)
-        self._painted = False
-        self._painted_watch = (self.stage, self.deck.stage_view)
-        for widget in self._painted_watch:
-            widget.installEventFilter(self)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_settings)
+        self._first_paint = FirstPaint(
+            (self.stage, self.deck.stage_view), self.deck.stage_view.is_waiting, self
+        )
+        self._first_paint.painted.connect(self.firstPainted)
         self._finished = False
         link.attached.connect(self._attached)
         self._wire_stage()
@@ -119,10 +115,6 @@ class SpeakerApp(QObject):
             self.ticker.set_countdown(link.countdown(), link.thresholds())
         self.chat.reset_to(link.chat())
         self.stage.feed.pinned.show_question(link.pinned())
-        if self.store.problem:
-            self.notices.post(
-                AppNotice.SETTINGS_UNREADABLE, Severity.ERROR, problem=self.store.problem
-            )
         if not stage_first:
             self.build_private()
 
@@ -155,10 +147,12 @@ class SpeakerApp(QObject):
 
     @property
     def console(self) -> PresenterConsole:
+        """The presenter console (built by ``build_private``)."""
         return self.presenter.console
 
     @property
     def overlay(self) -> OverlayWindow:
+        """The always-on-top overlay (built by ``build_private``)."""
         return self.presenter.overlay
 
     @property
@@ -197,20 +191,6 @@ class SpeakerApp(QObject):
             # Checkable items toggle, as their key does; the handler then ticks the item.
             action.triggered.connect(lambda _checked=False, name=name: self.act(name))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            # After this paint event is handled, not in the middle of it.
-            QTimer.singleShot(0, self._check_painted)
-        return False
-
-    def _check_painted(self) -> None:
-        if self._painted or self.deck.stage_view.is_waiting():
-            return  # the slide is on its way from the render thread; its arrival paints again
-        self._painted = True
-        for widget in self._painted_watch:
-            widget.removeEventFilter(self)
-        self.firstPainted.emit()
-
     @property
     def has_private_windows(self) -> bool:
         """Whether the console and the overlay are built (build_private)."""
@@ -219,13 +199,13 @@ class SpeakerApp(QObject):
     @property
     def has_painted(self) -> bool:
         """Whether ``firstPainted`` has been emitted already."""
-        return self._painted
+        return self._first_paint.done
 
     def show(self) -> None:
         """Show the windows: with ``stage_first``, the stage alone, and the console and overlay
         once its first slide is on screen (or after STAGE_FIRST_LIMIT_MS at the latest)."""
         self.stage.show()
-        if self._stage_first and not self._painted:
+        if self._stage_first and not self.has_painted:
             self.firstPainted.connect(self._show_private, Qt.ConnectionType.SingleShotConnection)
             QTimer.singleShot(STAGE_FIRST_LIMIT_MS, self._show_private)
         else:
@@ -271,12 +251,15 @@ class SpeakerApp(QObject):
     # --- deck ----------------------------------------------------------------------------------
 
     def open_deck(self, path: Path) -> bool:
+        """Open the PDF at ``path`` in every slide view; False (and the console says why) when it
+        cannot be opened."""
         error = self.deck.open(path)
         if self._private:
             self.console.set_deck_error(error or "")
         return error is None
 
     def choose_deck(self) -> None:
+        """Ask the speaker for a PDF deck and open it."""
         path, _ = QFileDialog.getOpenFileName(
             self.console, self.tr("Open a PDF deck"), "", self.tr("PDF decks (*.pdf)")
         )
@@ -312,37 +295,9 @@ class SpeakerApp(QObject):
         return self._actions()[action]()
 
     def _actions(self) -> dict[str, Callable[[], bool]]:
-        def done(do: Callable[[], object]) -> Callable[[], bool]:
-            """``do``, and say the key was taken."""
+        from kanpe.ui.speaker.keyactions import speaker_actions
 
-            def run() -> bool:
-                do()
-                return True
-
-            return run
-
-        deck, stage, s = self.deck.deck, self.stage, self.settings
-        return {
-            "slide.next": lambda: deck.move("slide.next"),
-            "slide.previous": lambda: deck.move("slide.previous"),
-            "slide.first": lambda: deck.move("slide.first"),
-            "slide.last": lambda: deck.move("slide.last"),
-            "stage.blank": done(self.toggle_blank),
-            "deck.open": done(self.choose_deck),
-            "timer.start_pause": done(self.start_pause),
-            "cue.ack": done(self.acknowledge_cue),
-            "stage.full_screen": done(stage.toggle_full_screen),
-            "stage.leave_full_screen": lambda: stage.isFullScreen() and done(stage.showNormal)(),
-            "overlay.show": done(lambda: self.set_overlay_visible(not self.overlay.isVisible())),
-            "overlay.click_through": done(
-                lambda: self.set_click_through(not self.overlay.click_through)
-            ),
-            "stage.badge": done(lambda: self.set_stage_badge(not s.stage_countdown)),
-            "feed.larger": done(lambda: self.set_feed_font(s.feed_font + 1)),
-            "feed.smaller": done(lambda: self.set_feed_font(s.feed_font - 1)),
-            "help": done(self.console.help.toggle),
-            "quit": done(self.quit),
-        }
+        return speaker_actions(self)
 
     def toggle_blank(self) -> None:
         """Blank the stage's slide, or bring it back (the console keeps showing it)."""
@@ -350,6 +305,8 @@ class SpeakerApp(QObject):
         self.console.set_checked("stage.blank", self.deck.blank)
 
     def start_pause(self) -> None:
+        """Start or pause the speaker's own timer (solo, or when the host allows it); otherwise a
+        notice says the host runs it."""
         slot_id = self.link.slot_id
         if slot_id is None:
             return
@@ -366,6 +323,7 @@ class SpeakerApp(QObject):
         self.commands.send(command)
 
     def acknowledge_cue(self) -> None:
+        """Tell the host the speaker saw their latest cue (once per cue)."""
         cue: Cue | None = self.link.cue()
         if cue is None or cue.acked_at is not None:
             return
@@ -375,33 +333,39 @@ class SpeakerApp(QObject):
 
     # --- preferences ---------------------------------------------------------------------------
 
-    def _change(self, **changes: object) -> None:
-        from dataclasses import replace
+    @property
+    def settings(self) -> SpeakerSettings:
+        """The speaker's preferences as they are now."""
+        return self.preferences.settings
 
-        self.settings = replace(self.settings, **changes).clamped()  # type: ignore[arg-type]
-        self._save_timer.start()
+    @settings.setter
+    def settings(self, settings: SpeakerSettings) -> None:
+        self.preferences.settings = settings
+
+    def _change(self, **changes: object) -> None:
+        self.preferences.change(**changes)
 
     def save_settings(self) -> None:
-        self._save_timer.stop()
-        try:
-            self.store.save(self.settings)
-        except OSError as exc:
-            self.notices.post(AppNotice.SETTINGS_NOT_SAVED, Severity.WARNING, error=str(exc))
+        """Write the preferences now (they are also written shortly after each change)."""
+        self.preferences.save()
 
     def _split_changed(self, share: float) -> None:
         self._change(split=share)
 
     def set_feed_font(self, points: int) -> None:
+        """The stage feed's text size, in points (kept within its range, remembered)."""
         points = max(MIN_FONT, min(MAX_FONT, points))
         self.stage.feed.set_font_size(points)
         self._change(feed_font=points)
 
     def set_stage_badge(self, on: bool) -> None:
+        """Show or hide the countdown badge on the stage (remembered)."""
         self.stage.set_badge_visible(on)
         self.console.set_checked("stage.badge", on)
         self._change(stage_countdown=on)
 
     def set_overlay_visible(self, on: bool) -> None:
+        """Show or hide the overlay (remembered)."""
         if on:
             self.overlay.show()
             self.overlay.raise_()
@@ -411,16 +375,13 @@ class SpeakerApp(QObject):
         self._change(overlay_visible=on)
 
     def set_click_through(self, on: bool) -> None:
+        """Let clicks through the overlay to the window below, or not (remembered)."""
         self.overlay.set_click_through(on)
         self.console.set_checked("overlay.click_through", on)
         self._change(overlay_click_through=on)
 
     def _overlay_moved(self, rect: QRect) -> None:
         self._change(overlay=OverlayGeometry(rect.x(), rect.y(), rect.width(), rect.height()))
-
-    @property
-    def current_settings(self) -> SpeakerSettings:
-        return self.settings
 
     # --- quitting ------------------------------------------------------------------------------
 
@@ -430,10 +391,12 @@ class SpeakerApp(QObject):
         return self._finished
 
     def quit(self) -> None:
+        """Quit in order: save, stop sending, close the windows and the deck, then emit
+        ``finished``. Called again: nothing."""
         if self._finished:
             return
         self._finished = True
-        if self._save_timer.isActive():
+        if self.preferences.unsaved:
             self.save_settings()
         if self._private:
             self.router.uninstall()
@@ -448,7 +411,3 @@ class SpeakerApp(QObject):
         self.deck.close()
         self.link.close()
         self.finished.emit()
-
-    def app(self) -> QApplication | None:
-        instance = QApplication.instance()
-        return instance if isinstance(instance, QApplication) else None

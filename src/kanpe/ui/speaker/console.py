@@ -213,6 +213,7 @@ class PresenterConsole(QMainWindow):
             action.blockSignals(False)
 
     def set_link_status(self, state: str, text: str) -> None:
+        """The link's status text, styled by ``state`` (online, offline, connecting, failed)."""
         self.link_status.setText(text)
         if self.link_status.property("state") != state:
             self.link_status.setProperty("state", state)
@@ -234,6 +235,7 @@ class PresenterConsole(QMainWindow):
         self._place_notices()
 
     def set_deck_error(self, message: str) -> None:
+        """Why the deck could not be opened ("": it could), for the slide views' placeholder."""
         self.deck_message = message
 
     def closeEvent(self, event: QCloseEvent) -> None:

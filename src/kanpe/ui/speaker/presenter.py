@@ -64,11 +64,13 @@ class PresenterWindows(QObject):
         self.show_page(deck.page, deck.pages)
 
     def windows(self) -> tuple[PresenterConsole, OverlayWindow]:
+        """The console and the overlay, for the key router to watch."""
         return (self.console, self.overlay)
 
     # --- following the models ------------------------------------------------------------------
 
     def follow_all(self) -> None:
+        """Bring every view up to date (after the windows are built)."""
         self.follow_slot()
         self.follow_cue()
         self.follow_status()
@@ -80,11 +82,13 @@ class PresenterWindows(QObject):
         self.follow_ticker()
 
     def follow_cue(self) -> None:
+        """Show the host's latest cue on the console's card and the overlay."""
         cue = self._link.cue()
         self.console.cue.show_cue(cue)
         self.overlay.show_cue(cue)
 
     def follow_ticker(self) -> None:
+        """The hint under the countdown, the elapsed time and the planned end."""
         ticker, link = self._ticker, self._link
         status = ticker.status
         if status is TimerStatus.IDLE:
@@ -102,6 +106,7 @@ class PresenterWindows(QObject):
         self._follow_end_time()
 
     def follow_wall_clock(self) -> None:
+        """The clock and the planned end, as the minute turns."""
         self.console.info.set_value("clock", self._wall_clock.text)
         self._follow_end_time()
 
@@ -114,6 +119,7 @@ class PresenterWindows(QObject):
         self.console.info.set_value("ends", clock_text(end))
 
     def follow_status(self) -> None:
+        """The link's status in the console's status bar, and 'Offline' on both faces."""
         from kanpe.net.link import LinkStatus  # loaded with the link, after the first slide
 
         link = self._link
@@ -151,6 +157,7 @@ class PresenterWindows(QObject):
         self.overlay.face.set_alert(alert)
 
     def show_page(self, page: int, pages: int) -> None:
+        """The slide number, and whether a next slide follows."""
         text = self.tr("Slide {page} / {pages}").format(page=page, pages=pages) if pages else ""
         self.console.slide_number.setText(text)
         self.console.next_caption.setText(

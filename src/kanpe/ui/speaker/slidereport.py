@@ -26,6 +26,9 @@ DEBOUNCE_MS = 120
 
 
 class SlideReporter(QObject):
+    """Reports the speaker's slide (n of N) to the relay through the command sender: debounced,
+    one at a time, quietly (a refusal is logged)."""
+
     reported = Signal(int, int)  # page, pages: acknowledged by the relay
 
     def __init__(self, commands: CommandSender, parent: QObject | None = None) -> None:
@@ -43,6 +46,7 @@ class SlideReporter(QObject):
 
     @property
     def acknowledged(self) -> tuple[int, int] | None:
+        """The last (page, pages) the relay acknowledged; None before the first."""
         return self._sent
 
     def page_changed(self, page: int, pages: int) -> None:

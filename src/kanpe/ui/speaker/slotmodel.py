@@ -66,12 +66,14 @@ class SpeakerSlotModel(QObject):
         self.room.attach(link)
 
     def close(self) -> None:
+        """Stop following the link (the app is quitting)."""
         self.room.close()
 
     # --- what views read ----------------------------------------------------------------------
 
     @property
     def is_attached(self) -> bool:
+        """Whether the room's link is in place."""
         return self.room.is_attached
 
     @property
@@ -81,18 +83,22 @@ class SpeakerSlotModel(QObject):
 
     @property
     def status(self) -> LinkStatus:
+        """Where the link stands (CONNECTING until it is attached)."""
         return self.room.status
 
     @property
     def offline_since(self) -> float | None:
+        """Local monotonic time the link went down; None while it is up."""
         return self.room.offline_since
 
     @property
     def failure(self) -> str:
+        """The relay's reason for refusing the link itself, in its words."""
         return self.room.failure
 
     @property
     def latency_ms(self) -> float | None:
+        """The link's round trip in milliseconds; None before it is measured."""
         return self.room.latency_ms
 
     @property
@@ -101,15 +107,19 @@ class SpeakerSlotModel(QObject):
         return self.room.own_slot
 
     def relay_now(self) -> float | None:
+        """Relay time now, by the link's estimate; None before it has one."""
         return self.room.relay_now()
 
     def slot(self) -> SlotState | None:
+        """This speaker's slot as the relay last said; None before a welcome."""
         return self._slot
 
     def countdown(self) -> Countdown | None:
+        """This speaker's timer; None before a welcome."""
         return None if self._slot is None else self._slot.timer
 
     def thresholds(self) -> Thresholds:
+        """When this talk turns to warning and final (the defaults while unknown)."""
         slot_id = self.slot_id
         if slot_id is None:
             from kanpe.core.countdown import DEFAULT_THRESHOLDS
@@ -118,6 +128,7 @@ class SpeakerSlotModel(QObject):
         return self.room.thresholds(slot_id)
 
     def cue(self) -> Cue | None:
+        """The host's latest cue for this speaker, if any."""
         return None if self._slot is None else self._slot.cue
 
     def self_timer(self) -> bool:
@@ -125,13 +136,16 @@ class SpeakerSlotModel(QObject):
         return self._slot is not None and self._slot.self_timer
 
     def talk_title(self) -> str:
+        """This talk's title in the rundown ("" while unknown)."""
         slot_id = self.slot_id
         return "" if slot_id is None else self.room.talk_title(slot_id)
 
     def chat(self) -> list[ChatMessage]:
+        """The chat as the stage shows it: hidden lines left out, oldest first."""
         return self.room.chat()
 
     def pinned(self) -> Question | None:
+        """The question the host pinned, while neither hidden nor answered."""
         return self._pinned
 
     # --- following the room -------------------------------------------------------------------

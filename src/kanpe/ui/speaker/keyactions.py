@@ -1,0 +1,56 @@
+"""What each action of the speaker's binding table does (``kanpe.ui.keys.SPEAKER_BINDINGS``).
+
+Keys and menu items alike end here, by action name. Each returns whether it applied now: a slide
+key with no deck open, or Esc out of full screen when the stage is not, is left to Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kanpe.ui.speaker.app import SpeakerApp
+
+
+def _taken(do: Callable[[], object]) -> Callable[[], bool]:
+    """``do``, and say the key was taken."""
+
+    def run() -> bool:
+        do()
+        return True
+
+    return run
+
+
+def speaker_actions(app: SpeakerApp) -> dict[str, Callable[[], bool]]:
+    """Action name -> what it does in ``app`` now (its settings as they are at this call)."""
+    deck, stage, s = app.deck.deck, app.stage, app.settings
+
+    def leave_full_screen() -> bool:
+        if not stage.isFullScreen():
+            return False
+        stage.showNormal()
+        return True
+
+    return {
+        "slide.next": lambda: deck.move("slide.next"),
+        "slide.previous": lambda: deck.move("slide.previous"),
+        "slide.first": lambda: deck.move("slide.first"),
+        "slide.last": lambda: deck.move("slide.last"),
+        "stage.blank": _taken(app.toggle_blank),
+        "deck.open": _taken(app.choose_deck),
+        "timer.start_pause": _taken(app.start_pause),
+        "cue.ack": _taken(app.acknowledge_cue),
+        "stage.full_screen": _taken(stage.toggle_full_screen),
+        "stage.leave_full_screen": leave_full_screen,
+        "overlay.show": _taken(lambda: app.set_overlay_visible(not app.overlay.isVisible())),
+        "overlay.click_through": _taken(
+            lambda: app.set_click_through(not app.overlay.click_through)
+        ),
+        "stage.badge": _taken(lambda: app.set_stage_badge(not s.stage_countdown)),
+        "feed.larger": _taken(lambda: app.set_feed_font(s.feed_font + 1)),
+        "feed.smaller": _taken(lambda: app.set_feed_font(s.feed_font - 1)),
+        "help": _taken(app.console.help.toggle),
+        "quit": _taken(app.quit),
+    }
