@@ -1,41 +1,49 @@
-// The audience page: who is speaking, reactions, chat, questions with up-votes, one-tap polls.
+// The audience page: who is speaking and for how long still, the agenda, reactions, chat,
+// questions with up-votes, one-tap polls; in English or Japanese.
 //
 // This module wires the parts together: the invite and the link, connection status, the phone
 // tabs, and rendering from the room mirror once per animation frame, whatever arrived meanwhile.
 // Everything from the network is shown as text (textContent, Text nodes), never as markup.
 
 import { chatView } from "./chat.js";
-import { note, setText } from "./dom.js";
+import { el, note, reorder, setText } from "./dom.js";
+import { clockTime, languageSwitch, onLanguage, t } from "./i18n.js";
 import { deviceId, readInvite, remember } from "./invite.js";
 import { Link } from "./link.js";
 import { stageSlot } from "./mirror.js";
+import { keepPageOffline, keepSnapshot, lastSnapshot } from "./offline.js";
 import { pollsView } from "./polls.js";
 import { questionsView } from "./questions.js";
 import { reactionsView } from "./reactions.js";
+import { agendaLine, agendaOf, clockOf } from "./timing.js";
 
 const $ = (id) => document.getElementById(id);
 const narrow = window.matchMedia("(max-width: 899px)");
 const invite = readInvite("audience");
 const NAME_KEY = "kanpe.name";
 
-// What this device remembers about this room: its up-votes and poll answers.
+// What this device remembers about this room: its up-votes, poll answers and reports.
 const mine = {
   votesKey: `kanpe.votes.${invite.room}`,
   answersKey: `kanpe.answers.${invite.room}`,
+  reportsKey: `kanpe.reports.${invite.room}`,
   votes: new Set(),
   answers: {},
+  reports: new Set(),
   load() {
     this.votes = new Set(remember.get(this.votesKey, []));
     this.answers = remember.get(this.answersKey, {});
+    this.reports = new Set(remember.get(this.reportsKey, []));
   },
   save() {
     remember.set(this.votesKey, [...this.votes]);
     remember.set(this.answersKey, this.answers);
+    remember.set(this.reportsKey, [...this.reports]);
   },
 };
 mine.load();
 
-const app = { link: null, mine, invalidate, refusalText };
+const app = { link: null, mine, invalidate, refusalText, restored: false };
 
 const views = {
   reactions: reactionsView({ app, bar: $("reactions"), sky: $("sky"), noteNode: $("react-note") }),
@@ -59,19 +67,21 @@ const views = {
     text: $("chat-text"),
     name: $("chat-name"),
     noteNode: $("chat-note"),
+    aloud: $("chat-aloud"),
   }),
 };
 
+/** A refusal in the reader's language; the relay's own message is English, for developers. */
 function refusalText(error, fallback) {
-  if (error.code === "rate_limited") return "Slow down a little, then try again.";
-  if (error.code === "failed") return "This link no longer works.";
-  return error.message ? `${fallback} (${error.message})` : fallback;
+  const known = { rate_limited: "rateLimited", failed: "linkFailed", name_reserved: "nameReserved" };
+  return known[error.code] ? t(known[error.code]) : fallback;
 }
 
 // --- rendering, batched per frame ------------------------------------------------------------
 
 const dirty = new Set();
 let frame = 0;
+let clockTimer = 0;
 
 function invalidate(...parts) {
   for (const part of parts) dirty.add(part);
@@ -87,6 +97,7 @@ function render() {
   if (!state) return;
   if (parts.has("header")) renderHeader(state);
   if (parts.has("stage")) renderStage(state);
+  if (parts.has("stage") || parts.has("clock")) renderClock(state);
   for (const name of ["reactions", "polls", "questions", "chat"]) {
     if (parts.has(name)) views[name].render(state);
   }
@@ -95,62 +106,111 @@ function render() {
 function renderHeader(state) {
   const name = state.rundown.title || state.name || "Kanpe";
   setText($("event-name"), name);
-  document.title = `${name} · Kanpe`;
+  document.title = t("title", { name });
 }
 
 function renderStage(state) {
   const { plan, live } = stageSlot(state);
-  setText($("now-label"), live ? "Now speaking" : plan ? "Up next" : "On stage");
-  setText($("now-speaker"), plan ? plan.speaker || plan.title || "Speaker" : "Nobody right now");
+  setText($("now-label"), live ? t("nowSpeaking") : plan ? t("upNext") : t("onStage"));
+  setText($("now-speaker"), plan ? plan.speaker || plan.title || t("speakerFallback") : t("nobody"));
   setText($("now-title"), plan && plan.speaker ? plan.title : "");
   $("now").classList.toggle("live", live);
   const slot = live ? state.slots[state.current] : null;
-  const slide = slot && slot.pages > 0 ? `Slide ${slot.page} of ${slot.pages}` : "";
+  const slide = slot && slot.pages > 0 ? t("slideOf", { page: slot.page, pages: slot.pages }) : "";
   setText($("now-slide"), slide);
   $("now-slide").hidden = !slide;
 }
 
+/** The countdown and the agenda's times: painted now, and again when the shown text changes. */
+function renderClock(state) {
+  clearTimeout(clockTimer);
+  const now = app.link.relayNow();
+  const clock = clockOf(state, now);
+  $("clock").hidden = !clock;
+  if (clock) {
+    $("clock").dataset.phase = clock.phase;
+    setText($("phase-shape"), clock.shape);
+    setText($("phase-label"), clock.label);
+    setText($("remaining"), clock.text);
+    $("remaining").setAttribute("aria-label", clock.aria);
+    if (clock.wait !== null) clockTimer = setTimeout(() => invalidate("clock"), clock.wait * 1000 + 5);
+  }
+  renderAgenda(state, now);
+}
+
+function renderAgenda(state, now) {
+  const lines = agendaOf(state, now).map(agendaLine);
+  $("agenda").hidden = lines.length < 2;
+  const next = lines.find((line) => line.kind === "next");
+  setText($("agenda-next"), next ? `${t("agendaNext")}: ${next.who}${next.when ? ` · ${next.when}` : ""}` : "");
+  const list = $("agenda-list");
+  const key = JSON.stringify(lines);
+  if (list.dataset.key === key) return;
+  list.dataset.key = key;
+  reorder(
+    list,
+    lines.map((line) =>
+      el(
+        "li",
+        { class: `agenda-item is-${line.kind}` },
+        el("span", { class: "agenda-tag", text: line.tag }),
+        el("span", { class: "agenda-who", text: line.who }),
+        line.title ? el("span", { class: "agenda-title", text: line.title }) : null,
+        el("span", { class: "agenda-when", text: [line.when, line.length].filter(Boolean).join(" · ") }),
+      ),
+    ),
+  );
+}
+
 // --- status and the "link not valid" screen ---------------------------------------------------
 
-const FATAL_TEXT = {
-  invalid: [
-    "This link is not valid",
-    "Ask the host for the audience link again, and open the whole link, including the part after “#”.",
-  ],
-  outdated: ["This page is out of date", "Reload the page to get the current version."],
-  closed: ["This event has ended", "The host has closed this room. Thanks for joining!"],
+const FATAL = {
+  invalid: ["fatalInvalid", "fatalInvalidDetail"],
+  outdated: ["fatalOutdated", "fatalOutdatedDetail"],
+  closed: ["fatalClosed", "fatalClosedDetail"],
 };
+let fatalReason = null;
 
 function showFatal(reason) {
-  const [title, detail] = FATAL_TEXT[reason] || FATAL_TEXT.invalid;
-  setText($("fatal-title"), title);
-  setText($("fatal-detail"), detail);
-  document.title = `${title} · Kanpe`;
+  fatalReason = reason;
+  const [title, detail] = FATAL[reason] || FATAL.invalid;
+  $("fatal-title").dataset.i18n = title;
+  $("fatal-detail").dataset.i18n = detail;
+  setText($("fatal-title"), t(title));
+  setText($("fatal-detail"), t(detail));
+  document.title = t("title", { name: t(title) });
   for (const id of ["main", "offline", "status"]) $(id).hidden = true;
   $("fatal").hidden = false;
   document.body.classList.add("failed");
 }
 
 function onStatus(status, detail) {
-  document.body.classList.toggle("joining", status === "connecting");
+  document.body.classList.toggle("joining", status === "connecting" && !app.restored);
   $("status").dataset.status = status;
   if (status === "failed") {
     showFatal(detail);
     return;
   }
-  setText($("status-text"), { connecting: "Connecting…", online: "Live", offline: "Offline" }[status] || status);
+  const shown = { connecting: "statusConnecting", online: "statusOnline", offline: "statusOffline" }[status];
+  setText($("status-text"), shown ? t(shown) : status);
+  // A reload that found the relay down shows the room it last saw: that is offline too.
+  const offline = status === "offline" || (status === "connecting" && app.restored);
   const unreachable = status === "connecting" && detail === "unreachable";
-  $("offline").hidden = status !== "offline" && !unreachable;
+  $("offline").hidden = !offline && !unreachable;
   if (unreachable) {
-    setText($("offline-title"), "Can’t reach the event.");
-    setText($("offline-detail"), "This network may block it, or the event has not started yet. Still trying…");
-  } else if (status === "offline") {
+    setText($("offline-title"), t("unreachable"));
+    setText($("offline-detail"), t("unreachableDetail"));
+  } else if (offline) {
     const since = app.link.offlineSince;
-    const at = since ? new Date(since).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
-    setText($("offline-title"), "Reconnecting…");
-    const keepTyping = "You can keep typing: messages are sent when the connection is back.";
-    setText($("offline-detail"), at ? `Offline since ${at}. ${keepTyping}` : keepTyping);
+    setText($("offline-title"), t("reconnecting"));
+    const keepTyping = t("keepTyping");
+    setText($("offline-detail"), since ? `${t("offlineSince", { time: clockTime(new Date(since)) })} ${keepTyping}` : keepTyping);
   }
+  onOutbox(app.link.queued());
+}
+
+function onOutbox(count) {
+  setText($("outbox-note"), count ? t("outbox", { n: count }) : "");
 }
 
 // --- tabs (phones only; wide screens show everything) -----------------------------------------
@@ -220,7 +280,7 @@ function onEvent(event) {
     case "poll":
       if (event.poll.open && !views.polls.known(event.poll.id)) {
         // The cards are not a live region (counts change all the time); say it once.
-        setText($("announce"), `New poll: ${event.poll.question}`);
+        setText($("announce"), t("newPollSaid", { question: event.poll.question }));
         // On a phone the poll may open above whatever the person is reading: point at it,
         // once the card is laid out (an empty poll area has no size to be seen by).
         requestAnimationFrame(() => {
@@ -243,16 +303,26 @@ function onSync(state, welcome) {
   // A viewer link opened here: show the room, offer nothing the relay would refuse.
   const readOnly = welcome.role === "viewer";
   for (const id of ["ask-form", "chat-form", "reactions"]) $(id).hidden = readOnly;
+  app.restored = false;
   mine.load(); // another tab of this device may have voted meanwhile
   invalidate("header", "stage", "reactions", "polls", "questions", "chat", "tabs");
 }
 
 function onPresence(message) {
   $("people").hidden = !message.audience;
-  setText($("people-count"), message.audience);
+  $("people").dataset.n = message.audience;
+  setText($("people"), t("people", { n: message.audience }));
 }
 
 // --- wiring ---------------------------------------------------------------------------------
+
+function relabel() {
+  views.chat.relabel();
+  if (fatalReason) showFatal(fatalReason);
+  if (app.link) onStatus(app.link.status, app.link.detail);
+  if (!$("people").hidden) setText($("people"), t("people", { n: Number($("people").dataset.n) }));
+  invalidate("header", "stage", "reactions", "polls", "questions", "chat", "tabs");
+}
 
 function wire() {
   const names = [$("chat-name"), $("ask-name")];
@@ -277,6 +347,12 @@ function wire() {
     });
   }
   narrow.addEventListener("change", () => invalidate("tabs"));
+  languageSwitch($("language"));
+  onLanguage(relabel);
+  // The docked chat box sits just above the reaction bar, whatever height the bar has.
+  new ResizeObserver(([entry]) => {
+    document.documentElement.style.setProperty("--bar-height", `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
+  }).observe($("reactions"));
 }
 
 function main() {
@@ -286,6 +362,7 @@ function main() {
     showFatal("invalid");
     return;
   }
+  keepPageOffline();
   app.link = new Link({
     url: invite.url,
     room: invite.room,
@@ -297,10 +374,29 @@ function main() {
       sync: onSync,
       event: onEvent,
       presence: onPresence,
-      rateLimited: () => note($("react-note"), "Slow down a little: the room is busy."),
+      outbox: onOutbox,
+      time: () => invalidate("clock"),
+      rateLimited: () => note($("react-note"), t("roomBusy")),
     },
   });
+  // A reload while the relay is down: the room as this tab last saw it, until the welcome.
+  const snapshot = lastSnapshot(invite.room);
+  if (snapshot) {
+    app.link.state = snapshot;
+    app.restored = true;
+    invalidate("header", "stage", "reactions", "polls", "questions", "chat");
+  }
+  const keep = () => keepSnapshot(invite.room, app.link.state);
+  window.addEventListener("pagehide", keep);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && keep());
   app.link.start();
+  for (const { message, promise } of app.link.restored) {
+    if (message.type !== "chat.send") continue;
+    views.chat.showPending(message.id, message, promise).catch((error) => {
+      note($("chat-note"), refusalText(error, t("messageNotSent")));
+    });
+  }
+  onStatus(app.link.status, app.link.detail);
 }
 
 main();

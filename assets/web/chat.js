@@ -1,9 +1,15 @@
 // Chat: newest at the bottom, kept in view unless the reader scrolled up; own messages show as
-// "sending…" until the relay acknowledges them (their event arrives just before the ack).
+// "sending…" until the relay acknowledges them (their event arrives just before the ack). Each
+// message from someone else can be reported to the hosts; reading new messages aloud (the list
+// is a live region) can be switched off, and that choice is remembered.
 
-import { el, note, reorder } from "./dom.js";
+import { el, note, reorder, setText } from "./dom.js";
+import { t } from "./i18n.js";
+import { remember } from "./invite.js";
+import { messageText, roleBadge } from "./text.js";
 
 const NEAR_BOTTOM = 48;
+const ALOUD_KEY = "kanpe.chatAloud";
 
 function colour(name) {
   let hash = 0;
@@ -11,26 +17,67 @@ function colour(name) {
   return hash % 6;
 }
 
-function item(message) {
-  const who = message.name || "Anonymous";
-  return el(
-    "li",
-    { class: "message" },
-    el("span", { class: `who c${colour(who)}`, text: who }),
-    " ",
-    el("span", { class: "text", text: message.text }),
-  );
+/** What a reader hears for a message: its author and its text. */
+function summary(message) {
+  return `${message.name || t("anonymous")}: ${message.text}`.slice(0, 120);
 }
 
-export function chatView({ app, list, empty, jump, form, text, name, noteNode }) {
+export function chatView({ app, list, empty, jump, form, text, name, noteNode, aloud }) {
   const items = new Map();
   const pending = new Map(); // command id -> its "sending…" item
+  const own = new Set(); // ids of messages sent from this page: nothing to report
 
   const nearBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight < NEAR_BOTTOM;
   const toBottom = () => {
     list.scrollTop = list.scrollHeight;
     jump.hidden = true;
   };
+
+  function item(message, { mine = false } = {}) {
+    const role = message.role || "audience";
+    const who = message.name || (role === "audience" ? t("anonymous") : "");
+    const node = el(
+      "li",
+      { class: `message role-${role}` },
+      roleBadge(role),
+      who ? el("span", { class: `who c${colour(who)}`, text: who }) : null,
+      " ",
+      ...messageText(message.text),
+    );
+    if (!mine && role === "audience" && message.id && !own.has(message.id)) node.append(reportButton(message));
+    return node;
+  }
+
+  function reportButton(message) {
+    const done = app.mine.reports.has(message.id);
+    const button = el("button", {
+      type: "button",
+      class: "report",
+      "aria-label": done ? t("reported") : t("reportLabel", { text: summary(message) }),
+      title: done ? t("reported") : t("report"),
+      disabled: done,
+      text: "⚑",
+    });
+    button.addEventListener("click", () => report(message, button));
+    return button;
+  }
+
+  function report(message, button) {
+    button.disabled = true;
+    app.link
+      .command("chat.report", { message: message.id })
+      .then(() => {
+        app.mine.reports.add(message.id);
+        app.mine.save();
+        button.setAttribute("aria-label", t("reported"));
+        button.title = t("reported");
+        note(noteNode, t("reportThanks"));
+      })
+      .catch((error) => {
+        button.disabled = false;
+        note(noteNode, app.refusalText(error, t("reportNotSent")));
+      });
+  }
 
   function render(state) {
     const stick = nearBottom();
@@ -47,6 +94,21 @@ export function chatView({ app, list, empty, jump, form, text, name, noteNode })
     else if (list.children.length > before) jump.hidden = false;
   }
 
+  /** Show a command still to be sent (typed here, or kept from before a reload) as pending. */
+  function showPending(id, fields, promise) {
+    const node = item({ name: fields.name, text: fields.text }, { mine: true });
+    node.classList.add("pending");
+    const waiting = app.link.status === "online" ? t("sending") : t("waitingForConnection");
+    node.append(el("span", { class: "sending", text: waiting }));
+    pending.set(id, node);
+    app.invalidate("chat");
+    requestAnimationFrame(toBottom);
+    return promise.finally(() => {
+      pending.delete(id);
+      app.invalidate("chat");
+    });
+  }
+
   function send(event) {
     event.preventDefault();
     const message = text.value.trim();
@@ -55,22 +117,36 @@ export function chatView({ app, list, empty, jump, form, text, name, noteNode })
     text.value = "";
     const id = app.link.newId();
     const promise = app.link.command("chat.send", { text: message, name: sender }, { id });
-    const node = item({ name: sender, text: message });
-    node.classList.add("pending");
-    const waiting = app.link.status === "online" ? " sending…" : " waiting for connection…";
-    node.append(el("span", { class: "sending", text: waiting }));
-    pending.set(id, node);
-    app.invalidate("chat");
-    requestAnimationFrame(toBottom);
-    promise
-      .catch((error) => {
-        if (!text.value) text.value = message;
-        note(noteNode, app.refusalText(error, "Your message was not sent."));
-      })
-      .finally(() => {
-        pending.delete(id);
-        app.invalidate("chat");
-      });
+    promise.then((ack) => {
+      // The relay names a message after the version it creates; its event came just before.
+      own.add(`m${ack.version}`);
+      items.get(`m${ack.version}`)?.querySelector(".report")?.remove();
+    }, () => {});
+    showPending(id, { text: message, name: sender }, promise).catch((error) => {
+      if (!text.value) text.value = message;
+      if (error.code === "name_reserved") name.focus();
+      note(noteNode, app.refusalText(error, t("messageNotSent")));
+    });
+  }
+
+  // Reading new messages aloud: the list is a live region; "off" silences it, remembered.
+  let speaking = remember.get(ALOUD_KEY, true) !== false;
+  function paintAloud() {
+    list.setAttribute("aria-live", speaking ? "polite" : "off");
+    aloud.setAttribute("aria-pressed", String(speaking));
+    setText(aloud, speaking ? t("readAloudOn") : t("readAloudOff"));
+  }
+  aloud.addEventListener("click", () => {
+    speaking = !speaking;
+    remember.set(ALOUD_KEY, speaking);
+    paintAloud();
+  });
+  paintAloud();
+
+  /** The language changed: rebuild every message (badges, labels) and the switch. */
+  function relabel() {
+    items.clear();
+    paintAloud();
   }
 
   form.addEventListener("submit", send);
@@ -79,5 +155,5 @@ export function chatView({ app, list, empty, jump, form, text, name, noteNode })
   });
   jump.addEventListener("click", toBottom);
 
-  return { render, toBottom };
+  return { render, toBottom, showPending, relabel };
 }

@@ -77,7 +77,7 @@ export function backoff(attempt, base = 0.25, cap = 10) {
 export class Link {
   /**
    * ``listener`` gets: status(status, detail), sync(state, welcome), event(event, version, state),
-   * presence(message), rateLimited(), time(estimate). Any may be missing.
+   * presence(message), rateLimited(), time(estimate), outbox(count). Any may be missing.
    */
   constructor({ url, room, token, clientId, client = "kanpe-web", rate, listener }) {
     this.url = url;
@@ -101,6 +101,7 @@ export class Link {
     this.counter = 0;
     this.samples = [];
     this.timers = {};
+    this.restored = []; // [{message, promise}]: the outbox kept from before a reload
   }
 
   start() {
@@ -156,6 +157,7 @@ export class Link {
     } catch {
       // storage disabled or full: the queue lives in memory only, as before
     }
+    this.listener.outbox?.(queued.length);
   }
 
   /** After a reload: queue again what the last page had not got acknowledged. Same ids, so the
@@ -170,9 +172,17 @@ export class Link {
     if (!Array.isArray(saved)) return;
     for (const message of saved) {
       if (!message || typeof message.id !== "string" || typeof message.type !== "string") continue;
-      const ignore = () => {};
-      this.pending.set(message.id, { message, sent: false, droppable: false, resolve: ignore, reject: ignore });
+      const promise = new Promise((resolve, reject) => {
+        this.pending.set(message.id, { message, sent: false, droppable: false, resolve, reject });
+      });
+      promise.catch(() => {}); // a page that shows it handles the refusal; nobody else must
+      this.restored.push({ message, promise });
     }
+  }
+
+  /** Commands kept for sending (not reactions) that have no answer yet. */
+  queued() {
+    return [...this.pending.values()].filter((entry) => !entry.droppable).length;
   }
 
   /** True if a command can go out now while leaving ``reserve`` tokens for others. */
@@ -205,7 +215,9 @@ export class Link {
       return;
     }
     this.ws = ws;
-    this.setStatus(this.welcomed ? "offline" : "connecting", this.welcomed ? "reconnecting" : "");
+    // Once unreachable, it stays so while it tries again (no flicker of the page's notice).
+    const trying = this.detail === "unreachable" ? "unreachable" : "";
+    this.setStatus(this.welcomed ? "offline" : "connecting", this.welcomed ? "reconnecting" : trying);
     ws.onopen = () => {
       this.helloAt = monotonic();
       ws.send(

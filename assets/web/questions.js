@@ -1,7 +1,10 @@
-// Questions: ask, up-vote once (remembered on this device; the relay counts the device once
-// anyway), pinned first, then open ones by votes, answered ones last, hidden ones gone.
+// Questions: ask, up-vote (remembered on this device; the relay counts the device once anyway)
+// and take the up-vote back, report one to the hosts; pinned first, then open ones by votes,
+// answered ones last, hidden ones gone.
 
 import { el, note, reorder, setText } from "./dom.js";
+import { t } from "./i18n.js";
+import { messageText, roleBadge } from "./text.js";
 
 function order(a, b) {
   return (
@@ -27,7 +30,7 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
     for (const [id, item] of items) if (!nodes.includes(item)) items.delete(id);
     reorder(list, nodes);
     empty.hidden = nodes.length > 0;
-    setText(count, shown.length ? `${shown.filter((q) => !q.answered).length} open` : "");
+    setText(count, shown.length ? t("openQuestions", { n: shown.filter((q) => !q.answered).length }) : "");
   }
 
   function known(id) {
@@ -35,15 +38,16 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
   }
 
   function newItem(id) {
+    // The vote button's name is "Up-vote (3 votes): <the question's text>": it names its question.
     return el(
       "li",
       { class: "question" },
       el(
         "button",
-        // Its label says "Up-vote this question"; the question's own text says which.
-        { type: "button", class: "vote", "aria-describedby": `question-text-${id}`, onclick: () => vote(id) },
+        { type: "button", class: "vote", "aria-labelledby": `vote-label-${id} question-text-${id}`, onclick: () => vote(id) },
+        el("span", { class: "visually-hidden", id: `vote-label-${id}` }),
         el("span", { class: "arrow", "aria-hidden": "true", text: "▲" }),
-        el("span", { class: "votes" }),
+        el("span", { class: "votes", "aria-hidden": "true" }),
       ),
       el("div", { class: "question-body" }, el("p", { class: "question-meta" }), el("p", { class: "question-text", id: `question-text-${id}` })),
     );
@@ -58,24 +62,63 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
     const button = item.querySelector(".vote");
     button.setAttribute("aria-pressed", voted ? "true" : "false");
     button.classList.toggle("voted", voted);
-    const votes = `${question.votes} ${question.votes === 1 ? "vote" : "votes"}`;
-    button.setAttribute("aria-label", voted ? `You up-voted this question (${votes})` : `Up-vote this question (${votes})`);
+    const votes = t("votes", { n: question.votes });
+    setText(button.querySelector(".visually-hidden"), voted ? t("takeBackVote", { votes }) : t("upVote", { votes }));
     setText(item.querySelector(".votes"), question.votes);
-    const who = question.name || "Anonymous";
+    const role = question.role || "audience";
+    const who = question.name || (role === "audience" ? t("anonymous") : "");
     const forWhom = question.slot && question.slot !== state.current ? speakerOf(state, question.slot) : "";
+    const reported = app.mine.reports.has(question.id);
     const meta = item.querySelector(".question-meta");
-    const key = JSON.stringify([question.pinned, question.answered, mine, who, forWhom]);
+    const key = JSON.stringify([question.pinned, question.answered, mine, who, forWhom, role, reported, document.documentElement.lang]);
     if (meta.dataset.key !== key) {
       meta.dataset.key = key;
       meta.replaceChildren(
-        question.pinned ? el("span", { class: "tag pinned-tag", text: "📌 On screen" }) : "",
-        question.answered ? el("span", { class: "tag answered-tag", text: "✓ Answered" }) : "",
-        mine ? el("span", { class: "tag mine-tag", text: "Yours" }) : "",
-        el("span", { class: "who", text: who }),
-        forWhom ? el("span", { class: "for", text: `for ${forWhom}` }) : "",
+        question.pinned ? el("span", { class: "tag pinned-tag", text: t("tagPinned") }) : "",
+        question.answered ? el("span", { class: "tag answered-tag", text: t("tagAnswered") }) : "",
+        mine ? el("span", { class: "tag mine-tag", text: t("tagYours") }) : "",
+        roleBadge(role) || "",
+        who ? el("span", { class: "who", text: who }) : "",
+        forWhom ? el("span", { class: "for", text: t("forWhom", { name: forWhom }) }) : "",
+        !mine && role === "audience" ? reportButton(question, reported) : "",
       );
     }
-    setText(item.querySelector(".question-text"), question.text);
+    const body = item.querySelector(".question-text");
+    if (body.dataset.text !== question.text) {
+      body.dataset.text = question.text;
+      const [textNode, more] = messageText(question.text, "span");
+      body.replaceChildren(textNode);
+      if (body.nextElementSibling?.classList.contains("more")) body.nextElementSibling.remove();
+      if (more) body.after(more);
+    }
+  }
+
+  function reportButton(question, reported) {
+    const summary = `${question.name || t("anonymous")}: ${question.text}`.slice(0, 120);
+    const button = el("button", {
+      type: "button",
+      class: "report",
+      "aria-label": reported ? t("reported") : t("reportLabel", { text: summary }),
+      title: reported ? t("reported") : t("report"),
+      disabled: reported,
+      text: "⚑",
+    });
+    button.addEventListener("click", () => {
+      button.disabled = true;
+      app.link
+        .command("question.report", { question: question.id })
+        .then(() => {
+          app.mine.reports.add(question.id);
+          app.mine.save();
+          note(noteNode, t("reportThanks"));
+          app.invalidate("questions");
+        })
+        .catch((error) => {
+          button.disabled = false;
+          note(noteNode, app.refusalText(error, t("reportNotSent")));
+        });
+    });
+    return button;
   }
 
   function speakerOf(state, slotId) {
@@ -83,21 +126,21 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
     return slot ? slot.speaker || slot.title || "" : "";
   }
 
+  /** Up-vote, or take the up-vote back if this device gave it. */
   function vote(id) {
-    if (app.mine.votes.has(id)) {
-      note(noteNode, "You already up-voted that one.");
-      return;
-    }
-    app.mine.votes.add(id);
+    const taking = app.mine.votes.has(id);
+    if (taking) app.mine.votes.delete(id);
+    else app.mine.votes.add(id);
     app.mine.save();
     app.invalidate("questions");
-    app.link.command("question.vote", { question: id }).catch((error) => {
+    app.link.command(taking ? "question.unvote" : "question.vote", { question: id }).catch((error) => {
       // Not counted (the question is gone, a watch-only link, ...): undo the mark.
-      app.mine.votes.delete(id);
+      if (taking) app.mine.votes.add(id);
+      else app.mine.votes.delete(id);
       app.mine.save();
       app.invalidate("questions");
-      if (error.code === "forbidden") note(noteNode, "This link can watch, not vote.");
-      else if (error.code !== "not_found") note(noteNode, "Your vote was not counted. Try again.");
+      if (error.code === "forbidden") note(noteNode, t("watchNotVote"));
+      else if (error.code !== "not_found") note(noteNode, t("voteNotCounted"));
     });
   }
 
@@ -106,17 +149,18 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
     const question = text.value.trim();
     if (!question) return;
     text.value = "";
-    note(noteNode, app.link.status === "online" ? "Sending your question…" : "Your question is sent when the connection is back.");
+    note(noteNode, app.link.status === "online" ? t("sendingQuestion") : t("questionQueued"));
     app.link
       .command("question.ask", { text: question, name: name.value.trim() })
       .then((ack) => {
         asked.add(`q${ack.version}`); // the relay names a question after the version it creates
-        note(noteNode, "Thanks! Your question is in the list.");
+        note(noteNode, t("questionThanks"));
         app.invalidate("questions");
       })
       .catch((error) => {
         if (!text.value) text.value = question;
-        note(noteNode, app.refusalText(error, "Your question was not sent."));
+        if (error.code === "name_reserved") name.focus();
+        note(noteNode, app.refusalText(error, t("questionNotSent")));
       });
   }
 
@@ -128,5 +172,5 @@ export function questionsView({ app, list, empty, count, form, text, name, noteN
     }
   });
 
-  return { render, known };
+  return { render, known, relabel: () => app.invalidate("questions") };
 }

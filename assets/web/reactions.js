@@ -3,6 +3,7 @@
 // page drops rather than queues: it keeps a reserve of its rate budget for chat and votes.
 
 import { el, note, setText } from "./dom.js";
+import { onLanguage, t } from "./i18n.js";
 import { remember } from "./invite.js";
 
 const MAX_FLOATS = 24;
@@ -28,11 +29,11 @@ export function reactionsView({ app, bar, sky, noteNode }) {
   function react(button) {
     const emoji = button.dataset.emoji;
     if (!app.link || app.link.status !== "online") {
-      note(noteNode, "Reconnecting… reactions are back in a moment.");
+      note(noteNode, t("reactOffline"));
       return;
     }
     if (!app.link.canSpend(RESERVE)) {
-      note(noteNode, "Easy there! Reactions are limited to a few a second.");
+      note(noteNode, t("reactEasy"));
       return;
     }
     float(button, emoji, true);
@@ -78,9 +79,10 @@ export function reactionsView({ app, bar, sky, noteNode }) {
   const showKeys = () => {
     if (!keysSwitch) return;
     keysSwitch.setAttribute("aria-pressed", String(keysOn));
-    setText(keysSwitch, `Keys 1–5 react: ${keysOn ? "on" : "off"}`);
+    setText(keysSwitch, keysOn ? t("keysOn") : t("keysOff"));
   };
   showKeys();
+  onLanguage(showKeys);
   keysSwitch?.addEventListener("click", () => {
     keysOn = !keysOn;
     remember.set("kanpe.reactKeys", keysOn);

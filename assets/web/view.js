@@ -1,34 +1,21 @@
 // The viewer page: a read-only "now speaking" screen with the current slot's countdown, for a
-// venue screen or a stream overlay.
+// venue screen or a stream overlay, in the language of the browser it runs in.
 //
 // The countdown is computed when painted: remaining = deadline - relay now, where relay now is
 // performance.now() plus the offset from the time-sync sample with the lowest round trip. One
 // timeout is set for the next change of the shown text; nothing ticks faster than the display.
 
-import { displaySeconds, formatClock, phaseFor, remainingAt, untilNextChange } from "./countdown.js";
 import { setText } from "./dom.js";
+import { clockTime, onLanguage, t } from "./i18n.js";
 import { deviceId, readInvite } from "./invite.js";
 import { Link } from "./link.js";
 import { stageSlot } from "./mirror.js";
+import { agendaLine, agendaOf, clockOf } from "./timing.js";
 
 const $ = (id) => document.getElementById(id);
 const invite = readInvite("view");
 let link = null;
 let repaintTimer = 0;
-
-const PHASES = {
-  normal: { shape: "●", label: "On time" },
-  warning: { shape: "▲", label: "Wrapping up soon" },
-  final: { shape: "■", label: "Final minute" },
-  overtime: { shape: "◆", label: "Over time" },
-  paused: { shape: "❚❚", label: "Paused" },
-  idle: { shape: "○", label: "Not started" },
-};
-
-function minutes(seconds) {
-  const m = Math.round(seconds / 60);
-  return m >= 1 ? `${m} min` : `${Math.round(seconds)} s`;
-}
 
 function paint() {
   clearTimeout(repaintTimer);
@@ -36,55 +23,39 @@ function paint() {
   if (!state) return;
   const name = state.rundown.title || state.name || "Kanpe";
   setText($("event-name"), name);
-  document.title = `${name} · Kanpe`;
+  document.title = t("title", { name });
 
   const { plan, live } = stageSlot(state);
-  setText($("now-label"), live ? "Now speaking" : plan ? "Up next" : "On stage");
-  setText($("now-speaker"), plan ? plan.speaker || plan.title || "Speaker" : "Nobody right now");
+  setText($("now-label"), live ? t("nowSpeaking") : plan ? t("upNext") : t("onStage"));
+  setText($("now-speaker"), plan ? plan.speaker || plan.title || t("speakerFallback") : t("nobody"));
   setText($("now-title"), plan && plan.speaker ? plan.title : "");
 
   const slot = live ? state.slots[state.current] : null;
-  const slideText = slot && slot.pages > 0 ? `Slide ${slot.page} of ${slot.pages}` : "";
+  const slideText = slot && slot.pages > 0 ? t("slideOf", { page: slot.page, pages: slot.pages }) : "";
   setText($("now-slide"), slideText);
   $("now-slide").hidden = !slideText;
-  paintNext(state, plan);
-
-  $("clock").hidden = $("phase").hidden = !slot;
-  if (!slot) {
-    $("main").dataset.phase = "idle";
-    return;
-  }
   const now = link.relayNow();
-  const timer = slot.timer;
-  if (timer.status === "running" && now === null) return; // no time sample yet: paint on the first
-  const remaining = remainingAt(timer, now ?? 0);
-  const phase =
-    timer.status === "running"
-      ? phaseFor(remaining, plan?.warning ?? 300, plan?.final ?? 60)
-      : timer.status; // "paused" or "idle"
-  const look = PHASES[phase];
-  $("main").dataset.phase = phase;
-  setText($("phase-shape"), look.shape);
-  const label = phase === "final" && plan && plan.final !== 60 ? "Final stretch" : look.label;
-  setText($("phase-label"), label);
-  const shown = displaySeconds(remaining);
-  const text = formatClock(shown);
-  setText($("remaining"), text);
-  $("clock").classList.toggle("long", text.length > 6); // h:mm:ss, or minus and mm:ss
-  $("remaining").setAttribute("aria-label", `${label}: ${text} ${shown < 0 ? "over" : "left"}`);
+  paintNext(state, now);
 
-  const wait = untilNextChange(timer, now ?? 0);
-  if (wait !== null) repaintTimer = setTimeout(paint, wait * 1000 + 5);
+  const clock = clockOf(state, now);
+  $("clock").hidden = $("phase").hidden = !clock;
+  $("main").dataset.phase = clock ? clock.phase : "idle";
+  if (!clock) return;
+  setText($("phase-shape"), clock.shape);
+  setText($("phase-label"), clock.label);
+  setText($("remaining"), clock.text);
+  $("clock").classList.toggle("long", clock.text.length > 6); // h:mm:ss, or minus and mm:ss
+  $("remaining").setAttribute("aria-label", clock.aria);
+  if (clock.wait !== null) repaintTimer = setTimeout(paint, clock.wait * 1000 + 5);
 }
 
-function paintNext(state, plan) {
-  const slots = state.rundown.slots;
-  const index = plan ? slots.findIndex((s) => s.id === plan.id) : -1;
-  const following = state.current ? slots.slice(index + 1).find((s) => state.slots[s.id]?.timer.status === "idle") : null;
-  $("next").hidden = !following;
-  if (following) {
-    const who = following.speaker || following.title || following.id;
-    setText($("next"), `Up next: ${who}${following.speaker && following.title ? ` — ${following.title}` : ""} (${minutes(following.duration)})`);
+function paintNext(state, now) {
+  const next = state.current ? agendaOf(state, now).find((row) => row.kind === "next") : null;
+  $("next").hidden = !next;
+  if (next) {
+    const line = agendaLine(next);
+    const who = line.title ? `${line.who} — ${line.title}` : line.who;
+    setText($("next"), t("upNextLine", { who, length: line.length }));
   }
 }
 
@@ -92,22 +63,21 @@ function onStatus(status, detail) {
   document.body.classList.toggle("joining", status === "connecting");
   $("status").dataset.status = status;
   if (status === "failed") {
-    const text = {
-      outdated: ["This page is out of date", "Reload the page to get the current version."],
-      closed: ["This event has ended", "The host has closed this room."],
-    }[detail];
-    if (text) {
-      setText($("fatal-title"), text[0]);
-      setText($("fatal-detail"), text[1]);
+    const keys = { outdated: ["fatalOutdated", "fatalOutdatedDetail"], closed: ["fatalClosed", "fatalClosedDetail"] }[detail];
+    if (keys) {
+      $("fatal-title").dataset.i18n = keys[0];
+      $("fatal-detail").dataset.i18n = keys[1];
+      setText($("fatal-title"), t(keys[0]));
+      setText($("fatal-detail"), t(keys[1]));
     }
     showFatal();
     return;
   }
-  setText($("status-text"), { connecting: "Connecting…", online: "Live", offline: "Offline" }[status] || status);
+  const shown = { connecting: "statusConnecting", online: "statusOnline", offline: "statusOffline" }[status];
+  setText($("status-text"), shown ? t(shown) : status);
   $("offline-note").hidden = status !== "offline";
   if (status === "offline" && link?.offlineSince) {
-    const since = new Date(link.offlineSince).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    setText($("offline-note"), `Offline since ${since}: the countdown keeps running from the last known time while we reconnect.`);
+    setText($("offline-note"), t("viewerOfflineSince", { time: clockTime(new Date(link.offlineSince)) }));
   }
 }
 
@@ -115,10 +85,14 @@ function showFatal() {
   $("fatal").hidden = false;
   $("main").hidden = true;
   document.body.classList.add("failed");
-  document.title = `${$("fatal-title").textContent} · Kanpe`;
+  document.title = t("title", { name: $("fatal-title").textContent });
 }
 
 function main() {
+  onLanguage(() => {
+    paint();
+    if (link) onStatus(link.status, link.detail);
+  });
   if (!invite.valid) {
     showFatal();
     return;

@@ -19,6 +19,9 @@ from websockets.http11 import Response
 MAX_STATIC_BYTES = 2 * 1024 * 1024
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}\Z")
 _PAGE_FOR_KIND = {"audience": "audience.html", "view": "view.html"}
+#: The audience page's service worker (its offline shell). Served from /audience/ itself, so its
+#: default scope is /audience/ (behind a path prefix, PREFIX/audience/), the pages it keeps.
+SERVICE_WORKER = "sw.js"
 #: Fixed, not mimetypes.guess_type: that reads the Windows registry, which on many machines maps
 #: .js to text/plain, and with nosniff the browser then refuses every script of the page.
 _CONTENT_TYPES = {
@@ -51,6 +54,8 @@ class WebRoot:
         parts = [p for p in path.split("/") if p]
         if not parts:
             return self._text(connection, HTTPStatus.OK, "Kanpe relay. Open an invite link.\n")
+        if parts == ["audience", SERVICE_WORKER]:
+            return self._file(connection, SERVICE_WORKER, if_none_match)
         if len(parts) == 2 and parts[0] in _PAGE_FOR_KIND:
             if path.endswith("/"):
                 # /audience/ROOM/ would load ../static/ from /audience/static/: every file a 404.
