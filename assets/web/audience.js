@@ -18,6 +18,13 @@ import { reactionsView } from "./reactions.js";
 import { agendaLine, agendaOf, clockOf } from "./timing.js";
 
 const $ = (id) => document.getElementById(id);
+/** Text the script keeps up to date: the string table's static pass no longer touches it. */
+const own = (id) => {
+  const node = $(id);
+  delete node.dataset.i18n;
+  delete node.dataset.i18nLabel;
+  return node;
+};
 const narrow = window.matchMedia("(max-width: 899px)");
 const invite = readInvite("audience");
 const NAME_KEY = "kanpe.name";
@@ -105,13 +112,13 @@ function render() {
 
 function renderHeader(state) {
   const name = state.rundown.title || state.name || "Kanpe";
-  setText($("event-name"), name);
+  setText(own("event-name"), name);
   document.title = t("title", { name });
 }
 
 function renderStage(state) {
   const { plan, live } = stageSlot(state);
-  setText($("now-label"), live ? t("nowSpeaking") : plan ? t("upNext") : t("onStage"));
+  setText(own("now-label"), live ? t("nowSpeaking") : plan ? t("upNext") : t("onStage"));
   setText($("now-speaker"), plan ? plan.speaker || plan.title || t("speakerFallback") : t("nobody"));
   setText($("now-title"), plan && plan.speaker ? plan.title : "");
   $("now").classList.toggle("live", live);
@@ -131,8 +138,8 @@ function renderClock(state) {
     $("clock").dataset.phase = clock.phase;
     setText($("phase-shape"), clock.shape);
     setText($("phase-label"), clock.label);
-    setText($("remaining"), clock.text);
-    $("remaining").setAttribute("aria-label", clock.aria);
+    setText(own("remaining"), clock.text);
+    own("remaining").setAttribute("aria-label", clock.aria);
     if (clock.wait !== null) clockTimer = setTimeout(() => invalidate("clock"), clock.wait * 1000 + 5);
   }
   renderAgenda(state, now);
@@ -192,19 +199,19 @@ function onStatus(status, detail) {
     return;
   }
   const shown = { connecting: "statusConnecting", online: "statusOnline", offline: "statusOffline" }[status];
-  setText($("status-text"), shown ? t(shown) : status);
+  setText(own("status-text"), shown ? t(shown) : status);
   // A reload that found the relay down shows the room it last saw: that is offline too.
   const offline = status === "offline" || (status === "connecting" && app.restored);
   const unreachable = status === "connecting" && detail === "unreachable";
   $("offline").hidden = !offline && !unreachable;
   if (unreachable) {
-    setText($("offline-title"), t("unreachable"));
-    setText($("offline-detail"), t("unreachableDetail"));
+    setText(own("offline-title"), t("unreachable"));
+    setText(own("offline-detail"), t("unreachableDetail"));
   } else if (offline) {
     const since = app.link.offlineSince;
-    setText($("offline-title"), t("reconnecting"));
+    setText(own("offline-title"), t("reconnecting"));
     const keepTyping = t("keepTyping");
-    setText($("offline-detail"), since ? `${t("offlineSince", { time: clockTime(new Date(since)) })} ${keepTyping}` : keepTyping);
+    setText(own("offline-detail"), since ? `${t("offlineSince", { time: clockTime(new Date(since)) })} ${keepTyping}` : keepTyping);
   }
   onOutbox(app.link.queued());
 }

@@ -41,7 +41,7 @@ export function chatView({ app, list, empty, jump, form, text, name, noteNode, a
       { class: `message role-${role}` },
       roleBadge(role),
       who ? el("span", { class: `who c${colour(who)}`, text: who }) : null,
-      " ",
+      who ? " " : null,
       ...messageText(message.text),
     );
     if (!mine && role === "audience" && message.id && !own.has(message.id)) node.append(reportButton(message));

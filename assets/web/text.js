@@ -68,7 +68,7 @@ export function messageText(text, tag = "span", props = {}) {
 
 /** The badge of a message from the host or a speaker (``role`` is set by the relay), or null. */
 export function roleBadge(role) {
-  if (role === "host") return el("span", { class: "role-badge host", text: t("badgeHost") });
-  if (role === "speaker") return el("span", { class: "role-badge speaker", text: t("badgeSpeaker") });
+  if (role === "host") return el("span", { class: "role-badge badge-host", text: t("badgeHost") });
+  if (role === "speaker") return el("span", { class: "role-badge badge-speaker", text: t("badgeSpeaker") });
   return null;
 }

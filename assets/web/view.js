@@ -13,6 +13,13 @@ import { stageSlot } from "./mirror.js";
 import { agendaLine, agendaOf, clockOf } from "./timing.js";
 
 const $ = (id) => document.getElementById(id);
+/** Text the script keeps up to date: the string table's static pass no longer touches it. */
+const own = (id) => {
+  const node = $(id);
+  delete node.dataset.i18n;
+  delete node.dataset.i18nLabel;
+  return node;
+};
 const invite = readInvite("view");
 let link = null;
 let repaintTimer = 0;
@@ -22,11 +29,11 @@ function paint() {
   const state = link?.state;
   if (!state) return;
   const name = state.rundown.title || state.name || "Kanpe";
-  setText($("event-name"), name);
+  setText(own("event-name"), name);
   document.title = t("title", { name });
 
   const { plan, live } = stageSlot(state);
-  setText($("now-label"), live ? t("nowSpeaking") : plan ? t("upNext") : t("onStage"));
+  setText(own("now-label"), live ? t("nowSpeaking") : plan ? t("upNext") : t("onStage"));
   setText($("now-speaker"), plan ? plan.speaker || plan.title || t("speakerFallback") : t("nobody"));
   setText($("now-title"), plan && plan.speaker ? plan.title : "");
 
@@ -43,9 +50,9 @@ function paint() {
   if (!clock) return;
   setText($("phase-shape"), clock.shape);
   setText($("phase-label"), clock.label);
-  setText($("remaining"), clock.text);
+  setText(own("remaining"), clock.text);
   $("clock").classList.toggle("long", clock.text.length > 6); // h:mm:ss, or minus and mm:ss
-  $("remaining").setAttribute("aria-label", clock.aria);
+  own("remaining").setAttribute("aria-label", clock.aria);
   if (clock.wait !== null) repaintTimer = setTimeout(paint, clock.wait * 1000 + 5);
 }
 
@@ -74,10 +81,10 @@ function onStatus(status, detail) {
     return;
   }
   const shown = { connecting: "statusConnecting", online: "statusOnline", offline: "statusOffline" }[status];
-  setText($("status-text"), shown ? t(shown) : status);
+  setText(own("status-text"), shown ? t(shown) : status);
   $("offline-note").hidden = status !== "offline";
   if (status === "offline" && link?.offlineSince) {
-    setText($("offline-note"), t("viewerOfflineSince", { time: clockTime(new Date(link.offlineSince)) }));
+    setText(own("offline-note"), t("viewerOfflineSince", { time: clockTime(new Date(link.offlineSince)) }));
   }
 }
 

@@ -220,10 +220,12 @@ class Pages:
         viewport: dict[str, int] = PHONE,
         color_scheme: str = "light",
         wait: bool = True,
+        locale: str = "en-US",
     ) -> Page:
         context = self.browser.new_context(
             viewport=viewport,  # type: ignore[arg-type]
             color_scheme=color_scheme,  # type: ignore[arg-type]
+            locale=locale,  # the browser's language, which the pages follow
             device_scale_factor=1,
             reduced_motion="reduce",
         )

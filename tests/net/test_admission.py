@@ -399,3 +399,22 @@ async def test_repeated_headers_get_a_clear_answer_not_a_500(tmp_path: Path) -> 
         await writer.wait_closed()
         two_etags = ['If-None-Match: "a"', 'If-None-Match: "b"']
         assert await _raw_status(port, "/audience/room1234", two_etags) == 200
+
+
+@pytest.mark.asyncio
+async def test_the_offline_shell_is_served_where_its_scope_covers_the_pages(
+    tmp_path: Path,
+) -> None:
+    """/audience/sw.js: a script whose default scope is /audience/, the pages it keeps, under
+    the same policy as every file; nowhere else (a room id never contains a dot)."""
+    from kanpe.storage.assets import asset_path
+
+    async with Relay(RelayConfig(data_dir=tmp_path / "data", web_root=asset_path("web"))) as relay:
+        status, headers, body = await asyncio.to_thread(_get, f"{relay.url}/audience/sw.js")
+        assert status == 200
+        assert headers["Content-Type"].startswith("text/javascript")
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+        assert b'self.addEventListener("fetch"' in body
+        for path in ("/view/sw.js", "/static/../audience/sw.js", "/sw.js"):
+            status, _, body = await asyncio.to_thread(_get, relay.url + path)
+            assert b"addEventListener" not in body, path
