@@ -100,6 +100,7 @@ class CheckinPanel(QWidget):
 
     def rows(self) -> list[Row]:
         if self.rebuild.pending():
+            self.rebuild.cancel()
             self._build()
         return [row for row in self.list.rows() if isinstance(row, Row)]
 

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 # Chat lines the list keeps (the relay keeps 200).
 CHAT_ROWS = 200
+# New chat lines are added to the list at most this often.
+CHAT_BATCH_MS = 100
+# Votes come in bursts: the questions are re-sorted at most this often.
+QUESTION_REBUILD_MS = 200
 # Questions the list shows, most votes first (a room holds at most 500).
 QUESTION_ROWS = 200
 
@@ -29,7 +33,12 @@ class _Moderation(QWidget):
     """A list that follows the room model and rebuilds at most once per loop turn."""
 
     def __init__(
-        self, room: RoomModel, commands: CommandSender, empty: str, parent: QWidget | None
+        self,
+        room: RoomModel,
+        commands: CommandSender,
+        empty: str,
+        parent: QWidget | None,
+        rebuild_ms: int = 0,
     ) -> None:
         super().__init__(parent)
         self.room = room
@@ -38,13 +47,14 @@ class _Moderation(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.list)
-        self.rebuild = Rebuild(self._build, self)
+        self.rebuild = Rebuild(self._build, self, rebuild_ms)
         room.synced.connect(self.rebuild.request)
         self.rebuild.request()
 
     def rows(self) -> list[Row]:
         """The rows shown now, top first (built if a rebuild is pending)."""
         if self.rebuild.pending():
+            self.rebuild.cancel()
             self._build()
         return [row for row in self.list.rows() if isinstance(row, Row)]
 
@@ -56,16 +66,37 @@ class _Moderation(QWidget):
 
 
 class ChatModeration(_Moderation):
-    """The chat, newest at the top, each line with "Hide"."""
+    """The chat, newest at the top, each line with "Hide". New lines are added at the top in
+    batches (at most one per ``CHAT_BATCH_MS``); the list is rebuilt only when a line left it."""
 
     def __init__(
         self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
     ) -> None:
         super().__init__(room, commands, self.tr("No chat yet."), parent)
-        room.chatPosted.connect(self.rebuild.request)
+        self._posted: list[ChatMessage] = []
+        self._add = Rebuild(self._add_posted, self, CHAT_BATCH_MS)
+        room.chatPosted.connect(self._post)
         room.chatReset.connect(self.rebuild.request)
 
+    def rows(self) -> list[Row]:
+        if self._add.pending() and not self.rebuild.pending():
+            self._add.cancel()
+            self._add_posted()
+        return super().rows()
+
+    def _post(self, message: ChatMessage) -> None:
+        self._posted.append(message)
+        self._add.request()
+
+    def _add_posted(self) -> None:
+        posted, self._posted = self._posted[-CHAT_ROWS:], []
+        if posted and not self.rebuild.pending():  # a rebuild reads the whole chat anyway
+            rows = [self._row(m) for m in reversed(posted)]
+            self.list.prepend(rows, keep=CHAT_ROWS)
+
     def _build(self) -> None:
+        self._posted.clear()
+        self._add.cancel()
         lines = self.room.chat()[-CHAT_ROWS:]
         self.list.set_rows([self._row(m) for m in reversed(lines)])
 
@@ -99,7 +130,7 @@ class QuestionModeration(_Moderation):
     def __init__(
         self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
     ) -> None:
-        super().__init__(room, commands, self.tr("No questions yet."), parent)
+        super().__init__(room, commands, self.tr("No questions yet."), parent, QUESTION_REBUILD_MS)
         room.questionChanged.connect(self.rebuild.request)
         room.rundownChanged.connect(self.rebuild.request)
 

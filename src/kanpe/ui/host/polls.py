@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 MAX_CHOICES = 6  # the protocol's limit
 MAX_QUESTION = 500
 MAX_CHOICE = 100
+# Answers come in bursts when a poll opens: the bars follow at most this often.
+POLL_REBUILD_MS = 100
 
 
 class PollEditor(QFrame):
@@ -105,7 +107,8 @@ class PollEditor(QFrame):
 
 
 class PollResults(QFrame):
-    """One poll: its question, a bar per option with count and share, and "Close" while open."""
+    """One poll: its question, a bar per option with count and share, and "Close" while open.
+    ``show_counts`` follows new answers in place."""
 
     def __init__(self, poll: Poll, commands: CommandSender, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,28 +118,21 @@ class PollResults(QFrame):
         self.poll = poll
         self.commands = commands
         column = QVBoxLayout(self)
-        total = sum(poll.counts)
-        state = self.tr("Open") if poll.open else self.tr("Closed")
-        answers = self.tr("{n} answers").format(n=total)
-        heading = plain_label("  ·  ".join([state, clock_text(poll.at), answers]))
-        heading.setObjectName("rowHeading")
-        column.addWidget(heading)
+        self.heading = plain_label()
+        self.heading.setObjectName("rowHeading")
+        column.addWidget(self.heading)
         question = plain_label(poll.question)
         question.setObjectName("rowText")
         column.addWidget(question)
         grid = QGridLayout()
         self.bars: list[QProgressBar] = []
         self.figures: list[QLabel] = []
-        for index, (option, count) in enumerate(zip(poll.options, poll.counts, strict=True)):
+        for index, option in enumerate(poll.options):
             grid.addWidget(plain_label(option), index, 0)
             bar = QProgressBar()
-            bar.setRange(0, max(total, 1))
-            bar.setValue(count)
             bar.setTextVisible(False)  # the figures go beside the bar, legible at any share
-            share = round(100 * count / total) if total else 0
-            figures = QLabel(self.tr("{count} ({share}%)").format(count=count, share=share))
+            figures = QLabel()
             figures.setObjectName("pollFigures")
-            bar.setAccessibleName(f"{option}: {figures.text()}")
             grid.addWidget(bar, index, 1)
             grid.addWidget(figures, index, 2)
             self.bars.append(bar)
@@ -148,6 +144,23 @@ class PollResults(QFrame):
             close.setObjectName("closePoll")
             close.clicked.connect(self.close_poll)
             column.addWidget(close)
+        self.show_counts(poll)
+
+    def show_counts(self, poll: Poll) -> None:
+        """The same poll with new counts (its question, options and state unchanged)."""
+        self.poll = poll
+        total = sum(poll.counts)
+        state = self.tr("Open") if poll.open else self.tr("Closed")
+        answers = self.tr("{n} answers").format(n=total)
+        self.heading.setText("  ·  ".join([state, clock_text(poll.at), answers]))
+        for option, count, bar, figures in zip(
+            poll.options, poll.counts, self.bars, self.figures, strict=True
+        ):
+            bar.setRange(0, max(total, 1))
+            bar.setValue(count)
+            share = round(100 * count / total) if total else 0
+            figures.setText(self.tr("{count} ({share}%)").format(count=count, share=share))
+            bar.setAccessibleName(f"{option}: {figures.text()}")
 
     def close_poll(self) -> None:
         from kanpe.core.protocol import ClosePoll
@@ -170,18 +183,27 @@ class PollPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.editor)
         column.addWidget(self.list, 1)
-        self.rebuild = Rebuild(self._build, self)
+        self.rebuild = Rebuild(self._build, self, POLL_REBUILD_MS)
         room.synced.connect(self.rebuild.request)
         room.pollChanged.connect(self.rebuild.request)
         self.rebuild.request()
 
     def results(self) -> list[PollResults]:
         if self.rebuild.pending():
+            self.rebuild.cancel()
             self._build()
-        return [row for row in self.list.rows() if isinstance(row, PollResults)]
+        return self.results_shown()
 
     def _build(self) -> None:
         # Open polls first, then newest first (ties in time: the later one first).
         newest_first = list(reversed(self.room.polls()))
         polls = sorted(newest_first, key=lambda poll: (poll.open, poll.at), reverse=True)
+        shown = self.results_shown()
+        if [(r.key, r.poll.open) for r in shown] == [(p.id, p.open) for p in polls]:
+            for result, poll in zip(shown, polls, strict=True):  # only answers came in
+                result.show_counts(poll)
+            return
         self.list.set_rows([PollResults(poll, self.commands) for poll in polls])
+
+    def results_shown(self) -> list[PollResults]:
+        return [row for row in self.list.rows() if isinstance(row, PollResults)]

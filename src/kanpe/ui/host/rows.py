@@ -42,13 +42,14 @@ def clock_text(at: float) -> str:
 
 
 class Rebuild(QObject):
-    """Calls ``build`` once, soon, however often it is asked to."""
+    """Calls ``build`` once, ``after_ms`` after the first of any number of requests: a burst of
+    votes or answers costs one rebuild."""
 
-    def __init__(self, build: Callable[[], None], parent: QObject) -> None:
+    def __init__(self, build: Callable[[], None], parent: QObject, after_ms: int = 0) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(after_ms)
         self._timer.timeout.connect(build)
 
     def request(self) -> None:
@@ -58,42 +59,52 @@ class Rebuild(QObject):
     def pending(self) -> bool:
         return self._timer.isActive()
 
+    def cancel(self) -> None:
+        self._timer.stop()
+
 
 class RowList(QScrollArea):
-    """A vertical list of row widgets, replaced as a whole; a line of text when empty."""
+    """A vertical list of row widgets; a line of text when empty. Rows are replaced as a whole
+    (``set_rows``) or, for a list that only grows at the top (the chat), added there and the
+    oldest dropped (``prepend``), so one new line does not rebuild the others."""
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self._empty_text = empty_text
+        body = QWidget()
+        body.setObjectName("rowList")
+        self._column = QVBoxLayout(body)
+        self._column.setContentsMargins(4, 4, 4, 4)
+        self._column.setSpacing(6)
+        self._empty = plain_label(empty_text)
+        self._empty.setObjectName("rowsEmpty")
+        self._column.addWidget(self._empty)
+        self._column.addStretch(1)
+        self.setWidget(body)
         self._rows: list[QWidget] = []
-        self._set_rows([])
 
     def rows(self) -> list[QWidget]:
         return list(self._rows)
 
     def set_rows(self, rows: Sequence[QWidget]) -> None:
-        self._set_rows(list(rows))
+        for row in self._rows:
+            self._column.removeWidget(row)
+            row.deleteLater()
+        self._rows = []
+        self.prepend(rows)
 
-    def _set_rows(self, rows: list[QWidget]) -> None:
-        body = QWidget()
-        body.setObjectName("rowList")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(4, 4, 4, 4)
-        column.setSpacing(6)
-        for row in rows:
-            column.addWidget(row)
-        if not rows:
-            empty = plain_label(self._empty_text)
-            empty.setObjectName("rowsEmpty")
-            column.addWidget(empty)
-        column.addStretch(1)
-        self._rows = rows
-        old = self.takeWidget()
-        self.setWidget(body)
-        if old is not None:
-            old.deleteLater()
+    def prepend(self, rows: Sequence[QWidget], *, keep: int | None = None) -> None:
+        """Put ``rows`` at the top, in their order; then keep at most ``keep`` rows."""
+        for index, row in enumerate(rows):
+            self._column.insertWidget(index, row)
+        self._rows[:0] = rows
+        if keep is not None:
+            for row in self._rows[keep:]:
+                self._column.removeWidget(row)
+                row.deleteLater()
+            del self._rows[keep:]
+        self._empty.setVisible(not self._rows)
 
 
 class Row(QFrame):
