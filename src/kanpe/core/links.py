@@ -30,6 +30,8 @@ class LinkError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Invite:
+    """An invite link taken apart: the relay's address, the link's kind, the room, the token."""
+
     base: str  # e.g. "http://127.0.0.1:8765"
     kind: str
     room: str
@@ -42,6 +44,7 @@ class Invite:
 
     @property
     def link(self) -> str:
+        """The invite link as the person was given it."""
         return f"{self.base.rstrip('/')}/{self.kind}/{self.room}#{self.token}"
 
 
@@ -59,6 +62,7 @@ def websocket_url(base: str) -> str:
 
 
 def make_link(base: str, role: Role, room: str, token: str) -> str:
+    """The invite link to ``room`` on the relay at ``base`` for ``role``, with ``token``."""
     return Invite(base=base.rstrip("/"), kind=LINK_KINDS[role], room=room, token=token).link
 
 

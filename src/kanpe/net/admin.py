@@ -64,6 +64,7 @@ async def _send(ws: ClientConnection, session: ClientSession) -> None:
 
 
 def read_secret(args: argparse.Namespace) -> str:
+    """The relay's admin secret, from --admin-secret-file or the relay's data directory."""
     if args.admin_secret_file:
         path = Path(args.admin_secret_file)
     else:
@@ -78,6 +79,7 @@ def read_secret(args: argparse.Namespace) -> str:
 
 
 def run_room_command(args: argparse.Namespace) -> int:
+    """``kanpe room create``: print the new room's invite links; 1 with a message on failure."""
     try:
         secret = read_secret(args)
         if args.rundown:

@@ -56,12 +56,15 @@ class Listeners:
         self._listeners: list[Listener] = []
 
     def add(self, listener: Listener) -> None:
+        """Call ``listener`` with every notice from now on."""
         self._listeners.append(listener)
 
     def remove(self, listener: Listener) -> None:
+        """Stop calling ``listener``; ValueError if it was not added."""
         self._listeners.remove(listener)
 
     def notify(self, notice: LinkNotice) -> None:
+        """Tell every listener, in the order they were added."""
         for listener in list(self._listeners):
             try:
                 listener(notice)
