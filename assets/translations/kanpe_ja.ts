@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name></name>
+    <message>
+        <source>5 minutes left</source>
+        <translation>残り5分</translation>
+    </message>
+    <message>
+        <source>1 minute left</source>
+        <translation>残り1分</translation>
+    </message>
+    <message>
+        <source>Please wrap up</source>
+        <translation>まとめに入ってください</translation>
+    </message>
+    <message>
+        <source>Time is up</source>
+        <translation>時間です</translation>
+    </message>
+    <message>
+        <source>Slow down a little</source>
+        <translation>少しゆっくり</translation>
+    </message>
+    <message>
+        <source>Speak up</source>
+        <translation>もう少し大きな声で</translation>
+    </message>
+    <message>
+        <source>Questions now</source>
+        <translation>質問タイムです</translation>
+    </message>
+</context>
+<context>
     <name>AudiencePanel</name>
     <message>
         <source>Questions ({n})</source>
@@ -26,6 +57,13 @@
     <message>
         <source>Reports</source>
         <translation>通報</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPanel</name>
+    <message>
+        <source>No talks in the rundown yet: add one (Ctrl+N).</source>
+        <translation>進行表にトークがありません。追加してください（Ctrl+N）。</translation>
     </message>
 </context>
 <context>
@@ -119,6 +157,85 @@
     </message>
 </context>
 <context>
+    <name>ConsoleActions</name>
+    <message>
+        <source>Start {talk}’s timer</source>
+        <translation>{talk} のタイマーを開始</translation>
+    </message>
+    <message>
+        <source>Pause {talk}’s timer</source>
+        <translation>{talk} のタイマーを一時停止</translation>
+    </message>
+    <message>
+        <source>Reset {talk}’s timer</source>
+        <translation>{talk} のタイマーをリセット</translation>
+    </message>
+    <message>
+        <source>{amount} for {talk}</source>
+        <translation>{talk} に {amount}</translation>
+    </message>
+    <message>
+        <source>Set {talk}’s length to {length}</source>
+        <translation>{talk} の持ち時間を {length} に</translation>
+    </message>
+    <message>
+        <source>Length of the talk</source>
+        <translation>トークの持ち時間</translation>
+    </message>
+    <message>
+        <source>Length of {talk}’s talk (25, 4:30, 90s):</source>
+        <translation>{talk} の持ち時間（25、4:30、90s）：</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a length: type 25, 4:30 or 90s.</source>
+        <translation>「{text}」は時間として読めません。25、4:30、90s のように入力してください。</translation>
+    </message>
+    <message>
+        <source>Let {talk} run their own timer</source>
+        <translation>{talk} 自身にタイマー操作を任せる</translation>
+    </message>
+    <message>
+        <source>Take back {talk}’s own timer</source>
+        <translation>{talk} のタイマー操作を取り戻す</translation>
+    </message>
+    <message>
+        <source>Next talk, started</source>
+        <translation>次のトーク（開始）</translation>
+    </message>
+    <message>
+        <source>Next talk</source>
+        <translation>次のトーク</translation>
+    </message>
+    <message>
+        <source>Put {talk} on stage</source>
+        <translation>{talk} を登壇中にする</translation>
+    </message>
+    <message>
+        <source>Cue “{text}” to {talk}</source>
+        <translation>{talk} へカンペ「{text}」</translation>
+    </message>
+    <message>
+        <source>Take down {talk}’s cue</source>
+        <translation>{talk} のカンペを下げる</translation>
+    </message>
+    <message>
+        <source>Open a rundown</source>
+        <translation>進行表を開く</translation>
+    </message>
+    <message>
+        <source>Rundowns (*.toml)</source>
+        <translation>進行表 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Open the rundown {file}</source>
+        <translation>進行表 {file} を開く</translation>
+    </message>
+    <message>
+        <source>Save the rundown</source>
+        <translation>進行表を保存</translation>
+    </message>
+</context>
+<context>
     <name>CountdownFace</name>
     <message>
         <source>Paused</source>
@@ -178,6 +295,41 @@
     <message>
         <source>✓ Acknowledged</source>
         <translation>✓ 了解済み</translation>
+    </message>
+</context>
+<context>
+    <name>CuePanel</name>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Talk the cue goes to</source>
+        <translation>カンペを送るトーク</translation>
+    </message>
+    <message>
+        <source>Your own words…  (/)</source>
+        <translation>自由入力…  (/)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送る</translation>
+    </message>
+    <message>
+        <source>Flash it</source>
+        <translation>点滅させる</translation>
+    </message>
+    <message>
+        <source>Take the cue down</source>
+        <translation>カンペを下げる</translation>
+    </message>
+    <message>
+        <source>Edit presets…</source>
+        <translation>定型文を編集…</translation>
+    </message>
+    <message>
+        <source>Send this cue card</source>
+        <translation>このカンペを送る</translation>
     </message>
 </context>
 <context>
@@ -251,6 +403,220 @@
     <message>
         <source>Any key closes this</source>
         <translation>どのキーでも閉じます</translation>
+    </message>
+</context>
+<context>
+    <name>HostActions</name>
+    <message>
+        <source>The talk on stage</source>
+        <extracomment>The host console&apos;s keymap (built once: it checks that no key is bound twice).</extracomment>
+        <translation>登壇中のトーク</translation>
+    </message>
+    <message>
+        <source>Start / pause the talk on stage</source>
+        <translation>登壇中のトークを開始 / 一時停止</translation>
+    </message>
+    <message>
+        <source>+1 minute for the talk on stage</source>
+        <translation>登壇中のトークに +1分</translation>
+    </message>
+    <message>
+        <source>−1 minute for the talk on stage</source>
+        <translation>登壇中のトークに −1分</translation>
+    </message>
+    <message>
+        <source>Next talk</source>
+        <translation>次のトーク</translation>
+    </message>
+    <message>
+        <source>Cue cards</source>
+        <translation>カンペ</translation>
+    </message>
+    <message>
+        <source>Cue “Please wrap up” to the talk on stage</source>
+        <translation>登壇中のトークに「まとめに入ってください」</translation>
+    </message>
+    <message>
+        <source>Take the cue down</source>
+        <translation>カンペを下げる</translation>
+    </message>
+    <message>
+        <source>Type a cue</source>
+        <translation>カンペを入力</translation>
+    </message>
+    <message>
+        <source>Check all speakers</source>
+        <translation>全登壇者を接続チェック</translation>
+    </message>
+    <message>
+        <source>Rundown</source>
+        <translation>進行表</translation>
+    </message>
+    <message>
+        <source>Add a talk</source>
+        <translation>トークを追加</translation>
+    </message>
+    <message>
+        <source>Remove the selected talk</source>
+        <translation>選択中のトークを削除</translation>
+    </message>
+    <message>
+        <source>Move the selected talk up</source>
+        <translation>選択中のトークを上へ</translation>
+    </message>
+    <message>
+        <source>Move the selected talk down</source>
+        <translation>選択中のトークを下へ</translation>
+    </message>
+    <message>
+        <source>Open a rundown…</source>
+        <translation>進行表を開く…</translation>
+    </message>
+    <message>
+        <source>Save the rundown…</source>
+        <translation>進行表を保存…</translation>
+    </message>
+    <message>
+        <source>Import a CSV timetable…</source>
+        <translation>CSV のタイムテーブルを読み込む…</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>ウィンドウ</translation>
+    </message>
+    <message>
+        <source>Show these shortcuts</source>
+        <translation>このショートカット一覧を表示</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Talk</source>
+        <translation>トーク(&amp;T)</translation>
+    </message>
+    <message>
+        <source>+1 minute</source>
+        <translation>+1分</translation>
+    </message>
+    <message>
+        <source>−1 minute</source>
+        <translation>−1分</translation>
+    </message>
+    <message>
+        <source>&amp;Cues</source>
+        <translation>カンペ(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Please wrap up</source>
+        <translation>まとめに入ってください</translation>
+    </message>
+    <message>
+        <source>&amp;Rundown</source>
+        <translation>進行表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>HostConsole</name>
+    <message>
+        <source>Connecting to the relay…</source>
+        <translation>リレーに接続中…</translation>
+    </message>
+    <message>
+        <source>Untitled event</source>
+        <translation>無題のイベント</translation>
+    </message>
+    <message>
+        <source>No talk on stage</source>
+        <translation>登壇中のトークはありません</translation>
+    </message>
+    <message>
+        <source>On stage: {talk}</source>
+        <translation>登壇中：{talk}</translation>
+    </message>
+    <message>
+        <source>● Relay online</source>
+        <translation>● リレー接続中</translation>
+    </message>
+    <message>
+        <source>◌ Connecting…</source>
+        <translation>◌ 接続中…</translation>
+    </message>
+    <message>
+        <source>✕ Refused by the relay</source>
+        <translation>✕ リレーに拒否されました</translation>
+    </message>
+    <message>
+        <source>✕ Relay unreachable</source>
+        <translation>✕ リレーに届きません</translation>
+    </message>
+    <message>
+        <source>The relay is back. The console shows the room as it is now.</source>
+        <translation>リレーに再接続しました。現在のルームの状態を表示しています。</translation>
+    </message>
+    <message>
+        <source>The relay refused this console&apos;s link: {reason}</source>
+        <translation>リレーがこのコンソールのリンクを拒否しました：{reason}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>理由は示されていません</translation>
+    </message>
+    <message>
+        <source>The relay cannot be reached (for {age}). Trying again…</source>
+        <translation>リレーに届きません（{age}）。再接続を試みています…</translation>
+    </message>
+    <message>
+        <source>Nothing is shown until the relay answers.</source>
+        <translation>リレーが応答するまで何も表示できません。</translation>
+    </message>
+    <message>
+        <source>What you see is the room as it was {age} ago; timers keep counting from then. Nothing you do now is sent: it is listed here.</source>
+        <translation>表示は {age} 前のルームの状態です。タイマーはそこから数え続けています。今の操作は送信されず、ここに一覧されます。</translation>
+    </message>
+</context>
+<context>
+    <name>HostWindow</name>
+    <message>
+        <source>Kanpe host console</source>
+        <translation>Kanpe ホストコンソール</translation>
+    </message>
+    <message>
+        <source>Cue cards</source>
+        <translation>カンペ</translation>
+    </message>
+    <message>
+        <source>Forget this list</source>
+        <translation>この一覧を消す</translation>
+    </message>
+    <message>
+        <source>…and {count} more</source>
+        <translation>…ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>Not sent (do them again once the relay is back):</source>
+        <translation>未送信（リレーが戻ったらやり直してください）：</translation>
     </message>
 </context>
 <context>
@@ -329,6 +695,29 @@
     <message>
         <source>{speaker}&apos;s speaker link</source>
         <translation>{speaker} さんの登壇者リンク</translation>
+    </message>
+</context>
+<context>
+    <name>LatenessStrip</name>
+    <message>
+        <source>No talks in the rundown</source>
+        <translation>進行表にトークがありません</translation>
+    </message>
+    <message>
+        <source>Not started · the last talk ends at {time} if it starts now</source>
+        <translation>未開始 · 今始めれば最後のトークは {time} に終わります</translation>
+    </message>
+    <message>
+        <source>On time · the last talk ends at {time}</source>
+        <translation>予定どおり · 最後のトークは {time} に終わります</translation>
+    </message>
+    <message>
+        <source>Running {minutes} min ahead · the last talk ends at {time}</source>
+        <translation>{minutes} 分早く進行中 · 最後のトークは {time} に終わります</translation>
+    </message>
+    <message>
+        <source>Running {minutes} min behind · the last talk ends at {time}</source>
+        <translation>{minutes} 分遅れ · 最後のトークは {time} に終わります</translation>
     </message>
 </context>
 <context>
@@ -435,6 +824,42 @@
     <message>
         <source>The relay has not answered yet; still trying.</source>
         <translation>リレーからまだ応答がありません。引き続き試しています。</translation>
+    </message>
+    <message>
+        <source>No talk is on stage: choose one in the rundown and press “Put on stage”.</source>
+        <translation>登壇中のトークがありません。進行表で選んで「登壇中にする」を押してください。</translation>
+    </message>
+    <message>
+        <source>Not sent, the relay cannot be reached: {what}</source>
+        <translation>リレーに届かないため送信していません：{what}</translation>
+    </message>
+    <message>
+        <source>The rundown was not changed: {problem}</source>
+        <translation>進行表は変更していません：{problem}</translation>
+    </message>
+    <message>
+        <source>The rundown was not saved: {problem}</source>
+        <translation>進行表を保存できませんでした：{problem}</translation>
+    </message>
+    <message>
+        <source>Rundown saved to {path}</source>
+        <translation>進行表を {path} に保存しました</translation>
+    </message>
+    <message>
+        <source>Nothing changed: {problem}</source>
+        <translation>何も変更していません：{problem}</translation>
+    </message>
+    <message>
+        <source>That is a {kind} link, not a host link: nothing changed. Paste the host link the relay printed when the room was made.</source>
+        <translation>これは {kind} のリンクで、ホストのリンクではありません。何も変更していません。ルーム作成時にリレーが表示したホストリンクを貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>That link cannot be used ({problem}): nothing changed.</source>
+        <translation>そのリンクは使えません（{problem}）。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The relay at {relay} does not answer: nothing changed. Check the address and that the relay runs.</source>
+        <translation>{relay} のリレーが応答しません。何も変更していません。アドレスとリレーが動いているかを確認してください。</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>
@@ -630,6 +1055,17 @@
     </message>
 </context>
 <context>
+    <name>PresetEditor</name>
+    <message>
+        <source>Cue presets</source>
+        <translation>カンペの定型文</translation>
+    </message>
+    <message>
+        <source>One cue card per line, at most {count}. They are kept for your next event.</source>
+        <translation>1行に1枚、最大 {count} 枚。次のイベントでも使えるよう保存されます。</translation>
+    </message>
+</context>
+<context>
     <name>QuestionModeration</name>
     <message>
         <source>No questions yet.</source>
@@ -715,6 +1151,124 @@
     <message>
         <source>Keep</source>
         <translation>残す</translation>
+    </message>
+</context>
+<context>
+    <name>RundownPanel</name>
+    <message>
+        <source>RUNDOWN</source>
+        <translation>進行表</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV 読み込み…</translation>
+    </message>
+    <message>
+        <source>Put on stage</source>
+        <translation>登壇中にする</translation>
+    </message>
+    <message>
+        <source>Next talk  (N)</source>
+        <translation>次のトーク  (N)</translation>
+    </message>
+    <message>
+        <source>and start its timer</source>
+        <translation>タイマーも開始</translation>
+    </message>
+</context>
+<context>
+    <name>RundownTable</name>
+    <message>
+        <source>Speaker</source>
+        <translation>登壇者</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>持ち時間</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>予告</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>最終</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Actual / expected</source>
+        <translation>実績 / 見込み</translation>
+    </message>
+    <message>
+        <source>On stage now</source>
+        <translation>登壇中</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（登壇者なし）</translation>
+    </message>
+    <message>
+        <source>since {start}</source>
+        <translation>{start} から</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>~{start}</source>
+        <translation>~{start}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a length: type 25, 4:30 or 90s.</source>
+        <translation>「{text}」は時間として読めません。25、4:30、90s のように入力してください。</translation>
+    </message>
+    <message>
+        <source>A talk needs a length of more than 0.</source>
+        <translation>持ち時間は 0 より長くしてください。</translation>
+    </message>
+    <message>
+        <source>The final threshold cannot be above the warning one.</source>
+        <translation>最終の時間は予告の時間より長くできません。</translation>
+    </message>
+    <message>
+        <source>Change {field} of “{talk}”</source>
+        <translation>「{talk}」の{field}を変更</translation>
+    </message>
+    <message>
+        <source>Move “{talk}” to position {position}</source>
+        <translation>「{talk}」を {position} 番目へ移動</translation>
+    </message>
+    <message>
+        <source>Add a talk</source>
+        <translation>トークを追加</translation>
+    </message>
+    <message>
+        <source>Remove “{talk}”</source>
+        <translation>「{talk}」を削除</translation>
     </message>
 </context>
 <context>
@@ -871,6 +1425,114 @@
     <message>
         <source>PDF decks (*.pdf)</source>
         <translation>PDF スライド (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCard</name>
+    <message>
+        <source>ON STAGE</source>
+        <extracomment>A speaker&apos;s clock may be off by up to half the round trip; past this it is flagged.</extracomment>
+        <translation>登壇中</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1分</translation>
+    </message>
+    <message>
+        <source>−10 s</source>
+        <translation>−10秒</translation>
+    </message>
+    <message>
+        <source>+10 s</source>
+        <translation>+10秒</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1分</translation>
+    </message>
+    <message>
+        <source>Length…</source>
+        <translation>持ち時間…</translation>
+    </message>
+    <message>
+        <source>Speaker runs their own timer</source>
+        <translation>登壇者がタイマーを操作</translation>
+    </message>
+    <message>
+        <source>(no speaker yet)</source>
+        <translation>（登壇者未定）</translation>
+    </message>
+    <message>
+        <source>(untitled talk)</source>
+        <translation>（無題のトーク）</translation>
+    </message>
+    <message>
+        <source>Slide {page} / {pages}</source>
+        <translation>スライド {page} / {pages}</translation>
+    </message>
+    <message>
+        <source>No slide reported</source>
+        <translation>スライド情報なし</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>? Last known: {presence}</source>
+        <translation>? 最後の状態：{presence}</translation>
+    </message>
+    <message>
+        <source>for {time}</source>
+        <translation>（{time}）</translation>
+    </message>
+    <message>
+        <source>Speaker app not connected</source>
+        <translation>登壇者アプリ未接続</translation>
+    </message>
+    <message>
+        <source>Speaker app connected</source>
+        <translation>登壇者アプリ接続中</translation>
+    </message>
+    <message>
+        <source>round trip {ms} ms</source>
+        <translation>往復 {ms} ms</translation>
+    </message>
+    <message>
+        <source>clock ±{ms} ms</source>
+        <translation>時計 ±{ms} ms</translation>
+    </message>
+    <message>
+        <source>No cue showing</source>
+        <translation>表示中のカンペなし</translation>
+    </message>
+    <message>
+        <source>✓ Got it at {time} (after {delay})</source>
+        <translation>✓ {time} に了解（{delay} 後）</translation>
+    </message>
+    <message>
+        <source>⏳ Sent at {time}, not acknowledged yet</source>
+        <translation>⏳ {time} に送信、まだ了解なし</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import sys
 import tempfile
 from collections.abc import AsyncIterator, Coroutine
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 if TYPE_CHECKING:
     import asyncio
 
+    from kanpe.core.rundown import Rundown
     from kanpe.net.relay import Relay, RoomInvites
     from kanpe.ui.speaker.app import SpeakerApp
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
@@ -234,7 +236,10 @@ async def connect(
             )
         else:
             link_url = join
-        link = LinkClient(link_url, client="kanpe-speaker")
+        import kanpe
+
+        # The host's card shows the speaker's app and version from this name.
+        link = LinkClient(link_url, client=f"kanpe-speaker {kanpe.__version__}")
         await link.start()
         stack.push_async_callback(link.close)
         model.attach(link)
@@ -320,6 +325,103 @@ def sample_deck() -> Path:
         _application()
         folder = Path(tempfile.mkdtemp(prefix="kanpe-sample-"))
         return generate_deck(folder / "sample.pdf", pages=12, title="Kanpe sample deck")
+
+
+def run_host(
+    rundown_file: str | None,
+    *,
+    link: str | None,
+    relay: str | None,
+    data: str | None,
+    public_url: str | None,
+    port: int,
+) -> int:
+    """``kanpe host``: the host console on its embedded relay, or on a standalone relay's room."""
+    from kanpe.ui.host.session import (
+        EmbeddedEvent,
+        HostLinkError,
+        check_host_link,
+        default_host_data_dir,
+        links_text,
+    )
+
+    if link is not None:
+        try:
+            check_host_link(link)
+        except HostLinkError as exc:
+            print(f"kanpe host: --link: {exc}", file=sys.stderr)
+            return 2
+    elif relay is not None:
+        print("kanpe host: --relay needs --link (the host link of a room on it)", file=sys.stderr)
+        return 2
+    rundown = _host_rundown(rundown_file)
+    if rundown is None:
+        return 2
+    # Ctrl+C in the terminal, or a TERM from the system, from now on: an orderly quit (the
+    # console's, once it exists), which closes the link and then the relay.
+    quit_asked: list[int] = []
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda n, _: quit_asked.append(n))
+    logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
+    event: EmbeddedEvent | None = None
+    if link is None:
+        folder = Path(data) if data else default_host_data_dir()
+        from kanpe.storage.assets import web_root
+
+        try:
+            event = EmbeddedEvent.start(
+                folder, rundown, port=port, public_url=public_url, web_root=web_root()
+            )
+        except (OSError, ValueError) as exc:
+            print(f"kanpe host: the relay could not start: {exc}", file=sys.stderr)
+            return 1
+        link = event.invites.host
+        speakers = {s.id: s.speaker for s in rundown.slots}
+        print(
+            ("Resuming the event in " if event.resumed else "A new event in ")
+            + f"{folder}\n"
+            + links_text(event.invites, speakers),
+            flush=True,
+        )
+    try:
+        return _run_console(link, relay, quit_asked)
+    finally:
+        if event is not None:
+            event.stop()
+
+
+def _host_rundown(path: str | None) -> Rundown | None:
+    from kanpe.core.rundown import RundownError
+    from kanpe.storage.assets import MissingAssetError, sample_rundown_path
+    from kanpe.storage.atomic import StorageError
+    from kanpe.storage.rundown_file import load_rundown
+
+    try:
+        return load_rundown(Path(path) if path else sample_rundown_path())
+    except MissingAssetError:
+        from kanpe.core.rundown import Rundown as Empty
+
+        return Empty()
+    except (RundownError, StorageError, OSError) as exc:
+        print(f"kanpe host: {exc}. The file was not changed.", file=sys.stderr)
+        return None
+
+
+def _run_console(link: str, relay: str | None, quit_asked: list[int]) -> int:
+    from kanpe.storage.hostsettings import host_settings_store
+    from kanpe.ui.host.console import HostConsole
+    from kanpe.ui.host.session import connect_console
+    from kanpe.ui.roommodel import RoomModel
+
+    qt = _application()
+    console = HostConsole(RoomModel(), settings=host_settings_store())
+    console.show()
+    # The console's once-a-second refresh lets Python see a signal soon after it comes.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: console.quit())
+    if quit_asked:
+        console.quit()  # asked while the relay or the window was starting
+    return run_app(qt, console, connect_console(console, link, relay_url=relay))
 
 
 def run_demo() -> int:

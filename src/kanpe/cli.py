@@ -114,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--minutes", type=minutes, default=20.0, metavar="N", help="talk length when solo (20)"
     )
 
+    host = commands.add_parser(
+        "host", help="the host console: run every speaker's timer and cues from one window"
+    )
+    host.add_argument(
+        "rundown", nargs="?", metavar="RUNDOWN.toml", help="the rundown (default: the sample)"
+    )
+    host.add_argument("--link", metavar="HOSTLINK", help="join a standalone relay's room as host")
+    host.add_argument("--relay", metavar="URL", help="with --link: reach the relay at this URL")
+    host.add_argument("--data", metavar="DIR", help="where the event is kept (default: per user)")
+    host.add_argument("--public-url", metavar="URL", help="base URL of the links (tunnel, proxy)")
+    host.add_argument(
+        "--port", type=int, default=8765, metavar="N", help="the embedded relay's port (8765)"
+    )
+
     commands.add_parser(
         "demo",
         help="open the speaker app solo on the sample deck "
@@ -144,6 +158,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kanpe.app import run_speaker
 
             return run_speaker(args.deck, join=args.join, minutes=args.minutes)
+        case "host":
+            from kanpe.app import run_host
+
+            return run_host(
+                args.rundown,
+                link=args.link,
+                relay=args.relay,
+                data=args.data,
+                public_url=args.public_url,
+                port=args.port,
+            )
         case "demo":
             from kanpe.app import run_demo
 

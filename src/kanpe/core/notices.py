@@ -36,6 +36,15 @@ class AppNotice(StrEnum):
     SETTINGS_NOT_SAVED = "settings.not_saved"  # args: error
     SENT_WHEN_ONLINE = "command.queued"  # offline: commands wait for the link to come back
     NO_ANSWER = "command.no_answer"  # the relay has not answered a command for a while
+    NO_TALK_ON_STAGE = "host.no_current"  # a "talk on stage" shortcut with no talk on stage
+    NOT_SENT = "host.not_sent"  # args: what; the relay is unreachable, the command was dropped
+    RUNDOWN_UNREADABLE = "rundown.unreadable"  # args: problem; the rundown was not changed
+    RUNDOWN_NOT_SAVED = "rundown.not_saved"  # args: problem
+    RUNDOWN_SAVED = "rundown.saved"  # args: path
+    BAD_VALUE = "host.bad_value"  # args: problem; a value typed in the console was refused
+    NOT_A_HOST_LINK = "link.not_host"  # args: kind; a speaker's (or audience) link given
+    BAD_LINK = "link.bad"  # args: problem
+    RELAY_UNREACHABLE = "link.unreachable"  # args: relay
 
 
 @dataclass(frozen=True, slots=True)

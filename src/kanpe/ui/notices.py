@@ -64,6 +64,23 @@ class NoticeWords(QObject):
             "settings.not_saved": self.tr("Could not save settings: {error}"),
             "command.queued": self.tr("Offline: what you do now is sent when the link is back."),
             "command.no_answer": self.tr("The relay has not answered yet; still trying."),
+            "host.no_current": self.tr(
+                "No talk is on stage: choose one in the rundown and press “Put on stage”."
+            ),
+            "host.not_sent": self.tr("Not sent, the relay cannot be reached: {what}"),
+            "rundown.unreadable": self.tr("The rundown was not changed: {problem}"),
+            "rundown.not_saved": self.tr("The rundown was not saved: {problem}"),
+            "rundown.saved": self.tr("Rundown saved to {path}"),
+            "host.bad_value": self.tr("Nothing changed: {problem}"),
+            "link.not_host": self.tr(
+                "That is a {kind} link, not a host link: nothing changed. Paste the host link "
+                "the relay printed when the room was made."
+            ),
+            "link.bad": self.tr("That link cannot be used ({problem}): nothing changed."),
+            "link.unreachable": self.tr(
+                "The relay at {relay} does not answer: nothing changed. Check the address and "
+                "that the relay runs."
+            ),
         }
 
     def sentence(self, notice: Notice) -> str:

@@ -25,12 +25,27 @@ from kanpe.net.link import LinkClient
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
 from kanpe.net.relayclock import RelayClock
 from kanpe.storage.assets import asset_path
+from kanpe.storage.hostsettings import host_settings_store
 from kanpe.ui.commands import CommandSender
+from kanpe.ui.host.console import HostConsole
 from kanpe.ui.roommodel import RoomModel
 from tests.support.waiting import eventually
 from tests.ui.conftest import CLEANUPS, Clients, FakeClock, _call, link_test
+from tests.ui.speaker.conftest import deck_path, settings_path, speakers
 
-__all__ = ["NIGHT", "Clients", "Console", "FakeClock", "host_test", "until"]
+__all__ = [
+    "NIGHT",
+    "Clients",
+    "Console",
+    "FakeClock",
+    "Hosts",
+    "Night",
+    "deck_path",
+    "host_test",
+    "settings_path",
+    "speakers",
+    "until",
+]
 
 host_test = link_test
 
@@ -112,6 +127,33 @@ async def relay(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Relay]:
 async def night(relay: Relay, clients: Clients) -> Night:
     invites = await relay.create_room(name="Kanpe Meetup #12", rundown=NIGHT)
     return Night(relay, invites, clients)
+
+
+# --- the host console itself -----------------------------------------------------------------------
+
+
+class Hosts:
+    """Starts host consoles (the whole window) on a link and closes them at the end of a test."""
+
+    def __init__(self, clients: Clients, clock: FakeClock, folder: Path) -> None:
+        self.clients = clients
+        self.clock = clock
+        self.folder = folder
+
+    async def start(self, link: str, *, show: bool = True) -> HostConsole:
+        client = await self.clients.join(link, clock=self.clock, client="kanpe-host")
+        console = HostConsole(
+            RoomModel(client), settings=host_settings_store(self.folder / "host.toml")
+        )
+        CLEANUPS.append(lambda: _call(console.quit))
+        if show:
+            console.show()
+        return console
+
+
+@pytest.fixture
+def hosts(clients: Clients, clock: FakeClock, tmp_path: Path) -> Hosts:
+    return Hosts(clients, clock, tmp_path / "config")
 
 
 # --- a real browser, from a thread of its own ----------------------------------------------------

@@ -1,0 +1,116 @@
+"""The host console with real speaker apps on a real relay: cues, "Got it", timers, presence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kanpe.core.clockface import TimerStatus
+from kanpe.ui.host.console import HostConsole
+from tests.support.waiting import eventually
+from tests.ui.host.conftest import Hosts, Night, host_test
+from tests.ui.speaker.conftest import Speakers
+
+SLOT = "talk-1"
+
+
+def card_text(console: HostConsole, slot: str) -> str:
+    card = console.window.cards.cards[slot]
+    labels = (card.presence, card.link_facts, card.slide, card.cue, card.cue_state)
+    return " | ".join(label.text() for label in labels)
+
+
+@host_test
+async def test_wrap_up_reaches_the_speaker_and_got_it_comes_back(
+    night: Night, hosts: Hosts, speakers: Speakers, deck_path: Path
+) -> None:
+    console = await hosts.start(night.invites.host)
+    speaker = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
+    speaker.set_overlay_visible(True)
+    console.select(SLOT)
+    assert console.window.cues.slot() == SLOT
+    button = console.window.cues.preset_button("Please wrap up")
+    assert button is not None
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    await eventually(lambda: speaker.console.cue.text.text() == "Please wrap up")
+    assert speaker.overlay.cue_label.text() == "Please wrap up"
+    await eventually(lambda: "not acknowledged yet" in card_text(console, SLOT))
+    QTest.keyClick(speaker.console, Qt.Key.Key_G)
+    await eventually(lambda: "Got it at" in card_text(console, SLOT))
+    assert "“Please wrap up”" in card_text(console, SLOT)
+    # "Take it down" clears the speaker's card.
+    QTest.mouseClick(console.window.cues.take_down, Qt.MouseButton.LeftButton)
+    await eventually(lambda: speaker.link.cue() is None)
+    await eventually(lambda: "No cue showing" in card_text(console, SLOT))
+
+
+@host_test
+async def test_start_pause_and_a_minute_more_move_the_speakers_countdown(
+    night: Night, hosts: Hosts, speakers: Speakers, deck_path: Path
+) -> None:
+    console = await hosts.start(night.invites.host)
+    speaker = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
+    card = console.window.cards.cards[SLOT]
+    QTest.mouseClick(card.start, Qt.MouseButton.LeftButton)
+    await eventually(lambda: speaker.ticker.status is TimerStatus.RUNNING)
+    assert card.start.text() in ("Pause",)
+    await eventually(lambda: card.ticker.status is TimerStatus.RUNNING)
+    QTest.mouseClick(card.start, Qt.MouseButton.LeftButton)  # now "Pause"
+    await eventually(lambda: speaker.ticker.status is TimerStatus.PAUSED)
+    assert speaker.ticker.text == "25:00"
+    QTest.mouseClick(card.buttons["plus_minute"], Qt.MouseButton.LeftButton)
+    await eventually(lambda: speaker.ticker.text == "26:00")
+    assert card.ticker.text == "26:00"  # the host sees what the speaker sees
+    QTest.mouseClick(card.buttons["minus_ten"], Qt.MouseButton.LeftButton)
+    await eventually(lambda: speaker.ticker.text == "25:50")
+    QTest.mouseClick(card.reset, Qt.MouseButton.LeftButton)
+    await eventually(lambda: speaker.ticker.status is TimerStatus.IDLE)
+
+
+@host_test
+async def test_shortcuts_act_on_the_talk_on_stage(
+    night: Night, hosts: Hosts, speakers: Speakers, deck_path: Path
+) -> None:
+    console = await hosts.start(night.invites.host)
+    speaker = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
+    window = console.window
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_Space)  # nothing on stage yet: says so, sends nothing
+    await eventually(lambda: any("No talk is on stage" in t for t in window.notices.texts()))
+    console.actions.put_on_stage(SLOT)
+    await eventually(lambda: console.room.current() == SLOT)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    await eventually(lambda: speaker.ticker.status is TimerStatus.RUNNING)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    await eventually(lambda: speaker.ticker.status is TimerStatus.PAUSED)
+    QTest.keyClick(window, Qt.Key.Key_Plus)
+    await eventually(lambda: speaker.ticker.text == "26:00")
+    QTest.keyClick(window, Qt.Key.Key_W)
+    await eventually(lambda: speaker.console.cue.text.text() == "Please wrap up")
+    QTest.keyClick(window, Qt.Key.Key_X)
+    await eventually(lambda: speaker.link.cue() is None)
+    QTest.keyClick(window, Qt.Key.Key_Question)
+    assert window.help.isVisible()
+    assert any("Next talk" in line for line in window.help.lines())
+
+
+@host_test
+async def test_a_speaker_going_offline_and_back_shows_in_the_card(
+    night: Night, hosts: Hosts, speakers: Speakers, deck_path: Path
+) -> None:
+    console = await hosts.start(night.invites.host)
+    speaker = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
+    await eventually(lambda: "Online" in card_text(console, SLOT))
+    await eventually(lambda: "Slide 1 / 8" in card_text(console, SLOT))
+    card = console.window.cards.cards[SLOT]
+    assert card.property("state") == "online"
+    speaker.quit()
+    await speaker.link.room.link.close()
+    await eventually(lambda: "Offline" in card_text(console, SLOT))
+    assert card.property("state") == "offline"
+    assert card.face.alert == "Offline"
+    again = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
+    await eventually(lambda: "Online" in card_text(console, SLOT))
+    assert again.link.room.role is not None
