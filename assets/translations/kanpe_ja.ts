@@ -266,6 +266,10 @@
         <translation>こちらを見て</translation>
     </message>
     <message>
+        <source>Connection check</source>
+        <translation>接続チェック</translation>
+    </message>
+    <message>
         <source>Check your time</source>
         <translation>時間を確認してください</translation>
     </message>
@@ -276,6 +280,10 @@
     <message>
         <source>The host needs your attention</source>
         <translation>司会が呼んでいます</translation>
+    </message>
+    <message>
+        <source>The host checked your connection: all good</source>
+        <translation>ホストが接続を確認しました。問題ありません</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ from kanpe.core.protocol import (
     Presence,
     ProtocolError,
     React,
+    ReplaceInvite,
     ReportChat,
     ReportQuestion,
     ReportSlide,
@@ -452,6 +453,8 @@ CLIENT_MESSAGES: list[ClientMessage] = [
     CreateRoom(id="c22b"),
     CreateInvite(id="c23", role=Role.SPEAKER, slot="lt-1"),
     CreateInvite(id="c23b", role=Role.AUDIENCE),
+    ReplaceInvite(id="c23c", slot="lt-1"),
+    SendCue(id="c9c", slot="talk-1", kind=CueKind.CHECK),
 ]
 
 EVENTS: list[Event] = [

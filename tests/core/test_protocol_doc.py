@@ -43,6 +43,7 @@ _RECORDS: dict[str, Any] = {
     "Report": model.Report,
     "reactions": dict[str, dict[str, int]],
     "AutoCues": model.AutoCues,
+    "Check": model.Check,
 }
 
 

@@ -54,6 +54,7 @@ from kanpe.core.protocol import (
     OpenPoll,
     PauseTimer,
     React,
+    ReplaceInvite,
     ReportChat,
     ReportQuestion,
     ReportSlide,
@@ -217,9 +218,9 @@ def test_busy_room_is_what_it_says() -> None:
 EXPECTED_ALLOWED: dict[Role, set[type]] = {
     Role.HOST: {
         SetRundown, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SetDuration, SetCurrent,
-        AllowSelfTimer, NextSlot, SetAutoCues, SendCue, ClearCue, HideChat, ModerateQuestion, OpenPoll,
-        ClosePoll, React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll, CreateInvite,
-        DismissReport,
+        AllowSelfTimer, NextSlot, SetAutoCues, SendCue, ClearCue, HideChat, ModerateQuestion,
+        OpenPoll, ClosePoll, React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion,
+        AnswerPoll, CreateInvite, ReplaceInvite, DismissReport,
     },
     Role.SPEAKER: {
         AckCue, ReportSlide, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SendChat,
@@ -278,6 +279,7 @@ def sample(kind: type, state: RoomState) -> tuple[Command, list[type] | ErrorCod
         AnswerPoll: (AnswerPoll(id="x", poll=poll, option=1), [PollAnswered]),
         CreateRoom: (CreateRoom(id="x", name="Other"), ErrorCode.REFUSED),  # the relay's job
         CreateInvite: (CreateInvite(id="x", role=Role.AUDIENCE), ErrorCode.REFUSED),  # same
+        ReplaceInvite: (ReplaceInvite(id="x", slot="talk-1"), ErrorCode.REFUSED),  # same
     }
     assert set(table) == set(COMMAND_TYPES)
     del old_poll, hidden

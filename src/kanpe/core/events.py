@@ -214,11 +214,13 @@ def _sees_cue(reader: Principal, slot_id: str) -> bool:
 
 
 def redact_slot(slot: SlotState, reader: Principal) -> SlotState:
-    """Cues, and which automatic cues fired, are for the host and the slot's own speaker."""
-    if (slot.cue is None and not slot.auto_cues.fired) or _sees_cue(reader, slot.id):
+    """Cues, which automatic cues fired, and connection checks are for the host and the slot's
+    own speaker."""
+    hidden = slot.cue is None and not slot.auto_cues.fired and slot.check is None
+    if hidden or _sees_cue(reader, slot.id):
         return slot
     auto_cues = msgspec.structs.replace(slot.auto_cues, fired=())
-    return msgspec.structs.replace(slot, cue=None, auto_cues=auto_cues)
+    return msgspec.structs.replace(slot, cue=None, auto_cues=auto_cues, check=None)
 
 
 def redact_question(question: Question, reader: Principal) -> Question:

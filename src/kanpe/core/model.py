@@ -40,6 +40,7 @@ class CueKind(StrEnum):
     WRAP = "wrap"  # "wrap up"
     TEXT = "text"  # free text
     FLASH = "flash"  # just get their attention
+    CHECK = "check"  # a connection check: the speaker's app acknowledges it at once
 
 
 class Cue(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -73,6 +74,17 @@ class AutoCues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     fired: tuple[Threshold, ...] = ()
 
 
+class Check(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The latest connection check of a slot: a ``check`` cue, and when its speaker answered.
+    The talk is ready once ``acked_at`` is set; ``round_trip`` is ``acked_at - sent_at``, the
+    time from the host's check reaching the relay to the speaker's answer reaching it."""
+
+    cue: Ident
+    sent_at: Time
+    acked_at: Time | None = None
+    round_trip: float | None = None
+
+
 class SlotState(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Everything live about one slot: its timer, its speaker's slide and the latest cue.
 
@@ -89,6 +101,7 @@ class SlotState(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     started: Time | None = None
     ended: Time | None = None
     auto_cues: AutoCues = msgspec.field(default_factory=AutoCues)
+    check: Check | None = None
 
 
 class ChatMessage(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

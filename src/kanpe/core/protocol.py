@@ -278,6 +278,12 @@ class CreateInvite(_Command, frozen=True, kw_only=True, tag="invite.create"):
     slot: SlotId | None = None
 
 
+class ReplaceInvite(_Command, frozen=True, kw_only=True, tag="invite.replace"):
+    """Mint a new speaker link for a slot and revoke every older one (a leaked link)."""
+
+    slot: SlotId
+
+
 type Command = (
     SetRundown
     | StartTimer
@@ -308,6 +314,7 @@ type Command = (
     | AnswerPoll
     | CreateRoom
     | CreateInvite
+    | ReplaceInvite
 )
 
 #: Every command class, in the order of the union above, which is the one list of them.

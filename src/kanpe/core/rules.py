@@ -58,6 +58,7 @@ from kanpe.core.protocol import (
     OpenPoll,
     PauseTimer,
     React,
+    ReplaceInvite,
     ReportChat,
     ReportQuestion,
     ReportSlide,
@@ -77,6 +78,7 @@ from kanpe.core.refusal import Refusal, Refused
 
 __all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
 from kanpe.core.autocue import set_auto_cues
+from kanpe.core.checkin import checked_on_ack, checked_on_send
 from kanpe.core.rundown import Rundown, RundownError, check_rundown
 from kanpe.core.stage import next_talk, set_current, timer_changed
 
@@ -98,7 +100,7 @@ HOST_COMMANDS: frozenset[type] = (
     frozenset(COMMAND_TYPES) - {CreateRoom, AckCue, ReportSlide} - REPORT_COMMANDS
 )
 # Handled by the relay itself (they touch tokens, which rooms do not hold); still checked here.
-RELAY_COMMANDS: frozenset[type] = frozenset({CreateRoom, CreateInvite})
+RELAY_COMMANDS: frozenset[type] = frozenset({CreateRoom, CreateInvite, ReplaceInvite})
 
 ALLOWED: dict[Role, frozenset[type]] = {
     Role.HOST: HOST_COMMANDS,
@@ -318,7 +320,7 @@ def _send_cue(state: RoomState, command: SendCue, now: float) -> list[LogEvent]:
         flash=command.flash or command.kind is CueKind.FLASH,
         sent_at=now,
     )
-    return [SlotChanged(slot=msgspec.structs.replace(slot, cue=cue))]
+    return [SlotChanged(slot=checked_on_send(msgspec.structs.replace(slot, cue=cue)))]
 
 
 def _ack_cue(state: RoomState, who: Principal, cue_id: str, now: float) -> list[LogEvent]:
@@ -328,7 +330,7 @@ def _ack_cue(state: RoomState, who: Principal, cue_id: str, now: float) -> list[
     if slot.cue.acked_at is not None:
         return []
     cue = msgspec.structs.replace(slot.cue, acked_at=now)
-    return [SlotChanged(slot=msgspec.structs.replace(slot, cue=cue))]
+    return [SlotChanged(slot=checked_on_ack(msgspec.structs.replace(slot, cue=cue)))]
 
 
 def _author_name(state: RoomState, who: Principal, name: str) -> str:

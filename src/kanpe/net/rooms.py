@@ -15,11 +15,15 @@ from kanpe.core.links import make_link
 from kanpe.core.model import Role
 from kanpe.core.protocol import (
     Ack,
+    CloseCode,
     Command,
     CreateInvite,
     CreateRoom,
+    Error,
     ErrorCode,
     ProtocolError,
+    ReplaceInvite,
+    encode_bytes,
 )
 from kanpe.core.rules import initial_state
 from kanpe.core.rundown import Rundown, RundownError
@@ -30,6 +34,8 @@ from kanpe.net.store import Store
 log = logging.getLogger("kanpe.relay")
 
 RELAY_RESULTS_KEPT = 1000
+#: What a connection whose link was replaced is told before it is closed.
+REVOKED = "this link was replaced; ask the host for the new one"
 
 
 class Rooms:
@@ -85,10 +91,26 @@ class Rooms:
             self.store.add_tokens(room.state.id, [(token, role, slot)])
         return make_link(self._url(), role, room.state.id, token)
 
+    def replace_invite(self, room: LiveRoom, slot: str) -> str:
+        """A new speaker link for ``slot``; every older one is revoked and the connections that
+        joined with them are told so and closed, as a hello with a revoked token would be."""
+        if slot not in room.state.slots:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "a speaker invite needs a slot of the rundown")
+        token = new_token()
+        with store_errors_are_internal("replace an invite"):
+            self.store.replace_tokens(room.state.id, Role.SPEAKER, slot, token)
+        revoked = encode_bytes(Error(code=ErrorCode.UNAUTHORIZED, message=REVOKED))
+        for conn in list(room.groups.get(f"speaker:{slot}", ())):
+            conn.outlet.write(revoked)
+            conn.closing = True
+            conn.outlet.fail(CloseCode.UNAUTHORIZED, ErrorCode.UNAUTHORIZED.value)
+        log.info("room %s: the speaker link of %s was replaced", room.state.id, slot)
+        return make_link(self._url(), Role.SPEAKER, room.state.id, token)
+
     def relay_command(self, who: Principal, room: LiveRoom | None, command: Command) -> Ack:
-        """room.create and invite.create. Their results carry new tokens, which the store keeps
-        only as digests, so a retry of the same id is answered from memory with the same result
-        (for as long as this relay runs)."""
+        """room.create, invite.create and invite.replace. Their results carry new tokens, which
+        the store keeps only as digests, so a retry of the same id is answered from memory with
+        the same result (for as long as this relay runs)."""
         key = (who.room, who.key, command.id)
         digest = command_digest(command)
         remembered = self._relay_results.get(key)
@@ -115,6 +137,10 @@ class Rooms:
             case CreateInvite(role=role, slot=slot):
                 assert room is not None
                 link = self.create_invite(room, role, slot)
+                return Ack(id=command.id, version=room.state.version, result={"link": link})
+            case ReplaceInvite(slot=slot):
+                assert room is not None
+                link = self.replace_invite(room, slot)
                 return Ack(id=command.id, version=room.state.version, result={"link": link})
             case _:
                 raise ProtocolError(ErrorCode.REFUSED, "not a relay command")

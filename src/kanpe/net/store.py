@@ -157,6 +157,16 @@ class Store:
         with self._transaction():
             self._insert_tokens(room, tokens)
 
+    def replace_tokens(self, room: str, role: Role, slot: str | None, token: str) -> None:
+        """Revoke every token of ``role`` (and ``slot``) in ``room`` and add ``token`` in their
+        place, in one transaction: a revoked token is simply gone, so it joins nowhere again."""
+        with self._transaction():
+            self._db.execute(
+                "DELETE FROM tokens WHERE room = ? AND role = ? AND slot IS ?",
+                (room, role.value, slot),
+            )
+            self._insert_tokens(room, [(token, role, slot)])
+
     def _insert_tokens(self, room: str, tokens: list[tuple[str, Role, str | None]]) -> None:
         self._db.executemany(
             "INSERT INTO tokens (digest, room, role, slot) VALUES (?, ?, ?, ?)",

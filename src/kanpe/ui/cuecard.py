@@ -26,6 +26,8 @@ def cue_heading(cue: Cue) -> str:
             return QCoreApplication.translate("Cue", "From the host")
         case CueKind.FLASH:
             return QCoreApplication.translate("Cue", "Look here")
+        case CueKind.CHECK:
+            return QCoreApplication.translate("Cue", "Connection check")
 
 
 def cue_text(cue: Cue) -> str:
@@ -39,6 +41,8 @@ def cue_text(cue: Cue) -> str:
             return QCoreApplication.translate("Cue", "Please wrap up")
         case CueKind.TEXT | CueKind.FLASH:
             return QCoreApplication.translate("Cue", "The host needs your attention")
+        case CueKind.CHECK:
+            return QCoreApplication.translate("Cue", "The host checked your connection: all good")
 
 
 class CueFlash(QObject):

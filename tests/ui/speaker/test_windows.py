@@ -284,3 +284,17 @@ async def test_quitting_stops_a_flashing_cue(
     await eventually(lambda: app.flash.flashing)
     app.quit()
     assert not app.flash.flashing
+
+
+@speaker_test
+async def test_a_connection_check_is_answered_without_a_key(
+    invites: RoomInvites, clients: Clients, speakers: Speakers
+) -> None:
+    host = await clients.join(invites.host)
+    app = await speakers.start(invites.speakers[SLOT])
+    await host.command(SendCue(id=host.new_id(), slot=SLOT, kind=CueKind.CHECK))
+    state = await wait_for_state(host, lambda s: s.slots[SLOT].check.acked_at is not None)  # type: ignore[union-attr]
+    check = state.slots[SLOT].check
+    assert check is not None and check.round_trip is not None
+    await eventually(lambda: app.console.cue.text.text() != "")
+    assert "connection" in app.console.cue.text.text()

@@ -180,6 +180,7 @@ class SpeakerApp(QObject):
         link = self.link
         presenter = self.presenter
         link.cueChanged.connect(presenter.follow_cue)
+        link.cueChanged.connect(self._answer_check)
         self.ticker.changed.connect(presenter.follow_ticker)
         self.wall_clock.changed.connect(presenter.follow_wall_clock)
         self.console.cue.acknowledge.connect(self.acknowledge_cue)
@@ -330,6 +331,12 @@ class SpeakerApp(QObject):
         from kanpe.core.protocol import AckCue
 
         self.commands.send(AckCue(id=self.commands.new_id(), cue=cue.id))
+
+    def _answer_check(self) -> None:
+        """A connection check is answered at once, with no key: the answer is the check."""
+        cue: Cue | None = self.link.cue()
+        if cue is not None and cue.kind == "check":  # CueKind.CHECK (a StrEnum), loaded late
+            self.acknowledge_cue()
 
     # --- preferences ---------------------------------------------------------------------------
 
