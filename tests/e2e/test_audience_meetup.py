@@ -149,8 +149,15 @@ def test_the_talks_countdown_and_the_agenda_follow_the_room(
     expect(items.nth(1)).to_have_class(re.compile(r"\bis-next\b"))
     expect(items.nth(2).locator(".agenda-when")).to_contain_text(re.compile(r"\d\d:\d\d"))
 
+    # The viewer page speaks the same language, from the same table.
+    viewer = pages.open(served.invites.viewer, viewport=viewport, locale=locale)
+    expect(viewer.locator("html")).to_have_attribute("lang", lang)
+    expect(viewer.locator("#phase-label")).to_have_text(say(page, lang, "phaseNormal"))
+    expect(viewer.locator("#next")).to_contain_text(say(page, lang, "minutes", n=25))
+
     served.send(host, PauseTimer, slot="talk-1")
     expect(page.locator("#phase-label")).to_have_text(say(page, lang, "phasePaused"))
+    expect(viewer.locator("#phase-label")).to_have_text(say(page, lang, "phasePaused"))
     served.send(host, SetCurrent, slot="talk-2")  # live: the next talk is on
     expect(page.locator("#now-speaker")).to_have_text("Rafael Souza")
     expect(items.nth(0)).to_have_class(re.compile(r"\bis-done\b"))

@@ -34,7 +34,8 @@ _CONTENT_TYPES = {
 _SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-        "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+        "style-src 'self'; script-src 'self'; worker-src 'self'; frame-ancestors 'none'; "
+        "base-uri 'none'; "
         "form-action 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
