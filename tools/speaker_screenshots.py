@@ -5,7 +5,8 @@
 A solo room on an embedded relay, a host and an audience on the same protocol: chat, reactions
 and a pinned question arrive, the host starts the timer and moves it through normal, warning,
 final and overtime, sends a flashing cue (acknowledged), then the relay stops (offline), the help
-overlay opens and a missing deck is opened. Each step saves stage, console and overlay PNGs.
+overlay opens and a missing deck is opened; a refused command and one made offline show their
+notices. Each step saves stage, console and overlay PNGs.
 Run with LANG=ja_JP.UTF-8 for the Japanese windows (a CJK font must be installed to see them).
 """
 
@@ -130,6 +131,10 @@ async def main():
         sp.acknowledge_cue()
         await settle(app, 0.5)
         grab(sp, "5c-acked")
+        # A command the relay refuses: the notice is Kanpe's sentence, not the relay's words.
+        sp.commands.send(StartTimer(id=sp.commands.new_id(), slot="someone-else"))
+        await settle(app, 0.3)
+        grab(sp, "5d-refused")
         sp.console.help.toggle()
         await settle(app, 0.2)
         grab(sp, "7-help")
@@ -139,6 +144,9 @@ async def main():
         await room.relay.stop()
         await settle(app, 1.0)
         grab(sp, "6-offline")
+        sp.start_pause()  # made offline: it waits for the link, and a notice says so
+        await settle(app, 0.2)
+        grab(sp, "6b-offline-queued")
         sp.open_deck(tmp / "missing.pdf")
         await settle(app, 0.2)
         grab(sp, "8-baddeck")

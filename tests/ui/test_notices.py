@@ -53,3 +53,16 @@ def test_the_view_follows_the_channel_newest_first_and_dismisses(qtbot: QtBot) -
     while notices.shown:
         notices.dismiss(notices.shown[0])
     assert view.isHidden()
+
+
+def test_a_notice_added_to_a_shown_view_is_shown_and_makes_room(qtbot: QtBot) -> None:
+    notices = Notices()
+    window = QWidget()
+    qtbot.addWidget(window)
+    view = NoticeView(notices, window)
+    window.show()
+    notices.post(ErrorCode.REFUSED)
+    one = view.height()
+    notices.post(AppNotice.SENT_WHEN_ONLINE, Severity.INFO)
+    rows = [w for w in view.findChildren(QWidget) if w.parent() is view and w.isVisible()]
+    assert len(rows) == 2 and view.height() > one

@@ -105,7 +105,10 @@ class CommandSender(QObject):
         if timer is not None:
             timer.stop()
         self.pendingChanged.emit()
-        if self._closed or future.cancelled() or command is None:
+        if future.cancelled():
+            return
+        error = future.exception()  # retrieved here, so asyncio never warns that nobody did
+        if self._closed or command is None:
             return
         if not self._offline:
             self.notices.dismiss_code(AppNotice.SENT_WHEN_ONLINE)
@@ -113,7 +116,6 @@ class CommandSender(QObject):
             self.notices.dismiss_code(AppNotice.NO_ANSWER)
         from kanpe.net.link import CommandRefused
 
-        error = future.exception()
         if isinstance(error, CommandRefused) and not quiet:
             self.notices.post(str(error.code), Severity.WARNING, detail=error.message)
 

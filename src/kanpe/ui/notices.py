@@ -122,10 +122,13 @@ class NoticeView(QFrame):
         while (item := self._rows.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         shown = self.notices.shown[:SHOWN]
         for notice in shown:
-            self._rows.addWidget(self._row(notice))
+            row = self._row(notice)
+            self._rows.addWidget(row)
+            row.show()  # now, not queued as Qt does for a visible parent: adjustSize counts it
             self._expire_later(notice)
         live = {n.serial for n in self.notices.shown}
         for serial in [s for s in self._expiry if s not in live]:

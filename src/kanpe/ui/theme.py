@@ -56,7 +56,13 @@ QLabel#linkStatus[state="online"] { color: #3ecf7a; }
 QLabel#linkStatus[state="offline"] { color: #ff8a80; font-weight: bold; }
 QLabel#linkStatus[state="connecting"] { color: #ffb627; }
 QLabel#linkStatus[state="failed"] { color: #ff8a80; font-weight: bold; }
-QLabel#notice { color: #ffb627; }
+QFrame#notices { background: #1f232b; border: 1px solid #3a4050; border-radius: 10px; }
+QFrame#notices QLabel#noticeText { color: #e8eaf0; font-size: 14px; }
+QLabel#noticeMarkInfo { color: #8ab4ff; font-size: 14px; }
+QLabel#noticeMarkWarning { color: #ffb627; font-size: 14px; }
+QLabel#noticeMarkError { color: #ff8a80; font-size: 14px; font-weight: bold; }
+QFrame#notices QToolButton { color: #c8ccd6; background: transparent; border: none; }
+QFrame#notices QToolButton:hover { color: #ffffff; }
 
 QMenuBar { background: #0b0d11; color: #c8ccd6; }
 QMenuBar::item:selected { background: #2a2e38; }
