@@ -11,7 +11,12 @@ from kanpe.core.rundown import Rundown, RundownError, Slot
 from kanpe.core.rundown_toml import MAX_RUNDOWN_BYTES, dump_rundown
 from kanpe.storage.assets import sample_rundown_path
 from kanpe.storage.atomic import FileMissingError, NotAFileError
-from kanpe.storage.rundown_file import load_or_default, load_rundown, save_rundown
+from kanpe.storage.rundown_file import (
+    import_timetable,
+    load_or_default,
+    load_rundown,
+    save_rundown,
+)
 
 RUNDOWN = Rundown(
     title="Meetup",
@@ -130,3 +135,34 @@ def test_the_sample_rundown_loads() -> None:
     rundown = load_rundown(sample_rundown_path())
     assert len(rundown.slots) == 7
     assert rundown.total_seconds == 4 * 25 * 60 + 3 * 5 * 60
+
+
+# --- CSV timetables ---
+
+
+def test_import_a_timetable_then_save_it_as_a_rundown(tmp_path: Path) -> None:
+    csv_path = tmp_path / "night.csv"
+    csv_path.write_bytes(b"title,speaker,minutes\nTimers,Aiko Tanaka,25\nLightning,Ben,5\n")
+    rundown = import_timetable(csv_path, title="Night")
+    assert [(s.title, s.duration) for s in rundown.slots] == [("Timers", 1500), ("Lightning", 300)]
+    path = tmp_path / "night.toml"
+    save_rundown(path, rundown)
+    assert load_rundown(path) == rundown
+    assert csv_path.read_bytes().startswith(b"title,")  # only read
+
+
+def test_import_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "night.csv"
+    path.write_bytes(b"title,minutes\nTimers,25\n")
+    with pytest.raises(RundownError) as caught:
+        import_timetable(path)
+    assert str(caught.value).startswith(f"{path}, line 1, field 'speaker': ")
+
+
+def test_import_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_bytes(b"title,speaker,minutes\n" + b"T,S,5\n" * 200_000)
+    with pytest.raises(RundownError, match="at most 1 MB"):
+        import_timetable(path)
+    with pytest.raises(FileMissingError):
+        import_timetable(tmp_path / "absent.csv")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kanpe.core.rundown import Rundown, RundownError
+from kanpe.core.rundown_csv import MAX_CSV_BYTES, parse_csv
 from kanpe.core.rundown_toml import (
     MAX_RUNDOWN_BYTES,
     TOO_BIG_MESSAGE,
@@ -50,6 +51,16 @@ def save_rundown(path: Path, rundown: Rundown) -> None:
             "the saved file would not read back as the same rundown", source=str(path)
         )
     write_atomic(path, data)
+
+
+def import_timetable(path: Path, title: str = "") -> Rundown:
+    """The rundown in a CSV timetable (title, speaker, minutes). Raises RundownError naming the
+    file, line and column, and StorageError when it cannot be read. The file is only read."""
+    try:
+        data = read_limited(path, MAX_CSV_BYTES)
+    except FileTooLargeError:
+        raise RundownError("timetables are at most 1 MB", source=str(path)) from None
+    return parse_csv(data, source=str(path), title=title)
 
 
 def load_or_default(path: Path, default: Rundown) -> tuple[Rundown, str | None]:
