@@ -70,7 +70,9 @@ async def main(size: tuple[int, int]) -> None:
     host = LinkClient(invites.host, client="kanpe-host", clock=CLOCK)
     await host.start()
     room = RoomModel()
-    console = HostConsole(room, settings=host_settings_store(tmp / "host.toml"))
+    console = HostConsole(
+        room, settings=host_settings_store(tmp / "host.toml"), wall=relay_clock.now
+    )
     console.window.resize(*size)
     console.show()
     room.attach(host)
@@ -115,6 +117,7 @@ async def main(size: tuple[int, int]) -> None:
 
     await relay.stop()
     await settle(1.5)
+    later(0.75)
     console.actions.adjust("talk-1", 60)
     await settle(1.2)
     shot(console, "5-relay-down")

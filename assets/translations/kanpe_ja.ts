@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <source>5 minutes left</source>
-        <translation>残り5分</translation>
-    </message>
-    <message>
-        <source>1 minute left</source>
-        <translation>残り1分</translation>
-    </message>
-    <message>
-        <source>Please wrap up</source>
-        <translation>まとめに入ってください</translation>
-    </message>
-    <message>
-        <source>Time is up</source>
-        <translation>時間です</translation>
-    </message>
-    <message>
-        <source>Slow down a little</source>
-        <translation>少しゆっくり</translation>
-    </message>
-    <message>
-        <source>Speak up</source>
-        <translation>もう少し大きな声で</translation>
-    </message>
-    <message>
-        <source>Questions now</source>
-        <translation>質問タイムです</translation>
-    </message>
-</context>
-<context>
     <name>AudiencePanel</name>
     <message>
         <source>Questions ({n})</source>
@@ -171,6 +140,14 @@
         <translation>{talk} のタイマーをリセット</translation>
     </message>
     <message>
+        <source>{seconds:+d} s</source>
+        <translation>{seconds:+d} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes:+d} min</source>
+        <translation>{minutes:+d} 分</translation>
+    </message>
+    <message>
         <source>{amount} for {talk}</source>
         <translation>{talk} に {amount}</translation>
     </message>
@@ -197,6 +174,26 @@
     <message>
         <source>Take back {talk}’s own timer</source>
         <translation>{talk} のタイマー操作を取り戻す</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>予告</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最終</translation>
+    </message>
+    <message>
+        <source>time up</source>
+        <translation>時間切れ</translation>
+    </message>
+    <message>
+        <source>Automatic {moment} cue on for {talk}</source>
+        <translation>{talk} の自動カンペ（{moment}）をオン</translation>
+    </message>
+    <message>
+        <source>Automatic {moment} cue off for {talk}</source>
+        <translation>{talk} の自動カンペ（{moment}）をオフ</translation>
     </message>
     <message>
         <source>Next talk, started</source>
@@ -341,6 +338,37 @@
     </message>
 </context>
 <context>
+    <name>CuePresets</name>
+    <message>
+        <source>5 minutes left</source>
+        <translation>残り5分</translation>
+    </message>
+    <message>
+        <source>1 minute left</source>
+        <translation>残り1分</translation>
+    </message>
+    <message>
+        <source>Please wrap up</source>
+        <translation>まとめに入ってください</translation>
+    </message>
+    <message>
+        <source>Time is up</source>
+        <translation>時間です</translation>
+    </message>
+    <message>
+        <source>Slow down a little</source>
+        <translation>少しゆっくり</translation>
+    </message>
+    <message>
+        <source>Speak up</source>
+        <translation>もう少し大きな声で</translation>
+    </message>
+    <message>
+        <source>Questions now</source>
+        <translation>質問タイムです</translation>
+    </message>
+</context>
+<context>
     <name>Deck</name>
     <message>
         <source>Open another deck with Ctrl+O.</source>
@@ -389,6 +417,22 @@
     <message>
         <source>Kanpe cannot read “{name}”: {reason}.</source>
         <translation>Kanpe は「{name}」を読めません: {reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>Elapsed</name>
+    <message>
+        <source>{seconds} s</source>
+        <extracomment>A speaker&apos;s clock may be off by up to half the round trip; past this it is flagged.</extracomment>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} 時間 {minutes:02d} 分</translation>
     </message>
 </context>
 <context>
@@ -491,6 +535,10 @@
     <message>
         <source>Window</source>
         <translation>ウィンドウ</translation>
+    </message>
+    <message>
+        <source>Join another relay with a host link…</source>
+        <translation>ホストリンクで別のリレーに参加…</translation>
     </message>
     <message>
         <source>Show these shortcuts</source>
@@ -703,6 +751,42 @@
     <message>
         <source>{speaker}&apos;s speaker link</source>
         <translation>{speaker} さんの登壇者リンク</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join a relay</source>
+        <extracomment>How long a relay has to answer a trial before the host is told it does not.</extracomment>
+        <translation>リレーに参加</translation>
+    </message>
+    <message>
+        <source>Paste the host link of a room on another relay. The console switches to it only once that relay has answered; until then nothing changes.</source>
+        <translation>別のリレーのルームのホストリンクを貼り付けてください。そのリレーが応答してから切り替えます。それまでは何も変わりません。</translation>
+    </message>
+    <message>
+        <source>(optional) the relay&apos;s address, if it differs</source>
+        <translation>（任意）リレーのアドレスが異なる場合</translation>
+    </message>
+    <message>
+        <source>Host link</source>
+        <translation>ホストリンク</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>リレー</translation>
+    </message>
+    <message>
+        <source>Trying the relay…</source>
+        <translation>リレーを試しています…</translation>
+    </message>
+    <message>
+        <source>That is a {kind} link, not a host link: nothing changed. Paste the host link the relay printed when the room was made.</source>
+        <translation>これは {kind} のリンクで、ホストのリンクではありません。何も変更していません。ルーム作成時にリレーが表示したホストリンクを貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>That link cannot be used ({problem}): nothing changed.</source>
+        <translation>そのリンクは使えません（{problem}）。何も変更していません。</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1319,10 @@
         <translation>登壇中</translation>
     </message>
     <message>
+        <source>Warning at {warning} left, final at {final} left</source>
+        <translation>残り {warning} で予告、残り {final} で最終</translation>
+    </message>
+    <message>
         <source>(no speaker)</source>
         <translation>（登壇者なし）</translation>
     </message>
@@ -1439,7 +1527,6 @@
     <name>SpeakerCard</name>
     <message>
         <source>ON STAGE</source>
-        <extracomment>A speaker&apos;s clock may be off by up to half the round trip; past this it is flagged.</extracomment>
         <translation>登壇中</translation>
     </message>
     <message>
@@ -1471,8 +1558,28 @@
         <translation>持ち時間…</translation>
     </message>
     <message>
-        <source>Speaker runs their own timer</source>
-        <translation>登壇者がタイマーを操作</translation>
+        <source>Speaker runs the timer</source>
+        <translation>登壇者がタイマー操作</translation>
+    </message>
+    <message>
+        <source>Auto-cues:</source>
+        <translation>自動カンペ：</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>予告</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最終</translation>
+    </message>
+    <message>
+        <source>time up</source>
+        <translation>時間切れ</translation>
+    </message>
+    <message>
+        <source>Cue the speaker by itself at this moment (once)</source>
+        <translation>この時点で登壇者に自動でカンペを出す（1回）</translation>
     </message>
     <message>
         <source>(no speaker yet)</source>

@@ -408,20 +408,21 @@ def _host_rundown(path: str | None) -> Rundown | None:
 
 
 def _run_console(link: str, relay: str | None, quit_asked: list[int]) -> int:
+    """The console (a new one each time the host joins another room) until the host quits."""
     from kanpe.storage.hostsettings import host_settings_store
     from kanpe.ui.host.console import HostConsole
-    from kanpe.ui.host.session import connect_console
+    from kanpe.ui.host.session import HostSession
     from kanpe.ui.roommodel import RoomModel
 
     qt = _application()
-    console = HostConsole(RoomModel(), settings=host_settings_store())
-    console.show()
-    # The console's once-a-second refresh lets Python see a signal soon after it comes.
+    settings = host_settings_store()
+    session = HostSession(lambda: HostConsole(RoomModel(), settings=settings))
+    # The consoles' once-a-second refresh lets Python see a signal soon after it comes.
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: console.quit())
+        signal.signal(number, lambda *_: session.quit())
     if quit_asked:
-        console.quit()  # asked while the relay or the window was starting
-    return run_app(qt, console, connect_console(console, link, relay_url=relay))
+        session.quit()  # asked while the relay was starting
+    return run_app(qt, session, session.run(link, relay_url=relay))
 
 
 def run_demo() -> int:

@@ -114,3 +114,17 @@ async def test_a_speaker_going_offline_and_back_shows_in_the_card(
     again = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
     await eventually(lambda: "Online" in card_text(console, SLOT))
     assert again.link.room.role is not None
+
+
+@host_test
+async def test_auto_cue_switches_per_talk_reach_the_relay(night: Night, hosts: Hosts) -> None:
+    console = await hosts.start(night.invites.host)
+    card = console.window.cards.cards["lt-1"]
+    assert all(box.isChecked() for box in card.auto.values())  # on by default
+    card.auto["final"].click()
+    await eventually(lambda: not night.state().slots["lt-1"].auto_cues.final)
+    slot = night.state().slots["lt-1"]
+    assert slot.auto_cues.warning and slot.auto_cues.time_up
+    await eventually(lambda: not card.auto["final"].isChecked())
+    card.self_timer.click()
+    await eventually(lambda: night.state().slots["lt-1"].self_timer)

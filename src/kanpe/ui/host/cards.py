@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,14 +38,17 @@ CLOCK_FLAG_MS = 1000.0
 
 
 def elapsed_text(seconds: float) -> str:
-    """A short "for how long": 12 s, 4 min, 1 h 05 min."""
+    """A short "for how long": 12 s, 4 min, 1 h 05 min (in the window's language)."""
+    translate = QCoreApplication.translate
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("Elapsed", "{seconds} s").format(seconds=seconds)
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return translate("Elapsed", "{minutes} min").format(minutes=minutes)
+    return translate("Elapsed", "{hours} h {minutes:02d} min").format(
+        hours=minutes // 60, minutes=minutes % 60
+    )
 
 
 class SpeakerCard(QFrame):
@@ -129,13 +132,31 @@ class SpeakerCard(QFrame):
         }
         for column, key in enumerate(self.buttons):
             grid.addWidget(self.buttons[key], 0, column)
-        self.self_timer = QCheckBox(self.tr("Speaker runs their own timer"))
-        self.self_timer.setObjectName("cardToggle")
-        self.self_timer.toggled.connect(
-            lambda on: self.requested.emit(self.slot_id, "self_timer", int(on))
-        )
-        grid.addWidget(self.self_timer, 1, 0, 1, len(self.buttons))
+        toggles = QHBoxLayout()
+        toggles.setSpacing(10)
+        self.self_timer = self._toggle(self.tr("Speaker runs the timer"), "self_timer")
+        toggles.addWidget(self.self_timer)
+        toggles.addStretch(1)
+        auto = QLabel(self.tr("Auto-cues:"))
+        auto.setObjectName("cardFacts")
+        toggles.addWidget(auto)
+        self.auto = {
+            "warning": self._toggle(self.tr("warning"), "auto_warning"),
+            "final": self._toggle(self.tr("final"), "auto_final"),
+            "time_up": self._toggle(self.tr("time up"), "auto_time_up"),
+        }
+        for box in self.auto.values():
+            box.setToolTip(self.tr("Cue the speaker by itself at this moment (once)"))
+            toggles.addWidget(box)
+        grid.addLayout(toggles, 1, 0, 1, len(self.buttons))
         return grid
+
+    def _toggle(self, text: str, action: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setObjectName("cardToggle")
+        box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        box.toggled.connect(lambda on: self.requested.emit(self.slot_id, action, int(on)))
+        return box
 
     def _button(self, text: str, action: str, value: int, *, primary: bool = False) -> QPushButton:
         button = QPushButton(text)
@@ -143,6 +164,13 @@ class SpeakerCard(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(lambda: self._clicked(action, value))
         return button
+
+    def _auto_word(self, key: str) -> str:
+        return {
+            "warning": self.tr("warning"),
+            "final": self.tr("final"),
+            "time_up": self.tr("time up"),
+        }[key]
 
     def _clicked(self, action: str, value: int) -> None:
         if action == "start" and self.ticker.status is TimerStatus.RUNNING:
@@ -190,9 +218,14 @@ class SpeakerCard(QFrame):
             if running
             else (self.tr("Resume") if row.timer is TimerStatus.PAUSED else self.tr("Start"))
         )
-        self.self_timer.blockSignals(True)
-        self.self_timer.setChecked(row.self_timer)
-        self.self_timer.blockSignals(False)
+        _set_checked(self.self_timer, row.self_timer)
+        if slot is not None:
+            auto = slot.auto_cues
+            for key, box in self.auto.items():
+                _set_checked(box, bool(getattr(auto, key)))
+                fired = any(threshold.value == key for threshold in auto.fired)
+                box.setProperty("fired", fired)
+                box.setText(self._auto_word(key) + (" ✓" if fired else ""))
 
     def _presence(self, row: TalkRow, since: float | None, live: bool) -> None:
         state = "online" if row.online else "offline"
@@ -248,6 +281,14 @@ class SpeakerCard(QFrame):
                 )
         _set_state(self.cue, "state", row.cue_state.value)
         _set_state(self.cue_state, "state", row.cue_state.value)
+
+
+def _set_checked(box: QCheckBox, on: bool) -> None:
+    """Show what the room says without sending it back as the host's choice."""
+    if box.isChecked() != on:
+        box.blockSignals(True)
+        box.setChecked(on)
+        box.blockSignals(False)
 
 
 def _set_state(widget: QWidget, name: str, value: object) -> None:

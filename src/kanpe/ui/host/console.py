@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from kanpe.core.protocol import Ack, Command
+    from kanpe.net.link import LinkClient
 
 log = logging.getLogger("kanpe.ui")
 
@@ -61,6 +62,7 @@ class HostConsole(QObject):
         self.commands = CommandSender(room, self.notices, parent=self)
         self.window = HostWindow(self.notices, room.relay_now, room.clock)
         self.selected: str | None = None
+        self.next_link: LinkClient | None = None  # the room the host chose to join instead
         self.unsent: list[str] = []
         self._seen: dict[str, tuple[bool, float]] = {}  # slot: (online, since, local monotonic)
         self._finished = False
@@ -315,6 +317,21 @@ class HostConsole(QObject):
             self.store.save(self.settings)
         except OSError as exc:
             self.notices.post(AppNotice.SETTINGS_NOT_SAVED, Severity.WARNING, error=str(exc))
+
+    def join_other(self) -> None:
+        """Ask for another relay's host link; the console is replaced once it works."""
+        from kanpe.ui.host.join import JoinDialog
+
+        dialog = JoinDialog(self.window)
+        dialog.joined.connect(self.switch_to)
+        dialog.open()
+        self.join_dialog = dialog
+
+    def switch_to(self, link: LinkClient) -> None:
+        """Leave this room for ``link``'s (already welcomed as a host): this console quits and
+        the session opens a new one on it."""
+        self.next_link = link
+        self.quit()
 
     # --- quitting ---------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from kanpe.core.protocol import (
     PauseTimer,
     ResetTimer,
     SendCue,
+    SetAutoCues,
     SetCurrent,
     SetDuration,
     SetRundown,
@@ -54,6 +55,7 @@ class ConsoleActions(QObject):
             "rundown.down": lambda: self._move(1),
             "rundown.open": self.open_rundown,
             "rundown.save": self.save_rundown,
+            "relay.join": console.join_other,
             "quit": console.quit,
         }
         for key, slot in connect.items():
@@ -107,7 +109,11 @@ class ConsoleActions(QObject):
         self.console.send(ResetTimer(id=self.console.new_id(), slot=slot_id), what)
 
     def adjust(self, slot_id: str, seconds: int) -> None:
-        amount = f"{seconds:+d} s" if abs(seconds) < 60 else f"{seconds // 60:+d} min"
+        amount = (
+            self.tr("{seconds:+d} s").format(seconds=seconds)
+            if abs(seconds) < 60
+            else self.tr("{minutes:+d} min").format(minutes=seconds // 60)
+        )
         what = self.tr("{amount} for {talk}").format(amount=amount, talk=self._talk(slot_id))
         command = AdjustTimer(id=self.console.new_id(), slot=slot_id, seconds=seconds)
         self.console.send(command, what)
@@ -151,6 +157,22 @@ class ConsoleActions(QObject):
         if self.console.send(command, what) is None:
             self.console.follow_all()  # the box goes back to what the room says
 
+    def auto_cue(self, slot_id: str, threshold: str, on: bool) -> None:
+        """Switch one of a talk's automatic cues (the relay sends them, once each)."""
+        moment = {
+            "warning": self.tr("warning"),
+            "final": self.tr("final"),
+            "time_up": self.tr("time up"),
+        }[threshold]
+        what = (
+            self.tr("Automatic {moment} cue on for {talk}")
+            if on
+            else self.tr("Automatic {moment} cue off for {talk}")
+        ).format(moment=moment, talk=self._talk(slot_id))
+        command = SetAutoCues(id=self.console.new_id(), slot=slot_id, **{threshold: on})
+        if self.console.send(command, what) is None:
+            self.console.follow_all()
+
     def card_request(self, slot_id: str, action: str, value: int) -> None:
         self.console.select(slot_id)
         match action:
@@ -166,6 +188,8 @@ class ConsoleActions(QObject):
                 self.ask_length(slot_id)
             case "self_timer":
                 self.self_timer(slot_id, bool(value))
+            case "auto_warning" | "auto_final" | "auto_time_up":
+                self.auto_cue(slot_id, action.removeprefix("auto_"), bool(value))
 
     def next_talk(self) -> None:
         start = self.console.window.rundown.next_starts.isChecked()

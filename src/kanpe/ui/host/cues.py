@@ -28,18 +28,16 @@ from kanpe.storage.hostsettings import MAX_PRESET_TEXT, MAX_PRESETS, CuePreset
 
 def default_presets() -> tuple[CuePreset, ...]:
     """The presets of a host who never edited them, in the window's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CuePresets", text)
-
+    # Literal calls, so that lupdate finds each preset under its context.
+    translate = QCoreApplication.translate
     return (
-        CuePreset(tr("5 minutes left"), "time"),
-        CuePreset(tr("1 minute left"), "time"),
-        CuePreset(tr("Please wrap up"), "wrap"),
-        CuePreset(tr("Time is up"), "wrap"),
-        CuePreset(tr("Slow down a little"), "text"),
-        CuePreset(tr("Speak up"), "text"),
-        CuePreset(tr("Questions now"), "text"),
+        CuePreset(translate("CuePresets", "5 minutes left"), "time"),
+        CuePreset(translate("CuePresets", "1 minute left"), "time"),
+        CuePreset(translate("CuePresets", "Please wrap up"), "wrap"),
+        CuePreset(translate("CuePresets", "Time is up"), "wrap"),
+        CuePreset(translate("CuePresets", "Slow down a little"), "text"),
+        CuePreset(translate("CuePresets", "Speak up"), "text"),
+        CuePreset(translate("CuePresets", "Questions now"), "text"),
     )
 
 

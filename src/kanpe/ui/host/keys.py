@@ -31,6 +31,7 @@ HOST_BINDINGS: tuple[Binding, ...] = (
     Binding("rundown.open", (Key(K.Key_O, "Ctrl+O", ctrl=True),), once=True),
     Binding("rundown.save", (Key(K.Key_S, "Ctrl+S", ctrl=True),), once=True),
     Binding("rundown.import_csv", (Key(K.Key_I, "Ctrl+I", ctrl=True),), once=True),
+    Binding("relay.join", (Key(K.Key_J, "Ctrl+J", ctrl=True),), once=True),
     Binding("help", (Key(K.Key_Question, "?"), Key(K.Key_F1, "F1")), once=True),
     Binding("quit", (Key(K.Key_Q, "Ctrl+Q", ctrl=True),)),
 )
@@ -76,7 +77,11 @@ class HostActions(QObject):
             ),
             (
                 self.tr("Window"),
-                [("help", self.tr("Show these shortcuts")), ("quit", self.tr("Quit"))],
+                [
+                    ("relay.join", self.tr("Join another relay with a host link…")),
+                    ("help", self.tr("Show these shortcuts")),
+                    ("quit", self.tr("Quit")),
+                ],
             ),
         ]
 
@@ -88,6 +93,8 @@ class HostActions(QObject):
                     MenuItem("rundown.open", self.tr("Open a rundown…")),
                     MenuItem("rundown.save", self.tr("Save the rundown…")),
                     MenuItem("rundown.import_csv", self.tr("Import a CSV timetable…")),
+                    SEPARATOR,
+                    MenuItem("relay.join", self.tr("Join another relay with a host link…")),
                     SEPARATOR,
                     MenuItem("quit", self.tr("Quit")),
                 ],

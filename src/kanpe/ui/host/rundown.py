@@ -224,6 +224,10 @@ class RundownTable(QAbstractTableModel):
             return self._colour(slot, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "mark":
             return self.tr("On stage now") if is_current else None
+        if role == Qt.ItemDataRole.ToolTipRole and key == "duration":
+            return self.tr("Warning at {warning} left, final at {final} left").format(
+                warning=length_text(slot.warning), final=length_text(slot.final)
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("speaker", "title"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

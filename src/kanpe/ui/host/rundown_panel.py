@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -94,6 +94,18 @@ class RundownPanel(QWidget):
         next_row.addWidget(self.next_starts)
         next_row.addStretch(1)
         layout.addLayout(next_row)
+
+    #: Narrower than this, the warning and final columns step aside (the length's tooltip and
+    #: a wider panel still show them) so that planned and actual times stay in view.
+    THRESHOLDS_FROM = 620
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < self.THRESHOLDS_FROM
+        for key in ("warning", "final"):
+            self.view.setColumnHidden(
+                next(i for i, c in enumerate(COLUMNS) if c.key == key), narrow
+            )
 
     @staticmethod
     def _tool(action: QAction, text: str) -> QToolButton:

@@ -9,13 +9,15 @@ to its room over the websocket protocol, like any other client, and runs until t
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
+from PySide6.QtCore import QObject, Signal
 
 from kanpe.core.links import LINK_KINDS, LinkError, parse_link
 from kanpe.core.model import Role
@@ -131,30 +133,60 @@ def links_text(invites: RoomInvites, speakers: dict[str, str] | None = None) -> 
     return "\n".join(lines)
 
 
-async def connect_console(
-    console: HostConsole, host_link: str, *, relay_url: str | None = None
-) -> int:
-    """Attach ``console`` to the room of ``host_link`` and run until the host quits."""
-    import asyncio
-
-    from kanpe import __version__
+def websocket_url(link: str, relay: str) -> str:
+    """The websocket address of ``link``'s room on ``relay`` (a proxy, another address)."""
     from kanpe.core.links import Invite
-    from kanpe.net.link import LinkClient
 
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    if console.is_finished:
-        return 0
-    console.finished.connect(lambda: None if done.done() else done.set_result(None))
-    url = None
-    if relay_url:
-        invite = parse_link(host_link)
-        url = Invite(
-            base=relay_url.rstrip("/"), kind="host", room=invite.room, token=""
-        ).websocket_url
-    async with contextlib.AsyncExitStack() as stack:
-        link = LinkClient(host_link, client=f"kanpe-host {__version__}", url=url)
+    invite = parse_link(link)
+    return Invite(base=relay.rstrip("/"), kind="host", room=invite.room, token="").websocket_url
+
+
+class HostSession(QObject):
+    """The host's app for the composition root: one console at a time (a new one when the host
+    joins another relay's room), one ``finished`` when the host quits."""
+
+    finished = Signal()
+
+    def __init__(self, make_console: Callable[[], HostConsole]) -> None:
+        super().__init__()
+        self._make = make_console
+        self.console: HostConsole | None = None
+        self._finished = False
+
+    @property
+    def is_finished(self) -> bool:
+        return self._finished
+
+    def quit(self) -> None:
+        """Quit in order: the console closes, then its link; ``finished`` follows."""
+        self._finished = True
+        if self.console is not None:
+            self.console.quit()
+
+    async def run(self, host_link: str, *, relay_url: str | None = None) -> int:
+        """Attach a console to ``host_link``'s room; run until the host quits."""
+        from kanpe import __version__
+        from kanpe.net.link import LinkClient
+
+        url = websocket_url(host_link, relay_url) if relay_url else None
+        link: LinkClient | None = LinkClient(host_link, client=f"kanpe-host {__version__}", url=url)
+        assert link is not None
         await link.start()
-        stack.push_async_callback(link.close)
-        console.room.attach(link)
-        await done
-    return 0
+        previous = None
+        while link is not None:
+            console = self._make()
+            if previous is not None:
+                console.window.setGeometry(previous.window.geometry())
+            self.console = previous = console
+            done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            console.finished.connect(lambda d=done: None if d.done() else d.set_result(None))
+            console.show()
+            console.room.attach(link)
+            if self._finished:
+                console.quit()
+            await done
+            await link.close()
+            link = None if self._finished else console.next_link
+        self._finished = True
+        self.finished.emit()
+        return 0

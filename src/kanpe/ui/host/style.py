@@ -93,6 +93,7 @@ QToolButton#panelTool {
     padding: 3px 8px;
 }
 QToolButton#panelTool:hover { background: #343947; }
+QToolButton#panelTool:disabled, QPushButton:disabled { color: #5d6372; border-color: #2a2e38; }
 QLineEdit, QComboBox, QPlainTextEdit {
     background: #0f1115; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 6px;
     padding: 5px;
