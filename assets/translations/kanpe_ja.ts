@@ -224,6 +224,14 @@
         <translation>進行表 (*.toml)</translation>
     </message>
     <message>
+        <source>Import a CSV timetable (title, speaker, minutes)</source>
+        <translation>CSV のタイムテーブルを読み込む（title, speaker, minutes）</translation>
+    </message>
+    <message>
+        <source>Timetables (*.csv *.tsv *.txt)</source>
+        <translation>タイムテーブル (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
         <source>Open the rundown {file}</source>
         <translation>進行表 {file} を開く</translation>
     </message>

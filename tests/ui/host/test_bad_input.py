@@ -127,3 +127,32 @@ async def test_the_relay_dying_keeps_the_last_state_says_what_was_not_sent_and_r
     assert console.room.current() == "talk-1"
     window.forget_unsent.click()
     assert not window.banner.isVisibleTo(window)
+
+
+BAD_TIMETABLES = {
+    "missing column": (b"title,speaker\nTimers,Aiko\n", "minutes"),
+    "not a number": (b"title,speaker,minutes\nTimers,Aiko,soon\n", "line 2"),
+    "not UTF-8": ("title,speaker,minutes\nCaf\u00e9,Aiko,5\n".encode("latin-1"), "UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_TIMETABLES)
+@host_test
+async def test_a_bad_csv_timetable_changes_nothing(
+    case: str, night: Night, hosts: Hosts, tmp_path: Path
+) -> None:
+    data, where = BAD_TIMETABLES[case]
+    path = tmp_path / "timetable.csv"
+    path.write_bytes(data)
+    console = await hosts.start(night.invites.host)
+    before = console.room.rundown()
+    assert not console.actions.load_rundown(path, timetable=True)
+    texts = console.window.notices.texts()
+    assert any("The rundown was not changed" in t and where in t for t in texts), texts
+    assert console.room.rundown() == before
+    path.write_bytes(b"title,speaker,minutes\nTimers,Aiko,20\nLightning,Priya,5\n")
+    assert console.actions.load_rundown(path, timetable=True)
+    await eventually(
+        lambda: [(s.speaker, s.duration) for s in console.room.rundown().slots]  # type: ignore[union-attr]
+        == [("Aiko", 1200), ("Priya", 300)]
+    )

@@ -55,14 +55,14 @@ class ConsoleActions(QObject):
             "rundown.down": lambda: self._move(1),
             "rundown.open": self.open_rundown,
             "rundown.save": self.save_rundown,
+            "rundown.import_csv": self.import_csv,
             "relay.join": console.join_other,
             "quit": console.quit,
         }
         for key, slot in connect.items():
             actions[key].triggered.connect(slot)
-        # Filled in by the panels that own them (connection check) or once their storage lands.
+        # Connected by the panel that owns it (the connection check).
         actions["check.all"].setEnabled(False)
-        actions["rundown.import_csv"].setEnabled(False)
         window.cards.requested.connect(self.card_request)
         window.cues.send.connect(self.send_cue)
         window.cues.clear.connect(self.clear_cue)
@@ -250,13 +250,27 @@ class ConsoleActions(QObject):
         if path:
             self.load_rundown(Path(path))
 
-    def load_rundown(self, path: Path) -> bool:
-        """Replace the event's rundown with the file's; a file that cannot be used changes
-        nothing and says why (line and field included)."""
-        from kanpe.storage.rundown_file import load_rundown
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.console.window,
+            self.tr("Import a CSV timetable (title, speaker, minutes)"),
+            "",
+            self.tr("Timetables (*.csv *.tsv *.txt)"),
+        )
+        if path:
+            self.load_rundown(Path(path), timetable=True)
+
+    def load_rundown(self, path: Path, *, timetable: bool = False) -> bool:
+        """Replace the event's rundown with the file's (a TOML rundown, or a CSV ``timetable``);
+        a file that cannot be used changes nothing and says why (line and field included)."""
+        from kanpe.storage.rundown_file import import_timetable, load_rundown
 
         try:
-            rundown = load_rundown(path)
+            if timetable:
+                current = self.console.room.rundown()
+                rundown = import_timetable(path, title="" if current is None else current.title)
+            else:
+                rundown = load_rundown(path)
         except (RundownError, StorageError, OSError) as exc:
             self.console.notices.post(
                 AppNotice.RUNDOWN_UNREADABLE, Severity.ERROR, problem=str(exc)
