@@ -153,6 +153,8 @@ async def test_a_bad_csv_timetable_changes_nothing(
     path.write_bytes(b"title,speaker,minutes\nTimers,Aiko,20\nLightning,Priya,5\n")
     assert console.actions.load_rundown(path, timetable=True)
     await eventually(
-        lambda: [(s.speaker, s.duration) for s in console.room.rundown().slots]  # type: ignore[union-attr]
-        == [("Aiko", 1200), ("Priya", 300)]
+        lambda: (
+            [(s.speaker, s.duration) for s in console.room.rundown().slots]  # type: ignore[union-attr]
+            == [("Aiko", 1200), ("Priya", 300)]
+        )
     )
