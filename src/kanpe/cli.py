@@ -128,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=8765, metavar="N", help="the embedded relay's port (8765)"
     )
 
+    export = commands.add_parser(
+        "export", help="write an event's record (timings, questions, polls) as Markdown"
+    )
+    export.add_argument(
+        "--data", required=True, metavar="DIR", help="the relay's or kanpe host's data directory"
+    )
+    export.add_argument("--room", metavar="ID", help="the room (needed when there are several)")
+    export.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+
     commands.add_parser(
         "demo",
         help="open the speaker app solo on the sample deck "
@@ -169,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 public_url=args.public_url,
                 port=args.port,
             )
+        case "export":
+            from kanpe.net.export_main import run_export
+
+            return run_export(args)
         case "demo":
             from kanpe.app import run_demo
 

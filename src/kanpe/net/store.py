@@ -77,11 +77,17 @@ def token_digest(token: str) -> bytes:
 class Store:
     """One SQLite database. Not thread-safe: the relay uses it from its event loop only."""
 
-    def __init__(self, path: Path, *, durable: bool = False) -> None:
+    def __init__(self, path: Path, *, durable: bool = False, read_only: bool = False) -> None:
+        """Open (or create) the database at ``path``. ``read_only`` opens an existing one only
+        to read it, for ``kanpe export``: nothing is created or written, a relay may be running."""
         self.path = path
         self._checkpointer: sqlite3.Connection | None = None
         self._commits = 0  # transactions committed, so an idle store skips checkpoints
         self._checkpointed = 0
+        self._read_only = read_only
+        if read_only:
+            self._open_read_only(path)
+            return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -98,6 +104,18 @@ class Store:
                 f"cannot open the relay database {path}: {exc}. The file was left as it is; "
                 "move it aside or choose another --data directory."
             ) from exc
+
+    def _open_read_only(self, path: Path) -> None:
+        if not path.is_file():
+            raise StoreError(f"there is no relay database at {path}")
+        try:
+            uri = path.resolve().as_uri() + "?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot read the relay database {path}: {exc}") from exc
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            raise StoreError(f"{path} is not a relay database this version of Kanpe reads")
 
     def _check_schema(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -135,8 +153,9 @@ class Store:
         if self._checkpointer is not None:
             self._checkpointer.close()
             self._checkpointer = None
-        with contextlib.suppress(sqlite3.Error):
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self._read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.close()
 
     # --- rooms and tokens ---------------------------------------------------------------------
@@ -185,6 +204,11 @@ class Store:
 
     def room_ids(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT id FROM rooms ORDER BY created")]
+
+    def room_names(self) -> list[tuple[str, str, float]]:
+        """Every room's id, name and creation time (Unix seconds), oldest first."""
+        query = "SELECT id, name, created FROM rooms ORDER BY created"
+        return [(row[0], row[1], row[2]) for row in self._db.execute(query)]
 
     def load_room(self, room: str) -> RoomState | None:
         row = self._db.execute(

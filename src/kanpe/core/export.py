@@ -1,0 +1,168 @@
+"""The record of an event as Markdown: planned against actual timings, the questions with their
+votes and times, poll results and reactions. Pure: a room's state, relay time now and a time
+zone in, text out; the host console and ``kanpe export`` both write it.
+
+Everything that came from the network (titles, names, questions, poll options) is escaped, so a
+question cannot turn into a link, a heading or markup in whatever renders the file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+
+from kanpe.core.model import REACTIONS, Poll, Question, RoomState
+from kanpe.core.schedule import TalkProgress, TalkTimes, describe, schedule
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown, on one line (it is single-line already, but be sure)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _clock(when: float | None, zone: tzinfo | None) -> str:
+    return "—" if when is None else datetime.fromtimestamp(when, tz=zone).strftime("%H:%M")
+
+
+def _length(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    whole = round(seconds)
+    sign = "-" if whole < 0 else ""
+    return f"{sign}{abs(whole) // 60}:{abs(whole) % 60:02d}"
+
+
+def _late(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes = round(seconds / 60)
+    return "on time" if minutes == 0 else f"{minutes:+d} min"
+
+
+def export_markdown(state: RoomState, now: float, zone: tzinfo | None = None) -> str:
+    title = state.name or state.rundown.title or state.id
+    parts = [f"# {escape(title)}\n"]
+    parts.append(_timings(state, now, zone))
+    parts.append(_questions(state, zone))
+    parts.append(_polls(state))
+    parts.append(_reactions(state))
+    return "\n".join(parts)
+
+
+def _timings(state: RoomState, now: float, zone: tzinfo | None) -> str:
+    view = schedule(state, now)
+    if not view.talks:
+        return "## Timings\n\nThe rundown has no talks.\n"
+    summary = ""
+    if state.rundown.start is not None:
+        summary = f"Planned start: {_clock(state.rundown.start, zone)}. "
+    done = all(t.progress in (TalkProgress.DONE, TalkProgress.SKIPPED) for t in view.talks)
+    if done and view.behind is not None:
+        word = "after" if view.behind >= 0 else "before"
+        summary += (
+            f"The last talk ended at {_clock(view.expected_end, zone)}, "
+            f"{abs(round(view.behind / 60))} min {word} the plan."
+        )
+    elif done:
+        summary += f"The last talk ended at {_clock(view.expected_end, zone)}."
+    else:
+        summary += f"As of {_clock(now, zone)}: {describe(view, zone)}."
+    lines = ["## Timings\n", summary, ""]
+    lines.append(
+        "| # | Talk | Speaker | Planned | Actual | Length planned | Length actual | Start |"
+    )
+    lines.append("|---|---|---|---|---|---|---|---|")
+    plans = {plan.id: plan for plan in state.rundown.slots}
+    for number, talk in enumerate(view.talks, start=1):
+        plan = plans[talk.slot]
+        lines.append(
+            f"| {number} | {escape(plan.title or plan.id)} | {escape(plan.speaker)} "
+            f"| {_span(talk.planned_start, talk.planned_end, zone)} | {_actual(talk, zone)} "
+            f"| {_length(plan.duration)} | {_length(talk.actual_length)} | {_start(talk)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _span(start: float | None, end: float | None, zone: tzinfo | None) -> str:
+    if start is None:
+        return "—"
+    return f"{_clock(start, zone)}–{_clock(end, zone)}"
+
+
+def _actual(talk: TalkTimes, zone: tzinfo | None) -> str:
+    match talk.progress:
+        case TalkProgress.SKIPPED:
+            return "skipped"
+        case TalkProgress.TO_COME:
+            return "not held"
+        case TalkProgress.UNDER_WAY:
+            return f"{_clock(talk.actual_start, zone)}– (under way)"
+        case TalkProgress.DONE:
+            return _span(talk.actual_start, talk.actual_end, zone)
+
+
+def _start(talk: TalkTimes) -> str:
+    if talk.progress in (TalkProgress.SKIPPED, TalkProgress.TO_COME):
+        return "—"
+    return _late(talk.late)
+
+
+def _questions(state: RoomState, zone: tzinfo | None) -> str:
+    shown = [q for q in state.questions.values() if not q.hidden]
+    hidden = len(state.questions) - len(shown)
+    lines = ["## Questions\n"]
+    if not shown and not hidden:
+        lines.append("No questions were asked.")
+    elif shown:
+        titles = {plan.id: plan.title or plan.id for plan in state.rundown.slots}
+        lines.append("| Votes | Asked | Talk | Question | By | Answered |")
+        lines.append("|---|---|---|---|---|---|")
+        for question in sorted(shown, key=_by_votes):
+            talk = titles.get(question.slot or "", question.slot or "—")
+            lines.append(
+                f"| {question.votes} | {_clock(question.at, zone)} | {escape(talk)} "
+                f"| {escape(question.text)} | {escape(question.name) or 'anonymous'} "
+                f"| {'yes' if question.answered else 'no'} |"
+            )
+    if hidden:
+        lines.append(f"\n{hidden} hidden question{'s' if hidden != 1 else ''} not listed.")
+    return "\n".join(lines) + "\n"
+
+
+def _by_votes(question: Question) -> tuple[int, float]:
+    return (-question.votes, question.at)
+
+
+def _polls(state: RoomState) -> str:
+    if not state.polls:
+        return "## Polls\n\nNo polls were held.\n"
+    lines = ["## Polls\n"]
+    for poll in sorted(state.polls.values(), key=lambda p: p.at):
+        lines.extend(_poll(poll))
+    return "\n".join(lines)
+
+
+def _poll(poll: Poll) -> list[str]:
+    total = sum(poll.counts)
+    status = "open" if poll.open else "closed"
+    lines = [f"### {escape(poll.question)} ({status}, {total} answer{'s' if total != 1 else ''})\n"]
+    for option, count in zip(poll.options, poll.counts, strict=True):
+        share = f"{round(100 * count / total)} %" if total else "0 %"
+        lines.append(f"- {escape(option)}: {count} ({share})")
+    lines.append("")
+    return lines
+
+
+def _reactions(state: RoomState) -> str:
+    if not any(state.reactions.values()):
+        return "## Reactions\n\nNo reactions.\n"
+    titles = {plan.id: plan.title or plan.id for plan in state.rundown.slots}
+    lines = ["## Reactions\n", "| Talk | " + " | ".join(REACTIONS) + " |"]
+    lines.append("|---|" + "---|" * len(REACTIONS))
+    for slot_id, tally in state.reactions.items():
+        name = titles.get(slot_id, slot_id) if slot_id else "between talks"
+        counts = " | ".join(str(tally.get(emoji, 0)) for emoji in REACTIONS)
+        lines.append(f"| {escape(name)} | {counts} |")
+    return "\n".join(lines) + "\n"
