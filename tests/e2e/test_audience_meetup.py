@@ -177,7 +177,7 @@ def test_host_and_speaker_messages_carry_a_badge_a_name_cannot_fake(
     page = open_page(pages, served, viewport, locale)
     served.send(host, SendChat, text="Welcome! Drinks after the talks.")
     served.send(speaker, SendChat, text="Slides: https://example.org/slides")
-    served.send(host, AskQuestion, text="Who came from Osaka?")
+    served.send(host, AskQuestion, text="Who came from Osaka? Map: https://example.org/map")
     messages = page.locator("#chat .message")
     expect(messages).to_have_count(2)
     expect(messages.nth(0).locator(".role-badge")).to_have_text(say(page, lang, "badgeHost"))
@@ -203,6 +203,9 @@ def test_host_and_speaker_messages_carry_a_badge_a_name_cannot_fake(
     if viewport is PHONE:
         page.get_by_role("tab", name=say(page, lang, "tabQuestions")).click()
     expect(page.locator(".question .role-badge")).to_have_text(say(page, lang, "badgeHost"))
+    link = page.locator(".question .question-text a")  # links in questions too
+    expect(link).to_have_attribute("href", "https://example.org/map")
+    expect(link).to_have_attribute("rel", "noopener noreferrer")
 
 
 # --- text from the network -----------------------------------------------------------------------
