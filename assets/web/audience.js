@@ -198,10 +198,11 @@ function onStatus(status, detail) {
     showFatal(detail);
     return;
   }
-  const shown = { connecting: "statusConnecting", online: "statusOnline", offline: "statusOffline" }[status];
-  setText(own("status-text"), shown ? t(shown) : status);
   // A reload that found the relay down shows the room it last saw: that is offline too.
   const offline = status === "offline" || (status === "connecting" && app.restored);
+  $("status").dataset.status = offline ? "offline" : status;
+  const shown = { connecting: "statusConnecting", online: "statusOnline", offline: "statusOffline" }[offline ? "offline" : status];
+  setText(own("status-text"), shown ? t(shown) : status);
   const unreachable = status === "connecting" && detail === "unreachable";
   $("offline").hidden = !offline && !unreachable;
   if (unreachable) {

@@ -123,10 +123,13 @@ def test_a_reload_with_the_relay_down_shows_the_page_and_its_outbox(
         ["hello before the outage"]
     )
     expect(page.locator("#offline")).to_be_visible()
+    expect(page.locator("#status-text")).to_have_text(say(page, lang, "statusOffline"))
     expect(page.locator("#outbox-note")).to_have_text(say(page, lang, "outbox", n=1))
     pending = page.locator("#chat .message.pending")
     expect(pending.locator(".text")).to_have_text("typed during the outage")
     expect(page.locator("html")).to_have_attribute("lang", lang)
+    if os.environ.get("KANPE_SCREENSHOTS"):
+        page.screenshot(path=Path(os.environ["KANPE_SCREENSHOTS"]) / f"audience-{lang}-offline.png")
 
     served.start_relay()
     expect(page.locator("#status")).to_have_attribute("data-status", "online")
