@@ -334,13 +334,25 @@ export function clockTime(date) {
   return date.toLocaleTimeString(current === "ja" ? "ja-JP" : "en-GB", { hour: "2-digit", minute: "2-digit" });
 }
 
-/** Fill every data-i18n* element under ``root`` and set <html lang>. */
+/** Fill every data-i18n* element under ``root`` and set <html lang>. Keys a page adds later
+ * (addStrings) are left alone until then. */
 export function translate(root = document) {
   document.documentElement.lang = current;
-  for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-  for (const node of root.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
-  for (const node of root.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
-  for (const node of root.querySelectorAll("[data-i18n-title]")) node.title = t(node.dataset.i18nTitle);
+  const fill = (attribute, key, apply) => {
+    for (const node of root.querySelectorAll(`[${attribute}]`)) {
+      if (node.dataset[key] in STRINGS.en) apply(node, t(node.dataset[key]));
+    }
+  };
+  fill("data-i18n", "i18n", (node, text) => (node.textContent = text));
+  fill("data-i18n-label", "i18nLabel", (node, text) => node.setAttribute("aria-label", text));
+  fill("data-i18n-placeholder", "i18nPlaceholder", (node, text) => (node.placeholder = text));
+  fill("data-i18n-title", "i18nTitle", (node, text) => (node.title = text));
+}
+
+/** A page's own strings ({en: {...}, ja: {...}}, every language), added to the table. */
+export function addStrings(table) {
+  for (const lang of LANGUAGES) Object.assign(STRINGS[lang], table[lang]);
+  translate();
 }
 
 /** Switch to ``lang``, remember it on this device, repaint everything. */

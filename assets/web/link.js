@@ -120,6 +120,18 @@ export class Link {
     this.connect();
   }
 
+  /** Stop for good, with no reconnect: for a page that cannot use what this link is. */
+  close() {
+    const ws = this.ws;
+    this.ws = null;
+    this.clearTimers();
+    this.status = "closed";
+    if (ws) {
+      ws.onclose = ws.onmessage = ws.onopen = null;
+      ws.close();
+    }
+  }
+
   newId() {
     this.counter += 1;
     return `${this.prefix}-${this.counter}`;

@@ -1,4 +1,5 @@
-"""Plain HTTP on the relay's port: the audience page and its static files, and a health check.
+"""Plain HTTP on the relay's port: the audience, viewer and host pages, their static files, and
+a health check.
 
 Pages are static; the room and token come from the URL path and fragment and are read by the
 page's script, so nothing here depends on who asks. Responses carry a strict Content-Security-Policy
@@ -18,7 +19,9 @@ from websockets.http11 import Response
 
 MAX_STATIC_BYTES = 2 * 1024 * 1024
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}\Z")
-_PAGE_FOR_KIND = {"audience": "audience.html", "view": "view.html"}
+#: The host link opens the host's phone page (the same link pasted into ``kanpe host --link``
+#: opens the desktop console); a speaker link is for the desktop app only.
+_PAGE_FOR_KIND = {"audience": "audience.html", "view": "view.html", "host": "host.html"}
 #: The audience page's service worker (its offline shell). Served from /audience/ itself, so its
 #: default scope is /audience/ (behind a path prefix, PREFIX/audience/), the pages it keeps.
 SERVICE_WORKER = "sw.js"
@@ -66,7 +69,7 @@ class WebRoot:
             return self._file(connection, _PAGE_FOR_KIND[parts[0]], if_none_match)
         if len(parts) == 2 and parts[0] == "static" and _SAFE_NAME.match(parts[1]):
             return self._file(connection, parts[1], if_none_match)
-        if len(parts) == 2 and parts[0] in ("host", "speak"):
+        if len(parts) == 2 and parts[0] == "speak":
             return self._text(
                 connection,
                 HTTPStatus.OK,
