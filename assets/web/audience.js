@@ -6,16 +6,15 @@
 // Everything from the network is shown as text (textContent, Text nodes), never as markup.
 
 import { chatView } from "./chat.js";
-import { el, note, reorder, setText } from "./dom.js";
+import { note, setText } from "./dom.js";
 import { clockTime, languageSwitch, onLanguage, t } from "./i18n.js";
 import { deviceId, readInvite, remember } from "./invite.js";
 import { Link } from "./link.js";
-import { stageSlot } from "./mirror.js";
 import { keepPageOffline, keepSnapshot, lastSnapshot } from "./offline.js";
 import { pollsView } from "./polls.js";
 import { questionsView } from "./questions.js";
 import { reactionsView } from "./reactions.js";
-import { agendaLine, agendaOf, clockOf } from "./timing.js";
+import { stageView } from "./stage.js";
 
 const $ = (id) => document.getElementById(id);
 /** Text the script keeps up to date: the string table's static pass no longer touches it. */
@@ -78,6 +77,8 @@ const views = {
   }),
 };
 
+const stage = stageView({ app, $, own });
+
 /** A refusal in the reader's language; the relay's own message is English, for developers. */
 function refusalText(error, fallback) {
   const known = { rate_limited: "rateLimited", failed: "linkFailed", name_reserved: "nameReserved" };
@@ -88,7 +89,6 @@ function refusalText(error, fallback) {
 
 const dirty = new Set();
 let frame = 0;
-let clockTimer = 0;
 
 function invalidate(...parts) {
   for (const part of parts) dirty.add(part);
@@ -103,8 +103,8 @@ function render() {
   if (parts.has("tabs")) renderTabs();
   if (!state) return;
   if (parts.has("header")) renderHeader(state);
-  if (parts.has("stage")) renderStage(state);
-  if (parts.has("stage") || parts.has("clock")) renderClock(state);
+  if (parts.has("stage")) stage.render(state);
+  if (parts.has("stage") || parts.has("clock")) stage.renderClock(state);
   for (const name of ["reactions", "polls", "questions", "chat"]) {
     if (parts.has(name)) views[name].render(state);
   }
@@ -114,59 +114,6 @@ function renderHeader(state) {
   const name = state.rundown.title || state.name || "Kanpe";
   setText(own("event-name"), name);
   document.title = t("title", { name });
-}
-
-function renderStage(state) {
-  const { plan, live } = stageSlot(state);
-  setText(own("now-label"), live ? t("nowSpeaking") : plan ? t("upNext") : t("onStage"));
-  setText($("now-speaker"), plan ? plan.speaker || plan.title || t("speakerFallback") : t("nobody"));
-  setText($("now-title"), plan && plan.speaker ? plan.title : "");
-  $("now").classList.toggle("live", live);
-  const slot = live ? state.slots[state.current] : null;
-  const slide = slot && slot.pages > 0 ? t("slideOf", { page: slot.page, pages: slot.pages }) : "";
-  setText($("now-slide"), slide);
-  $("now-slide").hidden = !slide;
-}
-
-/** The countdown and the agenda's times: painted now, and again when the shown text changes. */
-function renderClock(state) {
-  clearTimeout(clockTimer);
-  const now = app.link.relayNow();
-  const clock = clockOf(state, now);
-  $("clock").hidden = !clock;
-  if (clock) {
-    $("clock").dataset.phase = clock.phase;
-    setText($("phase-shape"), clock.shape);
-    setText($("phase-label"), clock.label);
-    setText(own("remaining"), clock.text);
-    own("remaining").setAttribute("aria-label", clock.aria);
-    if (clock.wait !== null) clockTimer = setTimeout(() => invalidate("clock"), clock.wait * 1000 + 5);
-  }
-  renderAgenda(state, now);
-}
-
-function renderAgenda(state, now) {
-  const lines = agendaOf(state, now).map(agendaLine);
-  $("agenda").hidden = lines.length < 2;
-  const next = lines.find((line) => line.kind === "next");
-  setText($("agenda-next"), next ? `${t("agendaNext")}: ${next.who}${next.when ? ` · ${next.when}` : ""}` : "");
-  const list = $("agenda-list");
-  const key = JSON.stringify(lines);
-  if (list.dataset.key === key) return;
-  list.dataset.key = key;
-  reorder(
-    list,
-    lines.map((line) =>
-      el(
-        "li",
-        { class: `agenda-item is-${line.kind}` },
-        el("span", { class: "agenda-tag", text: line.tag }),
-        el("span", { class: "agenda-who", text: line.who }),
-        line.title ? el("span", { class: "agenda-title", text: line.title }) : null,
-        el("span", { class: "agenda-when", text: [line.when, line.length].filter(Boolean).join(" · ") }),
-      ),
-    ),
-  );
 }
 
 // --- status and the "link not valid" screen ---------------------------------------------------

@@ -138,7 +138,8 @@ def test_the_talks_countdown_and_the_agenda_follow_the_room(
 
     served.send(host, StartTimer, slot="talk-1")
     expect(page.locator("#phase-label")).to_have_text(say(page, lang, "phaseNormal"))
-    expect(page.locator("#remaining")).to_have_text("24:58")  # it ticks, on the relay's clock
+    # It ticks, on the relay's clock (a loaded machine may skip a second: any later one will do).
+    expect(page.locator("#remaining")).to_have_text(re.compile(r"^24:5[0-8]$"))
     assert_countdown_matches(served, page)
     # The next talk, and about when on this device's clock (the relay's runs 3 h ahead).
     expect(agenda.locator("summary")).to_contain_text(re.compile(r"Rafael Souza · .*\d\d:\d\d"))
