@@ -115,7 +115,6 @@ class PresenterConsole(QMainWindow):
 
     openDeckRequested = Signal()
     closing = Signal()
-    notices: NoticeView | None = None  # built in __init__, after the first resize is asked for
 
     def __init__(
         self,
@@ -221,8 +220,9 @@ class PresenterConsole(QMainWindow):
             self.link_status.style().polish(self.link_status)
 
     def _place_notices(self) -> None:
+        # A hidden window gets its resize events when shown, after __init__ built the view.
         view, body = self.notices, self.centralWidget()
-        if view is None or body is None:
+        if body is None:
             return
         width = min(720, max(240, body.width() * 62 // 100 - 36))
         view.setFixedWidth(width)
