@@ -76,7 +76,7 @@ $(STAMP): pyproject.toml | $(APT_STAMP)
 	@touch $@
 
 # With no display (a server, a container), the demo runs on a virtual screen: the app works and
-# its practice room's audience link (printed) opens in a browser; the windows are not visible.
+# the demo's audience link (printed) opens in a browser; the windows are not visible.
 run: $(STAMP)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 		$(VENV)/bin/kanpe demo; \

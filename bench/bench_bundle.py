@@ -8,7 +8,7 @@ Figures:
 - start to first window, offscreen: ``kanpe --self-test`` until its ``window`` check has shown a
   window and painted it (that check comes after the imports and assets checks, so this includes
   importing every Kanpe module); bundle vs ``python -m kanpe`` from the venv, runs interleaved;
-- start to first window of the real app, ``kanpe demo`` (the speaker app on the sample deck),
+- start to first window of the real app, ``kanpe demo`` (its first window: the speaker's stage),
   under Xvfb: until a visible X11 window of the process exists, polled with xdotool every 10 ms;
   bundle vs venv, interleaved. Skipped, with a note, if Xvfb or xdotool is missing.
 

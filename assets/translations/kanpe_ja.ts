@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AudienceLinkWindow</name>
+    <message>
+        <source>Kanpe demo: join the audience</source>
+        <translation>Kanpe デモ：視聴者として参加</translation>
+    </message>
+    <message>
+        <source>Join the audience</source>
+        <translation>視聴者として参加する</translation>
+    </message>
+    <message>
+        <source>Open this link in a browser, or scan the code with a phone on the same network: react, chat, ask and vote, and watch it reach the speaker&apos;s stage and the host&apos;s console. A few simulated people are already there.</source>
+        <translation>このリンクをブラウザで開くか、同じネットワークのスマートフォンでコードを読み取ってください。リアクション、チャット、質問、投票が登壇者のステージと主催者のコンソールに届く様子を確認できます。模擬の視聴者が数人すでに参加しています。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>ブラウザで開く</translation>
+    </message>
+    <message>
+        <source>QR code of the audience link</source>
+        <translation>視聴者用リンクのQRコード</translation>
+    </message>
+    <message>
+        <source>Copied the audience link.</source>
+        <translation>視聴者用リンクをコピーしました。</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: copy the link instead.</source>
+        <translation>ブラウザを開けませんでした。リンクをコピーしてください。</translation>
+    </message>
+</context>
+<context>
     <name>AudiencePanel</name>
     <message>
         <source>Questions ({n})</source>

@@ -186,7 +186,8 @@ def _install_translations(app: QApplication) -> None:
         app.installTranslator(qt)
 
 
-def _application() -> QApplication:
+def application() -> QApplication:
+    """The one QApplication: Kanpe's name, style and translations, quit only when asked."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -259,7 +260,7 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
             print(f"kanpe speak: {exc}", file=sys.stderr)
             return 2
     logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
-    app = _application()
+    app = application()
     path = Path(deck) if deck else None
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -281,10 +282,10 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     if path is not None:
         speaker.open_deck(path)
     speaker.show()
-    _until_first_paint(speaker)
+    until_first_paint(speaker)
     document = speaker.deck.deck.document
     title = document.title if document is not None else ""  # the PDF's title, or its name
-    # Qt's own loop has waited for the first frame already (_until_first_paint).
+    # Qt's own loop has waited for the first frame already (until_first_paint).
     network = connect(speaker, model, join=join, minutes=minutes, title=title, paint_wait=0)
     return run_app(app, speaker, network)
 
@@ -303,7 +304,7 @@ class _OrderlyQuit(QObject):
         return False
 
 
-def _until_first_paint(speaker: SpeakerApp) -> None:
+def until_first_paint(speaker: SpeakerApp) -> None:
     """Run Qt's own event loop until the stage has painted (at most FIRST_PAINT_WAIT)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -322,7 +323,7 @@ def sample_deck() -> Path:
     except MissingAssetError:
         from kanpe.ui.speaker.deckgen import generate_deck
 
-        _application()
+        application()
         folder = Path(tempfile.mkdtemp(prefix="kanpe-sample-"))
         return generate_deck(folder / "sample.pdf", pages=12, title="Kanpe sample deck")
 
@@ -414,7 +415,7 @@ def _run_console(link: str, relay: str | None, quit_asked: list[int]) -> int:
     from kanpe.ui.host.session import HostSession
     from kanpe.ui.roommodel import RoomModel
 
-    qt = _application()
+    qt = application()
     settings = host_settings_store()
     session = HostSession(lambda: HostConsole(RoomModel(), settings=settings))
     # The consoles' once-a-second refresh lets Python see a signal soon after it comes.
@@ -423,8 +424,3 @@ def _run_console(link: str, relay: str | None, quit_asked: list[int]) -> int:
     if quit_asked:
         session.quit()  # asked while the relay was starting
     return run_app(qt, session, session.run(link, relay_url=relay))
-
-
-def run_demo() -> int:
-    """``kanpe demo`` / ``make run``: the speaker app, solo, on the sample deck."""
-    return run_speaker(str(sample_deck()), join=None, minutes=DEFAULT_MINUTES)

@@ -137,10 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--room", metavar="ID", help="the room (needed when there are several)")
     export.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
 
-    commands.add_parser(
+    demo = commands.add_parser(
         "demo",
-        help="open the speaker app solo on the sample deck "
-        "(a relay with a sample room: kanpe relay --sample-room)",
+        help="the whole product on this machine: the host's console on the sample rundown, a "
+        "speaker on the sample deck and a small simulated audience, on an embedded relay",
+    )
+    demo.add_argument(
+        "--port", type=int, default=0, metavar="N", help="the relay's port (0: any free one)"
     )
     return parser
 
@@ -183,9 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_export(args)
         case "demo":
-            from kanpe.app import run_demo
+            from kanpe.demo import run_demo
 
-            return run_demo()
+            return run_demo(port=args.port)
         case _:
             parser.print_help(sys.stderr)
             return 2

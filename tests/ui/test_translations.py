@@ -70,14 +70,14 @@ def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
 
 
 _JAPANESE_WINDOWS = """
-from kanpe.app import _application
+from kanpe.app import application
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.core.countdown import Phase
 from kanpe.ui.phases import phase_label
 
-_application()
+application()
 app = SpeakerApp(SpeakerSlotModel(), settings=SettingsStore.for_speaker(), solo=True)
 print(app.stage.windowTitle())
 print(app.console.mode.text())

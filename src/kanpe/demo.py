@@ -1,0 +1,164 @@
+"""``kanpe demo`` (what ``make run`` starts): the whole product on one machine, in seconds.
+
+An embedded relay (its own thread, as ``kanpe host`` runs it) holds a fresh event on the sample
+rundown; the host's console joins it as host, one speaker app on the sample deck joins as the
+first talk, which is put on stage, and a small simulated audience (``kanpe.net.crowd``) claps,
+chats, asks and votes. A window hands out the audience link (Copy, Open, QR) so the newcomer can
+join from a browser. Every part talks to the relay over the same websocket protocol as it would
+across the internet: nothing here takes a shortcut.
+
+The event lives in a temporary folder and settings are the demo's own, so trying the demo never
+changes a real event or the host's and speaker's preferences. Ctrl+C in the terminal or closing
+the host's console ends all of it, in order: the speaker's windows, the links, the audience, then
+the relay.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kanpe.app import application, run_app, sample_deck, until_first_paint
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from kanpe.net.relay import RoomInvites
+    from kanpe.ui.host.session import HostSession
+    from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
+
+log = logging.getLogger("kanpe.demo")
+
+CROWD_SIZE = 5
+CROWD_SEED = 12
+
+
+def run_demo(*, port: int = 0) -> int:
+    """``kanpe demo``: returns the process's exit status."""
+    quit_asked: list[int] = []
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda n, _: quit_asked.append(n))
+    logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
+    from kanpe.storage.assets import MissingAssetError, sample_rundown_path, web_root
+    from kanpe.storage.rundown_file import load_rundown
+    from kanpe.ui.host.session import EmbeddedEvent
+
+    with tempfile.TemporaryDirectory(prefix="kanpe-demo-") as folder:
+        qt = application()
+        try:
+            rundown = load_rundown(sample_rundown_path())
+            event = EmbeddedEvent.start(Path(folder), rundown, port=port, web_root=web_root())
+        except (MissingAssetError, OSError, ValueError) as exc:
+            print(f"kanpe demo: the relay could not start: {exc}", file=sys.stderr)
+            return 1
+        try:
+            print(_introduction(event.invites), flush=True)
+            return _run_windows(qt, event.invites, Path(folder), quit_asked)
+        finally:
+            event.stop()
+
+
+def _introduction(invites: RoomInvites) -> str:
+    return (
+        "Kanpe demo: the host's console, a speaker on the sample deck and a few simulated\n"
+        "people in the audience, on a relay on this machine.\n"
+        f"Audience link (open it in a browser, or scan the QR code in the demo's window):\n"
+        f"  {invites.audience}\n"
+        f"The host's phone remote (the host link in a phone's browser):\n  {invites.host}\n"
+        "Try it: press Start in the console, send '5 minutes left', press G in the speaker's\n"
+        "console and watch 'Got it' come back. Ctrl+C here, or close the console, ends the demo."
+    )
+
+
+def _run_windows(
+    qt: QApplication, invites: RoomInvites, folder: Path, quit_asked: list[int]
+) -> int:
+    from kanpe.storage.hostsettings import host_settings_store
+    from kanpe.storage.settings import SettingsStore
+    from kanpe.ui.host.audiencelink import AudienceLinkWindow
+    from kanpe.ui.host.console import HostConsole
+    from kanpe.ui.host.session import HostSession
+    from kanpe.ui.roommodel import RoomModel
+    from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
+
+    model = SpeakerSlotModel()
+    speaker_settings = SettingsStore.for_speaker(folder / "speaker.toml")
+    speaker = SpeakerApp(model, settings=speaker_settings, solo=False, stage_first=True)
+    speaker.open_deck(sample_deck())
+    speaker.show()
+    audience = AudienceLinkWindow(invites.audience)
+    screen = qt.primaryScreen().availableGeometry()
+    # Out of the way of the console and the stage: the bottom right corner.
+    audience.move(screen.right() - audience.width() - 40, screen.bottom() - audience.height() - 60)
+    audience.show()
+    host_settings = host_settings_store(folder / "host.toml")
+    session = HostSession(lambda: HostConsole(RoomModel(), settings=host_settings))
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: session.quit())
+    until_first_paint(speaker)
+    if quit_asked:
+        session.quit()  # asked while the relay or the windows were starting
+    try:
+        return run_app(qt, session, _network(session, speaker, model, invites))
+    finally:
+        audience.close()
+
+
+async def _network(
+    session: HostSession, speaker: SpeakerApp, model: SpeakerSlotModel, invites: RoomInvites
+) -> int:
+    """The speaker's link, the audience and the host's console, until the host quits."""
+    import asyncio
+
+    import kanpe
+    from kanpe.net.crowd import Crowd
+    from kanpe.net.link import LinkClient
+
+    first = next(iter(invites.speakers), None)
+    async with contextlib.AsyncExitStack() as stack:
+        if first is not None:
+            link = LinkClient(invites.speakers[first], client=f"kanpe-speaker {kanpe.__version__}")
+            await link.start()
+            stack.push_async_callback(link.close)
+            model.attach(link)
+            staging = asyncio.create_task(_put_on_stage(invites.host, first))
+            stack.push_async_callback(_cancel, staging)
+        crowd = Crowd(invites.audience, size=CROWD_SIZE, seed=CROWD_SEED)
+        await crowd.start()
+        stack.push_async_callback(crowd.close)
+        status = await session.run(invites.host)
+        speaker.quit()
+    return status
+
+
+async def _put_on_stage(host_link: str, slot: str) -> None:
+    """The first talk goes on stage, as a host would put it there: the console opens on it."""
+    from kanpe.core.protocol import SetCurrent
+    from kanpe.net.link import CommandRefused, LinkClient
+
+    host = LinkClient(host_link, client="kanpe-demo")
+    await host.start()
+    try:
+        await host.ready()
+        await host.command(SetCurrent(id=host.new_id(), slot=slot))
+    except (CommandRefused, ConnectionError, OSError) as exc:
+        log.warning("the first talk could not be put on stage: %s", exc)
+    finally:
+        await host.close()
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    import asyncio
+
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
