@@ -42,7 +42,7 @@ async def test_wrap_up_reaches_the_speaker_and_got_it_comes_back(
     assert "“Please wrap up”" in card_text(console, SLOT)
     # "Take it down" clears the speaker's card.
     QTest.mouseClick(console.window.cues.take_down, Qt.MouseButton.LeftButton)
-    await eventually(lambda: speaker.link.cue() is None)
+    await eventually(lambda: speaker.model.cue() is None)
     await eventually(lambda: "No cue showing" in card_text(console, SLOT))
 
 
@@ -90,7 +90,7 @@ async def test_shortcuts_act_on_the_talk_on_stage(
     QTest.keyClick(window, Qt.Key.Key_W)
     await eventually(lambda: speaker.console.cue.text.text() == "Please wrap up")
     QTest.keyClick(window, Qt.Key.Key_X)
-    await eventually(lambda: speaker.link.cue() is None)
+    await eventually(lambda: speaker.model.cue() is None)
     QTest.keyClick(window, Qt.Key.Key_Question)
     assert window.help.isVisible()
     assert any("Next talk" in line for line in window.help.lines())
@@ -107,13 +107,13 @@ async def test_a_speaker_going_offline_and_back_shows_in_the_card(
     card = console.window.cards.cards[SLOT]
     assert card.property("state") == "online"
     speaker.quit()
-    await speaker.link.room.link.close()
+    await speaker.model.room.link.close()
     await eventually(lambda: "Offline" in card_text(console, SLOT))
     assert card.property("state") == "offline"
     assert card.face.alert == "Offline"
     again = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
     await eventually(lambda: "Online" in card_text(console, SLOT))
-    assert again.link.room.role is not None
+    assert again.model.room.role is not None
 
 
 @host_test

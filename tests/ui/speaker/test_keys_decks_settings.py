@@ -115,7 +115,7 @@ async def test_solo_mode_s_starts_and_pauses_through_the_relay(
 ) -> None:
     async with solo_room(5, title="Practice", data_dir=tmp_path / "solo") as room:
         app = await speakers.start(room.speaker_link, solo=True)
-        assert app.link.self_timer() and app.ticker.text == "05:00"
+        assert app.model.self_timer() and app.ticker.text == "05:00"
         assert app.console.face.status_line() == "Press S to start"
         QTest.keyClick(app.stage, Qt.Key.Key_S)
         await eventually(lambda: app.ticker.status is TimerStatus.RUNNING)
@@ -124,7 +124,7 @@ async def test_solo_mode_s_starts_and_pauses_through_the_relay(
         QTest.keyClick(app.console, Qt.Key.Key_S)
         await eventually(lambda: app.ticker.status is TimerStatus.PAUSED)
         app.quit()
-        await app.link.room.link.close()
+        await app.model.room.link.close()
 
 
 BAD_DECKS = {

@@ -39,10 +39,10 @@ def shown(app: SpeakerApp) -> tuple[str, str, str]:
 
 
 def expected(app: SpeakerApp) -> tuple[str, Phase]:
-    countdown = app.link.countdown()
-    now = app.link.relay_now()
+    countdown = app.model.countdown()
+    now = app.model.relay_now()
     assert countdown is not None and now is not None
-    thresholds = app.link.thresholds()
+    thresholds = app.model.thresholds()
     return countdown.text_at(now), countdown.phase_at(now, thresholds)
 
 
@@ -104,7 +104,7 @@ async def test_g_key_acknowledges_too(
     host = await clients.join(invites.host)
     app = await speakers.start(invites.speakers[SLOT])
     await host.command(SendCue(id=host.new_id(), slot=SLOT, kind=CueKind.FLASH))
-    await eventually(lambda: app.link.cue() is not None)
+    await eventually(lambda: app.model.cue() is not None)
     QTest.keyClick(app.console, Qt.Key.Key_G)
     await wait_for_state(host, lambda s: s.slots[SLOT].cue.acked_at is not None)  # type: ignore[union-attr]
 
@@ -126,7 +126,7 @@ async def test_every_window_shows_the_links_countdown_at_every_instant(
         text, phase = expected(app)
         assert shown(app) == (text,) * 3
         assert app.ticker.phase is phase
-        countdown, now = app.link.countdown(), app.link.relay_now()
+        countdown, now = app.model.countdown(), app.model.relay_now()
         assert countdown is not None and now is not None
         change = countdown.next_change(now)
         assert change is not None
@@ -162,8 +162,8 @@ async def test_phases_differ_in_label_and_shape_not_only_colour(
     await eventually(lambda: app.ticker.status is TimerStatus.RUNNING)
     labels, shapes = set(), set()
     for remaining in (1000, 200, 30, -5):
-        countdown = app.link.countdown()
-        now = app.link.relay_now()
+        countdown = app.model.countdown()
+        now = app.model.relay_now()
         assert countdown is not None and now is not None
         clock.advance(countdown.remaining_at(now) - remaining)
         fire(app)
@@ -188,7 +188,7 @@ async def test_offline_keeps_counting_from_the_last_deadline_and_says_so(
     assert remaining is not None
     assert "Online" in app.console.link_status.text()
     await relay.stop()
-    await eventually(lambda: app.link.status is LinkStatus.OFFLINE)
+    await eventually(lambda: app.model.status is LinkStatus.OFFLINE)
     assert "Offline since" in app.console.link_status.text()
     assert app.console.face.alert == "Offline" and app.overlay.face.alert == "Offline"
     clock.advance(95)
@@ -202,7 +202,7 @@ async def test_offline_keeps_counting_from_the_last_deadline_and_says_so(
 @speaker_test
 async def test_status_bar_shows_latency_online(invites: RoomInvites, speakers: Speakers) -> None:
     app = await speakers.start(invites.speakers[SLOT])
-    assert app.link.status is LinkStatus.ONLINE
+    assert app.model.status is LinkStatus.ONLINE
     assert app.console.link_status.text().startswith("● Online")
     assert "ms" in app.console.link_status.text()
 
@@ -254,7 +254,7 @@ async def test_a_new_rundown_during_the_talk_moves_the_phase_thresholds_and_the_
         ),
     )
     await host.command(SetRundown(id=host.new_id(), rundown=rundown))
-    await eventually(lambda: app.link.thresholds().warning == 1490)
+    await eventually(lambda: app.model.thresholds().warning == 1490)
     await eventually(lambda: app.ticker.phase is Phase.WARNING)
     assert app.console.title.text() == "Clocks"
     assert app.ticker.text == expected(app)[0] and app.ticker.phase is expected(app)[1]

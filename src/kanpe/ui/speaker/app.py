@@ -1,4 +1,4 @@
-"""The speaker app: the three windows wired to one link, one ticker, one deck and the settings.
+"""The speaker app: the three windows wired to one slot model, one ticker, one deck, the settings.
 
 This is the controller: it subscribes the views to the models, turns keys into actions, hands
 the speaker's commands (start/pause in solo mode, cue acknowledgements, the slide number) to the
@@ -75,7 +75,7 @@ class SpeakerApp(QObject):
 
     def __init__(
         self,
-        link: SpeakerSlotModel,
+        model: SpeakerSlotModel,
         *,
         settings: SettingsStore[SpeakerSettings],
         solo: bool,
@@ -84,15 +84,15 @@ class SpeakerApp(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.link = link
+        self.model = model
         self.solo = solo
         self._wall = wall
         self._stage_first = stage_first
         self._private = False
         self.notices = Notices()  # shown on the console, once it is built
         self.preferences = SpeakerPreferences(settings, self.notices, self)
-        self.commands = CommandSender(link.room, self.notices, parent=self)
-        self.ticker = CountdownTicker(link.relay_now, clock=link.clock, parent=self)
+        self.commands = CommandSender(model.room, self.notices, parent=self)
+        self.ticker = CountdownTicker(model.relay_now, clock=model.clock, parent=self)
         self.wall_clock = WallClock(wall, parent=self)
         self.chat = ChatListModel(self)
         self.bursts = ReactionBursts(parent=self)
@@ -105,16 +105,16 @@ class SpeakerApp(QObject):
         )
         self._first_paint.painted.connect(self.firstPainted)
         self._finished = False
-        link.attached.connect(self._attached)
+        model.attached.connect(self._attached)
         self._wire_stage()
         s = self.settings
         self.stage.set_split(s.split)
         self.stage.feed.set_font_size(s.feed_font)
         self.stage.set_badge_visible(s.stage_countdown)
-        if link.is_attached:  # else _attached follows it
-            self.ticker.set_countdown(link.countdown(), link.thresholds())
-        self.chat.reset_to(link.chat())
-        self.stage.feed.pinned.show_question(link.pinned())
+        if model.is_attached:  # else _attached follows it
+            self.ticker.set_countdown(model.countdown(), model.thresholds())
+        self.chat.reset_to(model.chat())
+        self.stage.feed.pinned.show_question(model.pinned())
         if not stage_first:
             self.build_private()
 
@@ -127,7 +127,7 @@ class SpeakerApp(QObject):
         from kanpe.ui.speaker.presenter import PresenterWindows
 
         self.presenter = PresenterWindows(
-            self.link,
+            self.model,
             self.ticker,
             self.wall_clock,
             self.deck,
@@ -163,24 +163,26 @@ class SpeakerApp(QObject):
     # --- wiring --------------------------------------------------------------------------------
 
     def _wire_stage(self) -> None:
-        link = self.link
-        link.chatPosted.connect(self.chat.append)
-        link.chatReset.connect(lambda: self.chat.reset_to(self.link.chat()))
-        link.reacted.connect(self.bursts.add)
-        link.pinnedChanged.connect(lambda: self.stage.feed.pinned.show_question(self.link.pinned()))
+        model = self.model
+        model.chatPosted.connect(self.chat.append)
+        model.chatReset.connect(lambda: self.chat.reset_to(self.model.chat()))
+        model.reacted.connect(self.bursts.add)
+        model.pinnedChanged.connect(
+            lambda: self.stage.feed.pinned.show_question(self.model.pinned())
+        )
         # The ticker (the stage's badge) follows the slot before the console exists too.
-        link.slotChanged.connect(self._follow_slot)
-        link.statusChanged.connect(self._follow_status)
+        model.slotChanged.connect(self._follow_slot)
+        model.statusChanged.connect(self._follow_status)
         self.deck.pageChanged.connect(self._page_changed)
         self.deck.deckChanged.connect(self._deck_changed)
         self.stage.closing.connect(self.quit)
         self.stage.splitChanged.connect(self._split_changed)
 
     def _wire_private(self) -> None:
-        link = self.link
+        model = self.model
         presenter = self.presenter
-        link.cueChanged.connect(presenter.follow_cue)
-        link.cueChanged.connect(self._answer_check)
+        model.cueChanged.connect(presenter.follow_cue)
+        model.cueChanged.connect(self._answer_check)
         self.ticker.changed.connect(presenter.follow_ticker)
         self.wall_clock.changed.connect(presenter.follow_wall_clock)
         self.console.cue.acknowledge.connect(self.acknowledge_cue)
@@ -229,8 +231,8 @@ class SpeakerApp(QObject):
         self.console.activateWindow()
 
     def _attached(self) -> None:
-        self.chat.reset_to(self.link.chat())
-        self.stage.feed.pinned.show_question(self.link.pinned())
+        self.chat.reset_to(self.model.chat())
+        self.stage.feed.pinned.show_question(self.model.pinned())
         self._follow_slot()
         if self._private:
             self.presenter.follow_cue()
@@ -239,7 +241,7 @@ class SpeakerApp(QObject):
     # --- following the models ------------------------------------------------------------------
 
     def _follow_slot(self) -> None:
-        self.ticker.set_countdown(self.link.countdown(), self.link.thresholds())
+        self.ticker.set_countdown(self.model.countdown(), self.model.thresholds())
         if self._private:
             self.presenter.follow_slot()
 
@@ -308,10 +310,10 @@ class SpeakerApp(QObject):
     def start_pause(self) -> None:
         """Start or pause the speaker's own timer (solo, or when the host allows it); otherwise a
         notice says the host runs it."""
-        slot_id = self.link.slot_id
+        slot_id = self.model.slot_id
         if slot_id is None:
             return
-        if not self.link.self_timer():
+        if not self.model.self_timer():
             self.notices.post(AppNotice.HOST_RUNS_TIMER, Severity.INFO)
             return
         from kanpe.core.protocol import PauseTimer, StartTimer
@@ -325,7 +327,7 @@ class SpeakerApp(QObject):
 
     def acknowledge_cue(self) -> None:
         """Tell the host the speaker saw their latest cue (once per cue)."""
-        cue: Cue | None = self.link.cue()
+        cue: Cue | None = self.model.cue()
         if cue is None or cue.acked_at is not None:
             return
         from kanpe.core.protocol import AckCue
@@ -334,7 +336,7 @@ class SpeakerApp(QObject):
 
     def _answer_check(self) -> None:
         """A connection check is answered at once, with no key: the answer is the check."""
-        cue: Cue | None = self.link.cue()
+        cue: Cue | None = self.model.cue()
         if cue is not None and cue.kind == "check":  # CueKind.CHECK (a StrEnum), loaded late
             self.acknowledge_cue()
 
@@ -416,5 +418,5 @@ class SpeakerApp(QObject):
             window.blockSignals(True)
             window.close()
         self.deck.close()
-        self.link.close()
+        self.model.close()
         self.finished.emit()

@@ -33,7 +33,7 @@ class PresenterWindows(QObject):
 
     def __init__(
         self,
-        link: SpeakerSlotModel,
+        model: SpeakerSlotModel,
         ticker: CountdownTicker,
         wall_clock: WallClock,
         deck: DeckHost,
@@ -44,7 +44,7 @@ class PresenterWindows(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._link = link
+        self._model = model
         self._ticker = ticker
         self._wall_clock = wall_clock
         self._wall = wall
@@ -78,26 +78,26 @@ class PresenterWindows(QObject):
 
     def follow_slot(self) -> None:
         """The talk's title, and the hints that depend on who runs the timer."""
-        self.console.title.setText(self._link.talk_title())
+        self.console.title.setText(self._model.talk_title())
         self.follow_ticker()
 
     def follow_cue(self) -> None:
         """Show the host's latest cue on the console's card and the overlay."""
-        cue = self._link.cue()
+        cue = self._model.cue()
         self.console.cue.show_cue(cue)
         self.overlay.show_cue(cue)
 
     def follow_ticker(self) -> None:
         """The hint under the countdown, the elapsed time and the planned end."""
-        ticker, link = self._ticker, self._link
+        ticker, model = self._ticker, self._model
         status = ticker.status
         if status is TimerStatus.IDLE:
             hint = (
                 self.tr("Press S to start")
-                if link.self_timer()
+                if model.self_timer()
                 else self.tr("Waiting for the host to start")
             )
-        elif status is TimerStatus.PAUSED and link.self_timer():
+        elif status is TimerStatus.PAUSED and model.self_timer():
             hint = self.tr("Paused: press S to resume")
         else:
             hint = ""
@@ -122,10 +122,10 @@ class PresenterWindows(QObject):
         """The link's status in the console's status bar, and 'Offline' on both faces."""
         from kanpe.net.link import LinkStatus  # loaded with the link, after the first slide
 
-        link = self._link
-        match link.status:
+        model = self._model
+        match model.status:
             case LinkStatus.ONLINE:
-                latency = link.latency_ms
+                latency = model.latency_ms
                 text = (
                     self.tr("● Online · {ms} ms").format(ms=round(latency))
                     if latency is not None
@@ -133,11 +133,11 @@ class PresenterWindows(QObject):
                 )
                 state = "online"
             case LinkStatus.OFFLINE:
-                since = link.offline_since
+                since = model.offline_since
                 if since is None:
                     text = self.tr("▲ Offline: reconnecting…")
                 else:
-                    wall_since = self._wall() - (link.clock() - since)
+                    wall_since = self._wall() - (model.clock() - since)
                     text = self.tr("▲ Offline since {time}: still counting, reconnecting…").format(
                         time=clock_text(wall_since, seconds=True)
                     )
@@ -146,7 +146,7 @@ class PresenterWindows(QObject):
                 text, state = self.tr("○ Connecting…"), "connecting"
             case LinkStatus.FAILED:
                 text = self.tr("✕ The relay refused this link: {reason}").format(
-                    reason=link.failure
+                    reason=model.failure
                 )
                 state = "failed"
             case _:  # closed
