@@ -17,6 +17,7 @@ from kanpe.core.events import (
     Principal,
     QuestionChanged,
     Reacted,
+    ReactionsCounted,
     ReportChanged,
     RundownChanged,
     SlotChanged,
@@ -83,9 +84,9 @@ LOG: list[Event] = [
     ChatPosted(message=ChatMessage(id="m7", name="Spammer", text=SECRET, at=T + 7, hidden=True)),
     PollChanged(poll=POLL),
     PollChanged(poll=msgspec.structs.replace(POLL, counts=(1, 1), answers={"audience:a": 0, "host": 1})),
-    Reacted(emoji="👏", slot="talk-1", at=T + 13),
-    Reacted(emoji="👏", slot="talk-1", at=T + 14),
-    Reacted(emoji="🎉", slot=None, at=T + 15),
+    ReactionsCounted(slot="talk-1", added={"👏": 1}, counts={"👏": 1}),
+    ReactionsCounted(slot="talk-1", added={"👏": 1}, counts={"👏": 2}),
+    ReactionsCounted(slot=None, added={"🎉": 1}, counts={"🎉": 1}),
     QuestionChanged(
         question=Question(id="q16", name="Troll", text=SECRET, at=T + 16, hidden=True, voters=("x",), votes=1)
     ),
@@ -165,12 +166,16 @@ def test_applying_an_event_twice_changes_nothing_more(index: int) -> None:
     assert encoded(state) == once
 
 
-def test_a_reaction_is_a_tally_so_a_mirror_must_apply_each_version_once(room: RoomState) -> None:
-    """The documented exception (docs/protocol.md 9.1): the version rule keeps it from counting
-    twice, so evolve itself does add one each time."""
+def test_a_log_from_before_coalescing_still_replays_its_single_reactions(room: RoomState) -> None:
+    """Logs written before reactions were coalesced hold one Reacted per tap; they still add one
+    each, and the counts event that follows them replaces the talk's tally."""
     evolve(room, Reacted(emoji="👏", slot="talk-1", at=T), room.version + 1)
-    evolve(room, Reacted(emoji="👏", slot="talk-1", at=T), room.version)
-    assert room.reactions["talk-1"]["👏"] == 4
+    evolve(room, Reacted(emoji="😂", slot="talk-1", at=T), room.version + 1)
+    assert room.reactions["talk-1"] == {"👏": 3, "😂": 1}
+    counted = ReactionsCounted(slot="talk-1", added={"👏": 1}, counts={"👏": 4, "😂": 1})
+    evolve(room, counted, room.version + 1)
+    evolve(room, counted, room.version)
+    assert room.reactions["talk-1"] == {"👏": 4, "😂": 1}
 
 
 def test_evolve_sets_the_version_it_is_given() -> None:

@@ -20,7 +20,7 @@ from kanpe.core.events import (
     Event,
     PollChanged,
     QuestionChanged,
-    Reacted,
+    ReactionsCounted,
     ReportChanged,
     RundownChanged,
     SlotChanged,
@@ -465,10 +465,10 @@ EVENTS: list[Event] = [
     ChatPosted(message=STATE.chat[0]),
     QuestionChanged(question=STATE.questions["q10"]),
     PollChanged(poll=STATE.polls["p11"]),
-    Reacted(emoji="🎉", slot="talk-1", at=1_750_000_600.0),
     ReportChanged(
         report=Report(id="m14", kind=ReportKind.CHAT, name="Ann", text="spam", count=2, at=1e9)
     ),
+    ReactionsCounted(slot="talk-1", added={"🎉": 2}, counts={"👏": 3, "🎉": 3}),
 ]
 
 SERVER_MESSAGES: list[ServerMessage] = [

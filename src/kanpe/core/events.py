@@ -1,8 +1,8 @@
 """Events: the versioned deltas of a room, how they change state, and who may see what.
 
-Every event but ``reaction`` carries whole records (a slot, a question, a poll) rather than
-differences; a reaction adds one to a tally. So a mirror applies each version once, in order, and
-skips any event at or below the version it already has.
+Every event carries whole records (a slot, a question, a poll, a talk's reaction counts) rather
+than bare differences, so applying one is a replacement; a mirror applies each version once, in
+order, and skips any event at or below the version it already has.
 """
 
 from __future__ import annotations
@@ -56,7 +56,21 @@ class PollChanged(_Event, frozen=True, kw_only=True, tag="poll"):
     poll: Poll
 
 
+class ReactionsCounted(_Event, frozen=True, kw_only=True, tag="reactions"):
+    """One talk's reactions since its previous ReactionsCounted (``added``: what to animate) and
+    its counts after them (``counts``: what to show). The relay coalesces reactions into these,
+    a few a second, instead of one event per tap."""
+
+    slot: str | None = None
+    added: dict[str, int]
+    counts: dict[str, int]
+
+
 class Reacted(_Event, frozen=True, kw_only=True, tag="reaction"):
+    """One accepted reaction: what ``decide`` makes of a ``react``. Never sent: the relay counts
+    these into a ReactionsCounted. Logs written before reactions were coalesced hold them, so
+    they are still applied when such a log is replayed."""
+
     emoji: str
     slot: str | None = None
     at: float
@@ -75,7 +89,7 @@ type Event = (
     | ChatPosted
     | QuestionChanged
     | PollChanged
-    | Reacted
+    | ReactionsCounted
     | ReportChanged
 )
 
@@ -109,7 +123,7 @@ class QuestionUnvoted(_Event, frozen=True, kw_only=True, tag="question.unvoted")
 
 
 #: What the relay logs and applies: the events on the wire, and the compact ones above.
-type LogEvent = Event | PollAnswered | QuestionVoted | QuestionUnvoted
+type LogEvent = Event | PollAnswered | QuestionVoted | QuestionUnvoted | Reacted
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +164,8 @@ def evolve(state: RoomState, event: LogEvent, version: int) -> None:
             state.questions[question.id] = question
         case PollChanged(poll=poll):
             state.polls[poll.id] = poll
+        case ReactionsCounted(slot=slot_id, counts=totals):
+            state.reactions[slot_id or ""] = dict(totals)
         case Reacted(emoji=emoji, slot=slot_id):
             tally = state.reactions.setdefault(slot_id or "", {})
             tally[emoji] = tally.get(emoji, 0) + 1
@@ -192,6 +208,9 @@ def published(state: RoomState, event: LogEvent) -> Event:
             return PollChanged(poll=state.polls[poll_id])
         case QuestionVoted(question=question_id) | QuestionUnvoted(question=question_id):
             return QuestionChanged(question=state.questions[question_id])
+        case Reacted(emoji=emoji, slot=slot_id):
+            counts = state.reactions.get(slot_id or "", {})
+            return ReactionsCounted(slot=slot_id, added={emoji: 1}, counts=dict(counts))
         case _:
             return event
 

@@ -502,13 +502,41 @@ def _message_type(obj: Any, tags: frozenset[str]) -> str:
     if not isinstance(kind, str):
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message needs a string 'type'")
     if kind not in tags:
-        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:40]!r}")
+        raise ProtocolError(
+            ErrorCode.UNKNOWN_TYPE,
+            f"unknown message type {kind[:40]!r}",
+            command_id=_ident(obj.get("id")),
+        )
     return kind
 
 
+def _ident(value: object) -> str | None:
+    return value if isinstance(value, str) and _COMMAND_ID.fullmatch(f'"id":"{value}"') else None
+
+
+_COMMAND_ID = re.compile(r'"id"\s*:\s*"([A-Za-z0-9_.:-]{1,64})"')
+#: How far into a frame the relay looks for an id it could not parse (docs/protocol.md 8).
+ID_LOOKUP_CHARS: Final = 256
+
+
+def command_id_in(data: str | bytes) -> str | None:
+    """The first ``"id": "<Ident>"`` member in the first ID_LOOKUP_CHARS characters of a frame,
+    found without parsing it: how an error for a frame that could not be parsed (too large,
+    malformed, dropped for the rate limit) still names its command."""
+    if not isinstance(data, str):
+        return None
+    found = _COMMAND_ID.search(data, 0, ID_LOOKUP_CHARS)
+    return found.group(1) if found else None
+
+
 def parse_client(data: str | bytes) -> ClientMessage:
-    """Parse one frame from a client. Raises ProtocolError, and nothing else, on bad input."""
-    obj = _load_json(data)
+    """Parse one frame from a client. Raises ProtocolError, and nothing else, on bad input; its
+    ``command_id`` is the command's id whenever it can be read."""
+    try:
+        obj = _load_json(data)
+    except ProtocolError as exc:
+        exc.command_id = command_id_in(data)
+        raise
     kind = _message_type(obj, _CLIENT_TAGS)
     version = obj.get("protocol")
     is_number = isinstance(version, int) and not isinstance(version, bool)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import msgspec
 
@@ -21,6 +22,7 @@ from kanpe.core.events import (
     Principal,
     QuestionChanged,
     Reacted,
+    ReactionsCounted,
     RundownChanged,
     SlotChanged,
     evolve,
@@ -249,6 +251,31 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
             raise Refused(ErrorCode.REFUSED, "this command is handled by the relay, not a room")
 
 
+def count_reactions(state: RoomState, reactions: Iterable[Reacted]) -> list[LogEvent]:
+    """The coalesced form of reactions ``decide`` accepted since the last count: one
+    ReactionsCounted per talk, each with what was added and the talk's counts after it, emojis
+    in the order of REACTIONS. Empty when there is nothing to count."""
+    added: dict[str, dict[str, int]] = {}
+    slots: dict[str, str | None] = {}
+    for reaction in reactions:
+        key = reaction.slot or ""
+        slots[key] = reaction.slot
+        tally = added.setdefault(key, {})
+        tally[reaction.emoji] = tally.get(reaction.emoji, 0) + 1
+    events: list[LogEvent] = []
+    for key, tally in added.items():
+        before = state.reactions.get(key, {})
+        counts = {e: before.get(e, 0) + tally.get(e, 0) for e in REACTIONS}
+        events.append(
+            ReactionsCounted(
+                slot=slots[key],
+                added={e: tally[e] for e in REACTIONS if e in tally},
+                counts={e: n for e, n in counts.items() if n},
+            )
+        )
+    return events
+
+
 def _slot_event(old: SlotState, new: SlotState) -> list[LogEvent]:
     return [] if new == old else [SlotChanged(slot=new)]
 
@@ -376,17 +403,41 @@ _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _BREAKS = frozenset("\t\r\n\u2028\u2029")
 
 
-def _clean_text(text: str, *, required: bool = True) -> str:
+# Characters that show nothing by themselves (docs/protocol.md 7.2): besides whitespace and the
+# format characters (Cf), variation selectors and the blank fillers of Hangul and Braille.
+_BLANK = frozenset("\u034f\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _shows_nothing(text: str) -> bool:
+    return all(
+        char.isspace()
+        or char in _BLANK
+        or unicodedata.category(char) == "Cf"
+        or "\ufe00" <= char <= "\ufe0f"
+        or "\U000e0100" <= char <= "\U000e01ef"
+        for char in text
+    )
+
+
+def _clean(text: str) -> str:
     cleaned = "".join(
         " " if char in _BREAKS else char
         for char in text
         if char in _BREAKS or unicodedata.category(char) not in ("Cc", "Cs")
     )
-    cleaned = _INVISIBLE.sub("", cleaned).strip()
-    if required and not cleaned:
+    return _INVISIBLE.sub("", cleaned).strip()
+
+
+def _clean_text(text: str, *, required: bool = True) -> str:
+    cleaned = _clean(text)
+    if required and _shows_nothing(cleaned):
         raise Refused(ErrorCode.REFUSED, "the text is empty")
     return cleaned
 
 
 def _clean_name(name: str) -> str:
-    return _clean_text(name, required=False)
+    """A display name: empty is anonymous; one that shows nothing is refused."""
+    cleaned = _clean(name)
+    if cleaned and _shows_nothing(cleaned):
+        raise Refused(ErrorCode.REFUSED, "the name shows nothing")
+    return cleaned
