@@ -1,6 +1,11 @@
 """Fan-out: who in a room receives what, the write-buffer cap that drops a reader that stopped
 reading, and presence (who is connected), batched.
 
+Writes to hosts and speakers go out at once. With ``defer_public``, writes to the public group
+(audience and viewers) wait in one backlog, in order, and ``drain`` writes them a slice at a time
+(docs/protocol.md 12.2): the relay's loop then never spends a thousand writes in one go while a
+cue waits.
+
 It writes to ``Outlet``s and schedules through an injected ``call_later``, so it runs and is
 tested without websockets or an event loop.
 """
@@ -8,6 +13,7 @@ tested without websockets or an event loop.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable
 
 from kanpe.core.events import Event, SlotChanged, redact, redact_slot, visible_to
@@ -28,13 +34,22 @@ log = logging.getLogger("kanpe.relay")
 #: Seconds between a join or leave and the presence message that tells it (joins batch).
 PRESENCE_DELAY = 0.25
 
+#: Connections written to per ``drain`` slice.
+DRAIN_SLICE = 256
+
 type CallLater = Callable[[float, Callable[[], None]], object]
 
 
 class Fanout:
-    def __init__(self, limits: Limits, call_later: CallLater) -> None:
+    def __init__(
+        self, limits: Limits, call_later: CallLater, *, defer_public: bool = False
+    ) -> None:
         self.limits = limits
         self._call_later = call_later
+        self.defer_public = defer_public
+        self._backlog: deque[tuple[list[Conn], bytes]] = deque()
+        #: Called when the backlog goes from empty to not, so its drainer wakes up.
+        self.on_backlog: Callable[[], None] = lambda: None
         #: Connections dropped for not reading (docs/protocol.md, slow consumers).
         self.dropped_slow = 0
 
@@ -56,8 +71,14 @@ class Fanout:
 
     # --- sending ---------------------------------------------------------------------------------
 
-    def send(self, conn: Conn, message: ServerMessage) -> None:
-        self.write([conn], encode_bytes(message))
+    def send(self, conn: Conn, message: ServerMessage, *, direct: bool = False) -> None:
+        """``direct``: past the backlog, for a message whose order does not matter (a time
+        reply, whose stamps must not age in a queue)."""
+        data = encode_bytes(message)
+        if direct:
+            self._write_now([conn], data)
+        else:
+            self.write([conn], data)
 
     def publish(
         self, room: LiveRoom, event: Event, version: int, before: SlotState | None = None
@@ -84,8 +105,37 @@ class Fanout:
             self.write(group, encode_bytes(EventMessage(version=version, event=seen)))
 
     def write(self, conns: Iterable[Conn], data: bytes) -> None:
-        """Queue ``data`` to every connection; drop any that has stopped reading."""
+        """Queue ``data`` to every connection; drop any that has stopped reading. Public
+        connections get it through the backlog when it is on."""
         conns = list(conns)
+        if self.defer_public:
+            public = [c for c in conns if c.group == "public"]
+            if public:
+                if not self._backlog:
+                    self.on_backlog()
+                self._backlog.append((public, data))
+                conns = [c for c in conns if c.group != "public"]
+        self._write_now(conns, data)
+
+    @property
+    def backlog(self) -> int:
+        """Messages waiting for public connections."""
+        return len(self._backlog)
+
+    def drain(self, budget: int = DRAIN_SLICE) -> bool:
+        """Write the backlog to at most ``budget`` connections, in order; True if some is left."""
+        while self._backlog and budget > 0:
+            conns, data = self._backlog[0]
+            if len(conns) > budget:
+                self._backlog[0] = (conns[budget:], data)
+                conns = conns[:budget]
+            else:
+                self._backlog.popleft()
+            budget -= len(conns)
+            self._write_now(conns, data)
+        return bool(self._backlog)
+
+    def _write_now(self, conns: list[Conn], data: bytes) -> None:
         # The cap is on what is left over besides this message, and besides the welcome while
         # it drains: a large snapshot to a slow phone is not falling behind. A reader that stops
         # soon passes the cap all the same.

@@ -42,7 +42,10 @@ class Limits:
 
 
 class TokenBucket:
-    """Allows ``rate.burst`` messages at once and ``rate.per_second`` on average."""
+    """Allows ``rate.burst`` messages at once and ``rate.per_second`` on average.
+
+    ``now`` is when a frame was read from its connection, not when it was processed
+    (docs/protocol.md 12.1); ``credit`` adds the time the relay held a connection unread."""
 
     __slots__ = ("_burst", "_last", "_per_second", "_tokens")
 
@@ -54,9 +57,17 @@ class TokenBucket:
 
     def take(self, now: float) -> bool:
         elapsed = max(0.0, now - self._last)
-        self._last = now
-        self._tokens = min(self._burst, self._tokens + elapsed * self._per_second)
+        self._last = max(self._last, now)
+        # Refill up to the burst; a credit above it stays until it is spent.
+        refilled = min(self._burst, self._tokens + elapsed * self._per_second)
+        self._tokens = max(self._tokens, refilled)
         if self._tokens >= 1:
             self._tokens -= 1
             return True
         return False
+
+    def credit(self, seconds: float) -> None:
+        """The relay left this connection unread for ``seconds``: what its peer sent meanwhile
+        arrives at once and must not count as a burst, so that time's refill is added, even
+        above the burst."""
+        self._tokens += max(0.0, seconds) * self._per_second

@@ -3,6 +3,7 @@ may see; and the invite links a new room hands out."""
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable
@@ -56,7 +57,9 @@ class Conn:
         "group",
         "outlet",
         "principal",
+        "queued",
         "room",
+        "room_for_more",
         "strikes",
         "welcome_bytes",
     )
@@ -72,6 +75,10 @@ class Conn:
         self.closing = False
         self.room: LiveRoom | None = None
         self.group = _group_key(principal)
+        #: Frames read from it and waiting in the relay's audience queue (net/intake.py), and
+        #: what its reader waits on while that is at the read-ahead cap.
+        self.queued = 0
+        self.room_for_more: asyncio.Event | None = None
 
 
 def _group_key(principal: Principal) -> str:

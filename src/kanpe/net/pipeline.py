@@ -25,6 +25,8 @@ from kanpe.net.store import SNAPSHOT_EVERY, Store
 
 log = logging.getLogger("kanpe.relay")
 
+ID_REUSED = "this command id was used for another command"
+
 
 @dataclass(frozen=True, slots=True)
 class Published:
@@ -71,7 +73,7 @@ def run_command(
         record = store.command_record(state.id, who.key, command.id)
     if record is not None:
         if not hmac.compare_digest(record.digest, digest):
-            raise ProtocolError(ErrorCode.ID_REUSED, "this command id was used for another command")
+            raise ProtocolError(ErrorCode.ID_REUSED, ID_REUSED)
         return Outcome(Ack(id=command.id, version=record.version, duplicate=True))
     outcome = decide(state, who, command, now)
     if isinstance(outcome, Refusal):

@@ -15,7 +15,6 @@ import hashlib
 import hmac
 import logging
 import os
-import re
 import secrets
 import sqlite3
 import ssl
@@ -37,9 +36,11 @@ from kanpe.core.protocol import (
     ErrorCode,
     Hello,
     ProtocolError,
+    React,
     TimeReply,
     TimeRequest,
     Welcome,
+    command_id_in,
     encode_bytes,
     parse_client,
 )
@@ -48,11 +49,13 @@ from kanpe.core.rundown import Rundown
 from kanpe.net.admission import Admission
 from kanpe.net.autocues import AutoCueAlarm
 from kanpe.net.fanout import Fanout
+from kanpe.net.intake import Intake
 from kanpe.net.limits import TokenBucket
 from kanpe.net.liveroom import Conn, LiveRoom, RoomInvites
 from kanpe.net.outlet import WsOutlet
 from kanpe.net.pipeline import run_command, save_snapshot_if_due
 from kanpe.net.quietlog import websockets_logger
+from kanpe.net.reactions import ReactionBatcher
 from kanpe.net.relayclock import RelayClock
 from kanpe.net.relayconfig import RelayConfig, default_data_dir
 from kanpe.net.rooms import Rooms
@@ -85,7 +88,9 @@ class Relay:
         self.store: Store | None = None
         self.rooms: dict[str, LiveRoom] = {}
         self._rooms: Rooms | None = None
-        self.fanout = Fanout(self.limits, _call_later)
+        self.fanout = Fanout(self.limits, _call_later, defer_public=True)
+        self.intake = Intake(self._on_message, self.fanout)
+        self.reactions = ReactionBatcher(self._store, self.fanout, _call_later)
         self._server: Server | None = None
         self._admin_digest = b""
         self.admission = Admission(self.config)
@@ -130,14 +135,23 @@ class Relay:
         )
         for room in self.rooms.values():
             self._autocues.watch(room)  # cues that fell due while the relay was down go out now
+        self.intake.start()
         self._presence_task = asyncio.create_task(self._refresh_presence())
         self._checkpoint_task = asyncio.create_task(self._checkpoints())
         log.info("relay listening on %s (%d rooms)", self.url, len(self.rooms))
+
+    def _store(self) -> Store:
+        assert self.store is not None, "the relay is not started"
+        return self.store
 
     async def stop(self) -> None:
         self._closing.set()
         if self._autocues is not None:
             self._autocues.close()
+        if self.store is not None:
+            self.reactions.flush_all()  # committed and acked before the connections close
+        self.fanout.drain(budget=1 << 30)
+        await self.intake.stop()
         if self._checkpoint_task is not None:
             await self._checkpoint_task
         if self._presence_task is not None:
@@ -226,8 +240,11 @@ class Relay:
             conn = await self._greet(ws)
             if conn is None:
                 return
-            async for raw in ws:
-                self._on_message(conn, raw)
+            if conn.group == "public":
+                await self.intake.read(conn, ws)  # handled in turn, after hosts and speakers
+            else:
+                async for raw in ws:
+                    self._on_message(conn, raw, time.monotonic())
         except ConnectionClosed:
             pass
         finally:
@@ -310,18 +327,23 @@ class Relay:
 
     # --- messages ---------------------------------------------------------------------------------
 
-    def _on_message(self, conn: Conn, raw: str | bytes) -> None:
-        received = self.clock.now()
+    def _on_message(self, conn: Conn, raw: str | bytes, read_at: float) -> None:
+        """Handle one frame, read from ``conn`` at monotonic time ``read_at``: its rate is
+        weighed then, and a time request is answered with the relay time of then."""
         if conn.closing:
             return
-        if not conn.bucket.take(time.monotonic()):
+        received = self.clock.now() - max(0.0, time.monotonic() - read_at)
+        if not conn.bucket.take(read_at):
             self._strike(conn, raw)
             return
         conn.strikes = 0
         if conn.principal.role in _PUBLIC_ROLES and len(raw) > MAX_AUDIENCE_MESSAGE_CHARS:
             # Anyone with the audience link may send: their frames are weighed before parsing.
             message_too_large = f"message over {MAX_AUDIENCE_MESSAGE_CHARS} characters"
-            self.fanout.send(conn, Error(code=ErrorCode.TOO_LARGE, message=message_too_large))
+            self.fanout.send(
+                conn,
+                Error(code=ErrorCode.TOO_LARGE, message=message_too_large, id=command_id_in(raw)),
+            )
             return
         try:
             message = parse_client(raw)
@@ -330,7 +352,8 @@ class Relay:
             return
         match message:
             case TimeRequest(t0=t0):
-                self.fanout.send(conn, TimeReply(t0=t0, t1=received, t2=self.clock.now()))
+                reply = TimeReply(t0=t0, t1=received, t2=self.clock.now())
+                self.fanout.send(conn, reply, direct=True)
             case Hello():
                 self.fanout.send(conn, Error(code=ErrorCode.BAD_MESSAGE, message="already joined"))
             case _:
@@ -343,8 +366,7 @@ class Relay:
         conn.strikes += 1
         # Name the dropped command, so its sender knows exactly what to retry. Only a cheap look
         # for the id: a flood must not cost a full parse per frame.
-        found = _COMMAND_ID.search(raw[:256]) if isinstance(raw, str) else None
-        command_id = found.group(1) if found else None
+        command_id = command_id_in(raw)
         if command_id is not None or conn.strikes == 1 or conn.strikes % 10 == 0:
             self.fanout.send(
                 conn,
@@ -373,6 +395,9 @@ class Relay:
             return
         room = conn.room
         assert room is not None
+        if isinstance(command, React):
+            self.reactions.react(conn, room, who, command, now)  # counted, then acked
+            return
         outcome = run_command(self._rooms.store, room, who, command, now)
         for item in outcome.published:
             self.fanout.publish(room, item.event, item.version, item.before)
@@ -401,9 +426,6 @@ class Relay:
             for room in self.rooms.values():
                 if room.groups.get("host"):
                     self.fanout.presence_changed(room)
-
-
-_COMMAND_ID = re.compile(r'"id"\s*:\s*"([A-Za-z0-9_.:-]{1,64})"')
 
 
 def _call_later(delay: float, callback: Callable[[], None]) -> None:

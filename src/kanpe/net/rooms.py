@@ -28,7 +28,7 @@ from kanpe.core.protocol import (
 from kanpe.core.rules import initial_state
 from kanpe.core.rundown import Rundown, RundownError
 from kanpe.net.liveroom import LiveRoom, RoomInvites, new_token
-from kanpe.net.pipeline import command_digest, store_errors_are_internal
+from kanpe.net.pipeline import ID_REUSED, command_digest, store_errors_are_internal
 from kanpe.net.store import Store
 
 log = logging.getLogger("kanpe.relay")
@@ -116,9 +116,7 @@ class Rooms:
         remembered = self._relay_results.get(key)
         if remembered is not None:
             if not hmac.compare_digest(remembered[0], digest):
-                raise ProtocolError(
-                    ErrorCode.ID_REUSED, "this command id was used for another command"
-                )
+                raise ProtocolError(ErrorCode.ID_REUSED, ID_REUSED)
             return msgspec.structs.replace(remembered[1], duplicate=True)
         ack = self._relay_command_ack(room, command)
         self._relay_results[key] = (digest, ack)

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,8 +240,11 @@ class Store:
         first_version: int,
         events: list[LogEvent],
         command: tuple[str, str, bytes] | None,
+        *,
+        more_commands: Sequence[tuple[str, str, bytes]] = (),
     ) -> None:
-        """Durably record ``events`` (numbered from ``first_version``) and the command's id.
+        """Durably record ``events`` (numbered from ``first_version``) and the command's id
+        (with ``more_commands``: the ids of every reaction a coalesced count holds).
 
         Raises sqlite3.Error if nothing was committed; then nothing may be acknowledged.
         """
@@ -253,12 +257,15 @@ class Store:
                     for offset, event in enumerate(events)
                 ],
             )
-            if command is not None:
-                principal, command_id, digest = command
-                self._db.execute(
+            records = [command, *more_commands] if command is not None else more_commands
+            if records:
+                self._db.executemany(
                     "INSERT INTO commands (room, principal, id, digest, version)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (room, principal, command_id, digest, last),
+                    [
+                        (room, principal, command_id, digest, last)
+                        for principal, command_id, digest in records
+                    ],
                 )
 
     def save_snapshot(self, state: RoomState) -> None:
