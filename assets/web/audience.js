@@ -245,8 +245,8 @@ function onEvent(event) {
       }
       invalidate("polls");
       break;
-    case "reaction":
-      views.reactions.arrived(event.emoji);
+    case "reactions":
+      views.reactions.arrived(event.added);
       invalidate("reactions");
       break;
     default:

@@ -33,11 +33,9 @@ export function applyEvent(state, event, version) {
     case "poll":
       state.polls[event.poll.id] = event.poll;
       break;
-    case "reaction": {
-      const tally = (state.reactions[event.slot || ""] ||= {});
-      tally[event.emoji] = (tally[event.emoji] || 0) + 1;
+    case "reactions": // a talk's counts, coalesced by the relay a few times a second
+      state.reactions[event.slot || ""] = { ...event.counts };
       break;
-    }
     default:
       break; // a newer relay's event this page does not know: ignore it, keep the version
   }

@@ -58,14 +58,17 @@ export function reactionsView({ app, bar, sky, noteNode }) {
     if (calm.matches) setTimeout(() => node.remove(), 700);
   }
 
-  /** A reaction event: someone else's floats up; our own already did when tapped. */
-  function arrived(emoji) {
-    if (echoes[emoji] > 0) {
-      echoes[emoji] -= 1;
-      return;
+  /**
+   * A ``reactions`` event's ``added`` (emoji -> how many since the last one): everyone else's
+   * float up, as many as came in (up to the sky's limit); our own already did when tapped.
+   */
+  function arrived(added) {
+    for (const [emoji, count] of Object.entries(added || {})) {
+      const own = Math.min(echoes[emoji] || 0, count);
+      echoes[emoji] = (echoes[emoji] || 0) - own;
+      const button = buttons.find((b) => b.dataset.emoji === emoji);
+      for (let i = 0; button && i < count - own; i += 1) float(button, emoji, false);
     }
-    const button = buttons.find((b) => b.dataset.emoji === emoji);
-    if (button) float(button, emoji, false);
   }
 
   for (const button of buttons) {
