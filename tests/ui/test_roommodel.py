@@ -87,7 +87,7 @@ async def test_the_host_sees_every_change_of_the_room_as_its_own_signal(
 
     reacted = when(model.reacted)
     await audience.command(React(id=audience.new_id(), emoji="👏"))
-    assert await reacted == (SLOT, "👏")  # counted for the current talk
+    assert await reacted == (SLOT, "👏", 1)  # counted for the current talk
 
     asked = when(model.questionChanged)
     await audience.command(AskQuestion(id=audience.new_id(), text="Does it drift?"))

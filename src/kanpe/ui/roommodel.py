@@ -47,7 +47,7 @@ class RoomModel(QObject):
     chatReset = Signal()  # the visible chat changed other than by one new line: re-read it
     questionChanged = Signal(object)  # Question, new or changed
     pollChanged = Signal(object)  # Poll, new or changed
-    reacted = Signal(str, str)  # slot id ("" for the room), emoji
+    reacted = Signal(str, str, int)  # slot id ("" for the room), emoji, how many
     reportChanged = Signal()  # the hosts' moderation list changed (hosts only receive reports)
 
     def __init__(self, link: LinkClient | None = None, parent: QObject | None = None) -> None:
@@ -228,7 +228,7 @@ class RoomModel(QObject):
             CurrentChanged,
             PollChanged,
             QuestionChanged,
-            Reacted,
+            ReactionsCounted,
             ReportChanged,
             RundownChanged,
             SlotChanged,
@@ -250,14 +250,16 @@ class RoomModel(QObject):
                 self.questionChanged.emit(question)
             case PollChanged(poll=poll):
                 self.pollChanged.emit(poll)
-            case Reacted():
-                self._on_reaction(event)
+            case ReactionsCounted():
+                self._on_reactions(event)
             case ReportChanged():
                 self.reportChanged.emit()
 
-    def _on_reaction(self, event: object) -> None:
-        """The one place reactions arrive: one ``reacted`` signal per reaction."""
-        from kanpe.core.events import Reacted
+    def _on_reactions(self, event: object) -> None:
+        """The one place reactions arrive: the relay counts them a few times a second, and each
+        emoji's count since the last one comes as one ``reacted`` (a delta of n claps: n)."""
+        from kanpe.core.events import ReactionsCounted
 
-        if isinstance(event, Reacted):
-            self.reacted.emit(event.slot or "", event.emoji)
+        if isinstance(event, ReactionsCounted):
+            for emoji, count in event.added.items():
+                self.reacted.emit(event.slot or "", emoji, count)

@@ -50,6 +50,17 @@ def test_reactions_aggregate_into_bursts_that_fade(qtbot: QtBot) -> None:
     assert [(b.emoji, b.count) for b, _ in bursts.bursts()] == [("👏", 1)]
 
 
+def test_a_counted_delta_of_n_claps_shows_as_n_claps(qtbot: QtBot) -> None:
+    """The relay counts reactions a few times a second: 12 in one count look like 12 taps."""
+    one_by_one, counted = ReactionBursts(FakeClock()), ReactionBursts(FakeClock())
+    for _ in range(12):
+        one_by_one.add("👏")
+    counted.add("👏", 5)
+    counted.add("👏", 7)
+    shown = [[(b.emoji, b.count, o) for b, o in x.bursts()] for x in (one_by_one, counted)]
+    assert shown[0] == shown[1] == [("👏", 12, 1.0)]
+
+
 def test_settings_round_trip_and_defaults(tmp_path: Path) -> None:
     store = SettingsStore.for_speaker(tmp_path / "dir" / "speaker.toml")
     assert store.load() == SpeakerSettings() and store.problem is None

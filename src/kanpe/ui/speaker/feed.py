@@ -133,15 +133,17 @@ class ReactionBursts(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._expire)
 
-    def add(self, emoji: str) -> None:
+    def add(self, emoji: str, count: int = 1) -> None:
+        """``count`` more of ``emoji``: the relay sends reactions counted a few times a second,
+        so 12 claps in one count show as 12, as 12 single ones would."""
         now = self._clock()
         burst = self._bursts.get(emoji)
         if burst is None or burst.opacity(now) <= 0.0:
-            self._bursts[emoji] = Burst(emoji, 1, now)
+            self._bursts[emoji] = Burst(emoji, count, now)
         else:
-            # Put the burst back at the end (newest last) with one more.
+            # Put the burst back at the end (newest last) with the new ones.
             del self._bursts[emoji]
-            self._bursts[emoji] = Burst(emoji, burst.count + 1, now)
+            self._bursts[emoji] = Burst(emoji, burst.count + count, now)
         self.changed.emit()
         self._arm(now)
 

@@ -30,7 +30,7 @@ class SpeakerSlotModel(QObject):
     cueChanged = Signal()  # the cue itself (a new one, acked, cleared)
     chatPosted = Signal(object)  # ChatMessage
     chatReset = Signal()  # the chat changed other than by one new line: re-read it
-    reacted = Signal(str)  # emoji, whichever talk it was for
+    reacted = Signal(str, int)  # emoji and how many, whichever talk they were for
     pinnedChanged = Signal()
 
     def __init__(self, room: RoomModel | None = None, parent: QObject | None = None) -> None:
@@ -48,7 +48,7 @@ class SpeakerSlotModel(QObject):
         room.slotChanged.connect(self._slot_changed)
         room.chatPosted.connect(self.chatPosted)
         room.chatReset.connect(self.chatReset)
-        room.reacted.connect(lambda _slot, emoji: self.reacted.emit(emoji))
+        room.reacted.connect(lambda _slot, emoji, count: self.reacted.emit(emoji, count))
         room.questionChanged.connect(self._follow_pinned)
         if room.state is not None:
             self._follow_slot()
