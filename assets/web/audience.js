@@ -151,8 +151,12 @@ function onStatus(status, detail) {
   const shown = { connecting: "statusConnecting", online: "statusOnline", offline: "statusOffline" }[offline ? "offline" : status];
   setText(own("status-text"), shown ? t(shown) : status);
   const unreachable = status === "connecting" && detail === "unreachable";
-  $("offline").hidden = !offline && !unreachable;
-  if (unreachable) {
+  const full = detail === "full"; // turned away with HTTP 429: this address is at the relay's cap
+  $("offline").hidden = !offline && !unreachable && !full;
+  if (full) {
+    setText(own("offline-title"), t("turnedAway"));
+    setText(own("offline-detail"), t("turnedAwayDetail"));
+  } else if (unreachable) {
     setText(own("offline-title"), t("unreachable"));
     setText(own("offline-detail"), t("unreachableDetail"));
   } else if (offline) {

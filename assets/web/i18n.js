@@ -24,6 +24,9 @@ export const STRINGS = {
     offlineSince: "Offline since {time}.",
     unreachable: "Can’t reach the event.",
     unreachableDetail: "This network may block it, or the event has not started yet. Still trying…",
+    turnedAway: "Too many people joined from this network.",
+    turnedAwayDetail:
+      "The event allows only so many connections from one network, and this one is full. Waiting for a place… If you are at the venue, please tell the organisers.",
     tryNow: "Try now",
     outbox: { one: "1 message waits to be sent.", other: "{n} messages wait to be sent." },
 
@@ -167,6 +170,9 @@ export const STRINGS = {
     unreachable: "イベントに接続できません。",
     unreachableDetail:
       "このネットワークで遮断されているか、イベントがまだ始まっていない可能性があります。接続を試みています…",
+    turnedAway: "このネットワークからの接続が満員です。",
+    turnedAwayDetail:
+      "同じネットワークから参加できる人数に上限があり、いまは上限に達しています。空きが出るのを待っています… 会場にいる方は主催者にお知らせください。",
     tryNow: "今すぐ再接続",
     outbox: { other: "送信待ちのメッセージが{n}件あります。" },
 

@@ -227,10 +227,12 @@ export class Link {
       return;
     }
     this.ws = ws;
-    // Once unreachable, it stays so while it tries again (no flicker of the page's notice).
-    const trying = this.detail === "unreachable" ? "unreachable" : "";
-    this.setStatus(this.welcomed ? "offline" : "connecting", this.welcomed ? "reconnecting" : trying);
+    // Once unreachable or turned away, it stays so while it tries again (no flicker of the
+    // page's notice) until the relay lets it in.
+    const kept = this.detail === "unreachable" || this.detail === "full" ? this.detail : "";
+    this.setStatus(this.welcomed ? "offline" : "connecting", this.welcomed && !kept ? "reconnecting" : kept);
     ws.onopen = () => {
+      ws.opened = true;
       this.helloAt = monotonic();
       ws.send(
         JSON.stringify({
@@ -278,11 +280,31 @@ export class Link {
     // Never joined after a few tries: say so (the relay may refuse this network, or be down),
     // rather than spin on "Connecting…" for ever.
     const unreachable = !this.welcomed && this.attempt >= UNREACHABLE_AFTER;
-    this.setStatus(this.welcomed ? "offline" : "connecting", unreachable ? "unreachable" : "reconnecting");
+    const detail = unreachable ? "unreachable" : "reconnecting";
+    const refused = ws && !ws.opened;
+    this.setStatus(this.welcomed ? "offline" : "connecting", refused && this.detail === "full" ? "full" : detail);
+    if (refused) this.askWhyRefused(detail);
     const delay = backoff(this.attempt);
     this.attempt += 1;
     this.retryAt = monotonic() + delay;
     this.timers.retry = setTimeout(() => this.connect(), delay * 1000);
+  }
+
+  /**
+   * A browser cannot read the HTTP status of a refused websocket upgrade. The relay answers the
+   * same question at ``…/ws/admission``: 429 when this address already has as many connections
+   * as the relay allows (many phones behind one venue address). The page then says so, and
+   * keeps retrying: a place frees up when someone leaves.
+   */
+  askWhyRefused(otherwise) {
+    const probe = `${this.url.replace(/^ws/, "http")}/admission`;
+    const say = (detail) => {
+      if (this.status === "online" || this.status === "failed") return;
+      this.setStatus(this.welcomed ? "offline" : "connecting", detail);
+    };
+    fetch(probe, { cache: "no-store" })
+      .then((response) => say(response.status === 429 ? "full" : otherwise))
+      .catch(() => say(otherwise));
   }
 
   clearTimers() {

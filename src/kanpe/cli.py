@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="most connections from one IP address",
+        help="most connections from one IP address (default 256; raise it for a venue whose"
+        " attendees share one address)",
     )
     relay.add_argument(
         "--trust-proxy",

@@ -201,7 +201,11 @@ def browser() -> Iterator[Browser]:
 
 # Chromium reports a refused websocket as a console error; while the relay is down that is the
 # expected state of affairs, not a fault of the page.
-_EXPECTED_CONSOLE = ("WebSocket connection to",)
+# The same for the admission probe's answer when the relay turns this address away (HTTP 429).
+_EXPECTED_CONSOLE = (
+    "WebSocket connection to",
+    "Failed to load resource: the server responded with a status of 429",
+)
 
 
 class Pages:

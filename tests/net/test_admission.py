@@ -31,11 +31,30 @@ async def test_connections_per_address_are_capped(tmp_path: Path) -> None:
         with pytest.raises(InvalidStatus) as refused:
             await raw_connect(invites.audience)
         assert refused.value.response.status_code == 429
+        # The page cannot read a refused upgrade's status; it asks the admission probe why.
+        assert await _probe(relay.port, "/ws/admission") == (429, "too many connections")
+        assert await _probe(relay.port, "/kanpe/ws/admission") == (429, "too many connections")
         await open_.pop().close()
         await eventually(lambda: sum(relay.admission.per_address.values()) == 2)
+        assert await _probe(relay.port, "/ws/admission") == (200, "ok")
         open_.append(await raw_join(invites.audience))
         for ws in open_:
             await ws.close()
+
+
+async def _probe(port: int, path: str) -> tuple[int, str]:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = int(
+        next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")).split(b":")[
+            1
+        ]
+    )
+    body = await reader.readexactly(length)
+    writer.close()
+    await writer.wait_closed()
+    return int(head.split()[1]), body.decode().strip()
 
 
 @pytest.mark.asyncio

@@ -48,6 +48,20 @@ class Admission:
         release.add_done_callback(self._releases.discard)
         return None
 
+    def probe(self, connection: ServerConnection, request: Request) -> Response:
+        """``GET …/ws/admission``: whether a websocket from this address would pass the cap now
+        (200) or be turned away (429). A browser cannot read the status of a refused websocket
+        upgrade, so the audience page asks here to say why it cannot join."""
+        address = self.client_address(connection, request.headers)
+        full = self.per_address.get(address, 0) >= self.config.limits.max_connections_per_address
+        if full:
+            response = connection.respond(HTTPStatus.TOO_MANY_REQUESTS, "too many connections\n")
+        else:
+            response = connection.respond(HTTPStatus.OK, "ok\n")
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
     def client_address(self, connection: ServerConnection, headers: Headers) -> str:
         """The peer's address, or behind a trusted reverse proxy the client it names."""
         remote = connection.remote_address

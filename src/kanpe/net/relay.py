@@ -227,6 +227,8 @@ class Relay:
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         path = request.path.split("?", 1)[0]
+        if path.endswith("/ws/admission"):
+            return self.admission.probe(connection, request)
         if path != "/ws" and not path.endswith("/ws"):
             etags = request.headers.get_all("If-None-Match")
             return self._web.respond(connection, path, ", ".join(etags) if etags else None)
