@@ -218,16 +218,24 @@ class Child:
         self.hello = hello
 
     @classmethod
-    async def start(cls, *args: str, ready_within: float = 180.0) -> Child:
+    async def start(
+        cls,
+        *args: str,
+        ready_within: float = 180.0,
+        module: str = "bench._support",
+        env: dict[str, str] | None = None,
+    ) -> Child:
+        """``env``: extra environment (e.g. PYTHONPATH=OTHER/src to run another tree's relay)."""
         proc = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "bench._support",
+            module,
             *args,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             cwd=ROOT,
-            limit=64 * 2**20,
+            limit=256 * 2**20,
+            env={**os.environ, **env} if env else None,
         )
         assert proc.stdout is not None
         try:
@@ -264,13 +272,18 @@ class Child:
         return json.loads(lines[-1]) if lines else {}
 
 
-async def start_relay(*, profile: str | None = None, ping_interval: float | None = None) -> Child:
+async def start_relay(
+    *,
+    profile: str | None = None,
+    ping_interval: float | None = None,
+    env: dict[str, str] | None = None,
+) -> Child:
     args = ["relay", "--max-per-address", "10000"]
     if profile:
         args += ["--profile", profile]
     if ping_interval is not None:
         args += ["--ping-interval", str(ping_interval)]
-    return await Child.start(*args)
+    return await Child.start(*args, env=env)
 
 
 async def start_swarm(
@@ -345,11 +358,14 @@ async def _relay_child(args: argparse.Namespace) -> None:
         pauses = _GcPauses()
         commits = _time_commits(relay)
         await _stdin_closed()
+        intake = getattr(relay, "intake", None)  # None: a relay from before issue 11
         last = {
+            "busy_slices": getattr(intake, "busy_slices", None),
             "dropped_slow": relay.dropped_slow,
             "rss": rss_bytes(os.getpid()),
             "gc": pauses.stop(),
             "commits": _commit_summary(commits),
+            "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         }
         await relay.stop()
     print(json.dumps(last), flush=True)

@@ -201,11 +201,11 @@ def browser() -> Iterator[Browser]:
 
 # Chromium reports a refused websocket as a console error; while the relay is down that is the
 # expected state of affairs, not a fault of the page.
-# The same for the admission probe's answer when the relay turns this address away (HTTP 429).
-_EXPECTED_CONSOLE = (
-    "WebSocket connection to",
-    "Failed to load resource: the server responded with a status of 429",
-)
+_EXPECTED_CONSOLE = ("WebSocket connection to",)
+# The same for the admission probe the page sends after a refused websocket: it fails too while
+# the relay is down or the network cut, and is answered 429 when the relay turns this address
+# away (link.js, askWhyRefused).
+_ADMISSION_PROBE = "/ws/admission"
 
 
 class Pages:
@@ -250,7 +250,8 @@ class Pages:
         page.on("dialog", self._dialog)
 
     def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error" and not message.text.startswith(_EXPECTED_CONSOLE):
+        probe = str(message.location.get("url", "")).endswith(_ADMISSION_PROBE)
+        if message.type == "error" and not probe and not message.text.startswith(_EXPECTED_CONSOLE):
             self.problems.append(f"console error: {message.text}")
 
     def _dialog(self, dialog: Any) -> None:
