@@ -331,10 +331,14 @@ class Relay:
 
     def _on_message(self, conn: Conn, raw: str | bytes, read_at: float) -> None:
         """Handle one frame, read from ``conn`` at monotonic time ``read_at``: its rate is
-        weighed then, and a time request is answered with the relay time of then."""
+        weighed then, and a time request is answered with the relay time of then. A command is
+        decided at the relay time it is handled (docs/protocol.md 7.1)."""
         if conn.closing:
             return
-        received = self.clock.now() - max(0.0, time.monotonic() - read_at)
+        now = self.clock.now()
+        # Relay time when read: the t1 of a time reply (the wait in the audience's queue is not
+        # network delay). Commands are decided at ``now``, so times in the room only grow.
+        received = now - max(0.0, time.monotonic() - read_at)
         if not conn.bucket.take(read_at):
             self._strike(conn, raw)
             return
@@ -360,7 +364,7 @@ class Relay:
                 self.fanout.send(conn, Error(code=ErrorCode.BAD_MESSAGE, message="already joined"))
             case _:
                 try:
-                    self._on_command(conn, message, received)
+                    self._on_command(conn, message, now)
                 except ProtocolError as exc:
                     self.fanout.send(conn, Error(code=exc.code, message=exc.message, id=message.id))
 
