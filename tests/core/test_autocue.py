@@ -217,3 +217,19 @@ def test_kinds_per_threshold() -> None:
     room.do(StartTimer(id="1", slot="talk-1"))
     room.wait(T0 + 1500)
     assert [c[2] for c in room.cues] == [CueKind.TIME, CueKind.WRAP, CueKind.FLASH]
+
+
+def test_a_new_plan_gives_no_late_cue_and_re_arms_what_it_moves_below() -> None:
+    room = Room()
+    room.do(StartTimer(id="1", slot="talk-1"))
+    room.wait(T0 + 1080)  # 7 minutes left; nothing fired yet
+    ten = msgspec.structs.replace(RUNDOWN.slots[0], warning=600, final=120)
+    room.do(SetRundown(id="2", rundown=Rundown(slots=(ten, RUNDOWN.slots[1]))))
+    assert room.fired() == (W,)  # "10 min left" at 7 minutes left would be wrong: passed
+    room.wait(T0 + 1400)
+    assert [c[3] for c in room.cues] == ["2 min left"]
+    lower = msgspec.structs.replace(RUNDOWN.slots[0], warning=150, final=60)
+    room.do(SetRundown(id="3", rundown=Rundown(slots=(lower, RUNDOWN.slots[1]))))
+    assert room.fired() == (W,)  # 100 s left: the final threshold is ahead again
+    room.wait(T0 + 1500)
+    assert [c[3] for c in room.cues] == ["2 min left", "1 min left", "Time is up"]

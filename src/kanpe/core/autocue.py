@@ -82,6 +82,20 @@ def rearm(plan: Slot | None, old: SlotState, new: SlotState, now: float) -> Slot
     )
 
 
+def replanned(plan: Slot, slot: SlotState, now: float) -> SlotState:
+    """A timer in use under a new plan (``rundown.set``): a threshold the new plan puts at or
+    above the time left counts as passed (no late cue: a warning moved from 5 to 10 minutes at 7
+    minutes left says nothing), one below it is armed."""
+    if slot.timer.status is TimerStatus.IDLE:
+        return slot
+    fired = _ordered(set(_reached(slot, plan, now)))
+    if fired == slot.auto_cues.fired:
+        return slot
+    return msgspec.structs.replace(
+        slot, auto_cues=msgspec.structs.replace(slot.auto_cues, fired=fired)
+    )
+
+
 def set_auto_cues(state: RoomState, command: SetAutoCues, now: float) -> list[LogEvent]:
     """The ``slot.auto_cues`` command: one ``slot`` event, none if nothing changed."""
     slot = state.slots.get(command.slot)

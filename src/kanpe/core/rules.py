@@ -79,7 +79,7 @@ from kanpe.core.protocol import (
 from kanpe.core.refusal import Refusal, Refused
 
 __all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
-from kanpe.core.autocue import set_auto_cues
+from kanpe.core.autocue import replanned, set_auto_cues
 from kanpe.core.checkin import checked_on_ack, checked_on_send
 from kanpe.core.rundown import Rundown, RundownError, check_rundown
 from kanpe.core.stage import next_talk, set_current, timer_changed
@@ -152,7 +152,7 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
         case StartTimer() | PauseTimer() | ResetTimer() | AdjustTimer() | SetDuration():
             return _timer(state, who, command, now)
         case SetRundown(rundown=rundown):
-            return _set_rundown(state, rundown)
+            return _set_rundown(state, rundown, now)
         case SetCurrent(slot=slot_id):
             if slot_id is not None:
                 _slot(state, slot_id)
@@ -319,7 +319,7 @@ def initial_state(room_id: str, name: str, rundown: Rundown) -> RoomState:
     return state
 
 
-def _set_rundown(state: RoomState, rundown: Rundown) -> list[LogEvent]:
+def _set_rundown(state: RoomState, rundown: Rundown, now: float = 0.0) -> list[LogEvent]:
     try:
         check_rundown(rundown)
     except RundownError as exc:
@@ -332,7 +332,8 @@ def _set_rundown(state: RoomState, rundown: Rundown) -> list[LogEvent]:
         elif old.timer.status is TimerStatus.IDLE:
             slots[plan.id] = msgspec.structs.replace(old, timer=Countdown.idle(plan.duration))
         else:
-            slots[plan.id] = old  # a timer in use keeps going; the host can reset it
+            # A timer in use keeps going (the host can reset it), its cues following the plan.
+            slots[plan.id] = replanned(plan, old, now)
     return [RundownChanged(rundown=rundown, slots=slots)]
 
 
