@@ -47,12 +47,12 @@
         <translation>チャット</translation>
     </message>
     <message>
-        <source>Polls ({n} open)</source>
-        <translation>投票 ({n} 件受付中)</translation>
-    </message>
-    <message>
         <source>Polls</source>
         <translation>投票</translation>
+    </message>
+    <message>
+        <source>Polls ({n})</source>
+        <translation>投票 ({n})</translation>
     </message>
     <message>
         <source>Reports ({n})</source>
@@ -100,16 +100,12 @@
         <translation>全員をチェック</translation>
     </message>
     <message>
-        <source>Send every connected speaker a test cue; they answer with Got it.</source>
-        <translation>接続中の登壇者全員にテストのカンペを送ります。「了解」で応答されます。</translation>
-    </message>
-    <message>
         <source>No talks in the rundown.</source>
         <translation>進行表にトークがありません。</translation>
     </message>
     <message>
-        <source>Connection check: press Got it</source>
-        <translation>接続チェック:「了解」を押してください</translation>
+        <source>Send every connected speaker&apos;s app a check; it answers by itself.</source>
+        <translation>接続中の登壇者のアプリすべてにチェックを送ります。アプリが自動で応答します。</translation>
     </message>
     <message>
         <source>{ready} of {total} ready</source>
@@ -140,8 +136,16 @@
         <translation>チェック</translation>
     </message>
     <message>
-        <source>round trip {ms} ms</source>
-        <translation>往復 {ms} ms</translation>
+        <source>Check sent; waiting for the speaker&apos;s app.</source>
+        <translation>チェックを送信済み。登壇者のアプリの応答を待っています。</translation>
+    </message>
+    <message>
+        <source>Answered.</source>
+        <translation>応答あり。</translation>
+    </message>
+    <message>
+        <source>Answered: round trip {ms} ms</source>
+        <translation>応答あり: 往復 {ms} ms</translation>
     </message>
     <message>
         <source>Not connected.</source>
@@ -150,14 +154,6 @@
     <message>
         <source>Connected, not checked yet.</source>
         <translation>接続中、まだチェックしていません。</translation>
-    </message>
-    <message>
-        <source>Test cue sent; waiting for Got it.</source>
-        <translation>テストのカンペを送信済み。「了解」を待っています。</translation>
-    </message>
-    <message>
-        <source>Got it after {seconds} s</source>
-        <translation>{seconds} 秒で「了解」</translation>
     </message>
 </context>
 <context>
@@ -273,6 +269,41 @@
     <message>
         <source>Save the rundown</source>
         <translation>進行表を保存</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSender</name>
+    <message>
+        <source>Hide a chat message</source>
+        <translation>チャットの非表示</translation>
+    </message>
+    <message>
+        <source>Moderate a question</source>
+        <translation>質問の管理</translation>
+    </message>
+    <message>
+        <source>Keep a reported message</source>
+        <translation>通報された投稿を残す</translation>
+    </message>
+    <message>
+        <source>Open a poll</source>
+        <translation>投票の開始</translation>
+    </message>
+    <message>
+        <source>Close a poll</source>
+        <translation>投票の締め切り</translation>
+    </message>
+    <message>
+        <source>Create an invite link</source>
+        <translation>招待リンクの作成</translation>
+    </message>
+    <message>
+        <source>Replace a speaker link</source>
+        <translation>登壇者リンクの再発行</translation>
+    </message>
+    <message>
+        <source>Connection check</source>
+        <translation>接続チェック</translation>
     </message>
 </context>
 <context>
@@ -696,6 +727,21 @@
     </message>
 </context>
 <context>
+    <name>HostPanels</name>
+    <message>
+        <source>Audience</source>
+        <translation>視聴者</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>接続チェック</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>招待</translation>
+    </message>
+</context>
+<context>
     <name>HostWindow</name>
     <message>
         <source>Kanpe host console</source>
@@ -748,10 +794,6 @@
         <translation>ビューアー (表示専用)</translation>
     </message>
     <message>
-        <source>No link</source>
-        <translation>リンクなし</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -772,8 +814,20 @@
         <translation>リンクを作成</translation>
     </message>
     <message>
+        <source>Send again</source>
+        <translation>再発行</translation>
+    </message>
+    <message>
+        <source>A new link for this talk; the old one stops working.</source>
+        <translation>このトークの新しいリンクを作ります。古いリンクは使えなくなります。</translation>
+    </message>
+    <message>
         <source>Copied: {what}</source>
         <translation>コピーしました: {what}</translation>
+    </message>
+    <message>
+        <source>Replace {what}? The old link stops working now, and an app joined with it is disconnected until it has the new one.</source>
+        <translation>{what}を再発行しますか? 古いリンクはすぐに使えなくなり、そのリンクで接続中のアプリは新しいリンクを受け取るまで切断されます。</translation>
     </message>
     <message>
         <source>{what} created: copy it and send it.</source>
@@ -983,6 +1037,18 @@
     <message>
         <source>Nothing changed: {problem}</source>
         <translation>何も変更していません：{problem}</translation>
+    </message>
+    <message>
+        <source>The new link works, but could not be kept for the next start: {problem}. Copy it now.</source>
+        <translation>新しいリンクは使えますが、次回の起動のために保存できませんでした: {problem}。今コピーしておいてください。</translation>
+    </message>
+    <message>
+        <source>The event was exported to {path}</source>
+        <translation>イベントを {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {problem}</source>
+        <translation>書き出していません: {problem}</translation>
     </message>
     <message>
         <source>That is a {kind} link, not a host link: nothing changed. Paste the host link the relay printed when the room was made.</source>

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from kanpe.core.rundown import Rundown
     from kanpe.net.relay import Relay, RoomInvites
+    from kanpe.ui.host.session import EmbeddedEvent
     from kanpe.ui.speaker.app import SpeakerApp
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
@@ -365,8 +366,8 @@ def run_host(
         signal.signal(number, lambda n, _: quit_asked.append(n))
     logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
     event: EmbeddedEvent | None = None
+    folder = Path(data) if data else default_host_data_dir()
     if link is None:
-        folder = Path(data) if data else default_host_data_dir()
         from kanpe.storage.assets import web_root
 
         try:
@@ -385,7 +386,7 @@ def run_host(
             flush=True,
         )
     try:
-        return _run_console(link, relay, quit_asked)
+        return _run_console(link, relay, quit_asked, event=event, folder=folder)
     finally:
         if event is not None:
             event.stop()
@@ -408,16 +409,37 @@ def _host_rundown(path: str | None) -> Rundown | None:
         return None
 
 
-def _run_console(link: str, relay: str | None, quit_asked: list[int]) -> int:
+def _run_console(
+    link: str,
+    relay: str | None,
+    quit_asked: list[int],
+    *,
+    event: EmbeddedEvent | None = None,
+    folder: Path | None = None,
+) -> int:
     """The console (a new one each time the host joins another room) until the host quits."""
+    from kanpe.storage.hostevent import save_event
     from kanpe.storage.hostsettings import host_settings_store
     from kanpe.ui.host.console import HostConsole
+    from kanpe.ui.host.panels import HostPanels
     from kanpe.ui.host.session import HostSession
     from kanpe.ui.roommodel import RoomModel
 
     qt = application()
     settings = host_settings_store()
-    session = HostSession(lambda: HostConsole(RoomModel(), settings=settings))
+    # The event's links belong to the first console's room; one joined later starts with none.
+    event_links = [] if event is None else [event.invites.as_result()]
+
+    def make_console() -> HostConsole:
+        console = HostConsole(RoomModel(), settings=settings)
+        if event_links and folder is not None:  # links minted there are kept with the event
+            kept_in = folder
+            HostPanels(console, event_links.pop(), lambda new: save_event(kept_in, new))
+        else:
+            HostPanels(console, {})
+        return console
+
+    session = HostSession(make_console)
     # The consoles' once-a-second refresh lets Python see a signal soon after it comes.
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: session.quit())

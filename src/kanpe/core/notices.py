@@ -43,6 +43,9 @@ class AppNotice(StrEnum):
     RUNDOWN_SAVED = "rundown.saved"  # args: path
     BAD_VALUE = "host.bad_value"  # args: problem; a value typed in the console was refused
     NOT_A_HOST_LINK = "link.not_host"  # args: kind; a speaker's (or audience) link given
+    LINKS_NOT_SAVED = "links.not_saved"  # args: problem; a new invite link is not kept on disk
+    EXPORTED = "export.saved"  # args: path
+    EXPORT_FAILED = "export.failed"  # args: problem; nothing was written
     BAD_LINK = "link.bad"  # args: problem
     RELAY_UNREACHABLE = "link.unreachable"  # args: relay
 

@@ -72,6 +72,12 @@ class NoticeWords(QObject):
             "rundown.not_saved": self.tr("The rundown was not saved: {problem}"),
             "rundown.saved": self.tr("Rundown saved to {path}"),
             "host.bad_value": self.tr("Nothing changed: {problem}"),
+            "links.not_saved": self.tr(
+                "The new link works, but could not be kept for the next start: {problem}. "
+                "Copy it now."
+            ),
+            "export.saved": self.tr("The event was exported to {path}"),
+            "export.failed": self.tr("Nothing was exported: {problem}"),
             "link.not_host": self.tr(
                 "That is a {kind} link, not a host link: nothing changed. Paste the host link "
                 "the relay printed when the room was made."

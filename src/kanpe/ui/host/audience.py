@@ -17,7 +17,7 @@ from kanpe.ui.host.polls import PollPanel
 from kanpe.ui.host.rows import PANEL_STYLE
 
 if TYPE_CHECKING:
-    from kanpe.ui.commands import CommandSender
+    from kanpe.ui.host.sender import Sender
     from kanpe.ui.roommodel import RoomModel
 
 
@@ -30,11 +30,14 @@ class ReactionsPerMinute(QWidget):
         self.setObjectName("reactionRate")
         self.room = room
         self.rate = ReactionRate()
-        line = QHBoxLayout(self)
-        line.setContentsMargins(4, 2, 4, 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 6, 8, 4)
+        column.setSpacing(2)
         self.caption = QLabel(self.tr("Reactions per minute"))
         self.caption.setObjectName("sectionHeading")
-        line.addWidget(self.caption)
+        column.addWidget(self.caption)
+        line = QHBoxLayout()
+        column.addLayout(line)
         self.counts: dict[str, QLabel] = {}
         for emoji in EMOJIS:
             label = QLabel()
@@ -73,9 +76,7 @@ class ReactionsPerMinute(QWidget):
 class AudiencePanel(QWidget):
     """Reactions per minute above; questions, chat, polls and reports in tabs below."""
 
-    def __init__(
-        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, room: RoomModel, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("audiencePanel")
         self.setStyleSheet(PANEL_STYLE)
@@ -98,14 +99,14 @@ class AudiencePanel(QWidget):
         self._titles()
 
     def _titles(self) -> None:
-        """Tab titles with how many wait for the host: open questions, reports, open polls."""
+        """Tab titles with how many wait for the host: open questions, open polls, reports."""
         waiting = [q for q in self.room.questions() if not q.hidden and not q.answered]
         reports = len(self.room.reports())
         open_polls = sum(1 for p in self.room.polls() if p.open)
         titles = [
             self.tr("Questions ({n})").format(n=len(waiting)),
             self.tr("Chat"),
-            self.tr("Polls ({n} open)").format(n=open_polls) if open_polls else self.tr("Polls"),
+            self.tr("Polls ({n})").format(n=open_polls) if open_polls else self.tr("Polls"),
             self.tr("Reports ({n})").format(n=reports) if reports else self.tr("Reports"),
         ]
         for index, title in enumerate(titles):

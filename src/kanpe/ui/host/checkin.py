@@ -1,10 +1,9 @@
 """The connection check, the host's checklist before the event: "Check all" sends every online
-speaker a test cue; a talk turns ready when its speaker presses "Got it", with the link's round
-trip and how long the answer took; the list says who is not ready yet.
+speaker a check cue; the speaker's app answers it at once, and the talk turns ready with the
+round trip the relay measured; the list says who is not ready yet.
 
-What counts as ready is read from the room (the slot's cue and whether it was acknowledged), so
-the list follows the relay whatever happens to this window; the panel only remembers which cue
-it sent to each talk as the check.
+Readiness is read from the room (each slot's ``check``, docs/protocol.md "Connection checks"),
+so every host console shows the same, and reopening the console loses nothing.
 """
 
 from __future__ import annotations
@@ -19,19 +18,17 @@ from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList
 from kanpe.ui.labels import plain_label
 
 if TYPE_CHECKING:
-    import asyncio
-
-    from kanpe.core.protocol import Ack
+    from kanpe.core.model import Check
     from kanpe.core.roster import TalkRow
-    from kanpe.ui.commands import CommandSender
+    from kanpe.ui.host.sender import Sender
     from kanpe.ui.roommodel import RoomModel
 
 
 class Readiness(StrEnum):
     OFFLINE = "offline"  # no speaker app is connected for the talk
     UNCHECKED = "unchecked"  # connected, not checked yet
-    WAITING = "waiting"  # the check was sent; no "Got it" yet
-    READY = "ready"  # the speaker acknowledged the check
+    WAITING = "waiting"  # the check went out; the speaker's app has not answered
+    READY = "ready"  # the speaker's app answered the latest check, and is connected
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,41 +36,37 @@ class CheckRow:
     slot: str
     speaker: str
     readiness: Readiness
-    latency_ms: float | None  # the speaker link's round trip, as presence says
-    answered_in: float | None  # seconds from the check cue to "Got it"
+    round_trip: float | None  # seconds, relay to the speaker's app and back (the check's)
 
 
-def readiness(row: TalkRow, check_cue: str | None) -> CheckRow:
-    """Where one talk stands in the check, from its roster row and the check cue sent to it."""
-    cue = row.cue
-    answered_in = None
+def readiness(row: TalkRow, check: Check | None) -> CheckRow:
+    """Where one talk stands, from its roster row and its slot's latest check. A speaker who
+    answered and then dropped is not ready: the check is about now."""
     if not row.online:
         state = Readiness.OFFLINE
-    elif check_cue is None or cue is None or cue.id != check_cue:
+    elif check is None:
         state = Readiness.UNCHECKED
-    elif cue.acked_at is None:
+    elif check.acked_at is None:
         state = Readiness.WAITING
     else:
-        state, answered_in = Readiness.READY, max(0.0, cue.acked_at - cue.sent_at)
-    return CheckRow(row.slot, row.speaker, state, row.latency_ms, answered_in)
+        state = Readiness.READY
+    round_trip = check.round_trip if check is not None and state is Readiness.READY else None
+    return CheckRow(row.slot, row.speaker, state, round_trip)
 
 
 class CheckinPanel(QWidget):
     """One row per talk with its readiness; "Check all" above, who is not ready below."""
 
-    def __init__(
-        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, room: RoomModel, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkinPanel")
         self.setStyleSheet(PANEL_STYLE)
         self.room = room
         self.commands = commands
-        self.checks: dict[str, str] = {}  # slot -> the id of the check cue sent to it
         self.check_all_button = QPushButton(self.tr("Check all"))
         self.check_all_button.setObjectName("checkAll")
         self.check_all_button.setToolTip(
-            self.tr("Send every connected speaker a test cue; they answer with Got it.")
+            self.tr("Send every connected speaker's app a check; it answers by itself.")
         )
         self.check_all_button.clicked.connect(self.check_all)
         self.summary = plain_label()
@@ -93,7 +86,11 @@ class CheckinPanel(QWidget):
         self.rebuild.request()
 
     def states(self) -> list[CheckRow]:
-        return [readiness(row, self.checks.get(row.slot)) for row in self.room.roster()]
+        rows = []
+        for row in self.room.roster():
+            slot = self.room.slot(row.slot)
+            rows.append(readiness(row, None if slot is None else slot.check))
+        return rows
 
     def not_ready(self) -> list[CheckRow]:
         return [state for state in self.states() if state.readiness is not Readiness.READY]
@@ -118,18 +115,7 @@ class CheckinPanel(QWidget):
         from kanpe.core.model import CueKind
         from kanpe.core.protocol import SendCue
 
-        text = self.tr("Connection check: press Got it")
-        command = SendCue(id=self.commands.new_id(), slot=slot, kind=CueKind.TEXT, text=text)
-        future = self.commands.send(command)
-
-        def sent(answered: asyncio.Future[Ack]) -> None:
-            if answered.cancelled() or answered.exception() is not None:
-                return
-            # A cue's id is "c" + the room version its one event made (docs/protocol.md 6.5).
-            self.checks[slot] = f"c{answered.result().version}"
-            self.rebuild.request()
-
-        future.add_done_callback(sent)
+        self.commands.send(SendCue(id=self.commands.new_id(), slot=slot, kind=CueKind.CHECK))
 
     # --- the list -------------------------------------------------------------------------------
 
@@ -154,23 +140,18 @@ class CheckinPanel(QWidget):
             Readiness.READY: self.tr("✓ Ready"),
         }
         row.add_badge(marks[state.readiness], "readinessBadge")
-        button = row.add_button("check", self.tr("Check"), lambda: self.check(state.slot))
-        button.setEnabled(state.readiness is not Readiness.OFFLINE)
+        if state.readiness is not Readiness.OFFLINE:  # nobody there to answer
+            row.add_button("check", self.tr("Check"), lambda: self.check(state.slot))
         return row
 
     def _words(self, state: CheckRow) -> str:
-        latency = (
-            self.tr("round trip {ms} ms").format(ms=round(state.latency_ms))
-            if state.latency_ms is not None
-            else ""
-        )
         match state.readiness:
             case Readiness.OFFLINE:
                 return self.tr("Not connected.")
             case Readiness.UNCHECKED:
-                return self.tr("Connected, not checked yet.") + (f" {latency}" if latency else "")
+                return self.tr("Connected, not checked yet.")
             case Readiness.WAITING:
-                return self.tr("Test cue sent; waiting for Got it.")
-        seconds = f"{state.answered_in or 0.0:.1f}"
-        words = self.tr("Got it after {seconds} s").format(seconds=seconds)
-        return f"{words} · {latency}" if latency else words
+                return self.tr("Check sent; waiting for the speaker's app.")
+        if state.round_trip is None:
+            return self.tr("Answered.")
+        return self.tr("Answered: round trip {ms} ms").format(ms=round(state.round_trip * 1000))

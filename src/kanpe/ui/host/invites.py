@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kanpe.ui.host.qr import qr_pixmap
 from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList
@@ -26,10 +33,10 @@ if TYPE_CHECKING:
     import asyncio
 
     from kanpe.core.protocol import Ack
-    from kanpe.ui.commands import CommandSender
+    from kanpe.ui.host.sender import Sender
     from kanpe.ui.roommodel import RoomModel
 
-QR_SIZE = 220
+QR_SIZE = 200
 
 
 def masked(link: str) -> str:
@@ -46,7 +53,7 @@ class InvitesPanel(QWidget):
     def __init__(
         self,
         room: RoomModel,
-        commands: CommandSender,
+        commands: Sender,
         links: Mapping[str, str],
         parent: QWidget | None = None,
     ) -> None:
@@ -60,13 +67,14 @@ class InvitesPanel(QWidget):
         self.qr = QLabel()
         self.qr.setObjectName("inviteQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setMinimumSize(QR_SIZE, QR_SIZE)
+        self.qr.setFixedSize(QR_SIZE, QR_SIZE)
         self.qr_caption = plain_label()
         self.qr_caption.setObjectName("inviteQrCaption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = plain_label()
         self.status.setObjectName("inviteStatus")
         self.shown_key = ""
+        self.confirm: QMessageBox | None = None  # the open "Send again?" question
         self._lay_out()
         self.rebuild = Rebuild(self._build, self)
         room.synced.connect(self.rebuild.request)
@@ -75,19 +83,18 @@ class InvitesPanel(QWidget):
         self.show_qr("audience")
 
     def _lay_out(self) -> None:
+        # A side panel is narrow: the list above, the chosen link's code under it.
         code = QFrame()
         code.setObjectName("inviteCode")
         code_column = QVBoxLayout(code)
-        code_column.addWidget(self.qr)
+        code_column.setContentsMargins(0, 4, 0, 4)
+        code_column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         code_column.addWidget(self.qr_caption)
-        code_column.addStretch(1)
-        line = QHBoxLayout()
-        line.addWidget(self.list, 1)
-        line.addWidget(code, 0)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(line, 1)
+        column.addWidget(self.list, 1)
         column.addWidget(self.status)
+        column.addWidget(code, 0)
 
     def rows(self) -> list[Row]:
         if self.rebuild.pending():
@@ -117,10 +124,12 @@ class InvitesPanel(QWidget):
 
     def _room_row(self, key: str, heading: str) -> Row:
         link = self.links.get(key, "")
-        row = Row(heading, masked(link) if link else self.tr("No link"), key)
+        row = Row(heading, masked(link) if link else self.tr("No link yet"), key)
         if link:
             row.add_button("copy", self.tr("Copy"), lambda: self.copy(key))
             row.add_button("qr", self.tr("QR code"), lambda: self.show_qr(key))
+        else:  # a console that joined by its host link: the room's links were made elsewhere
+            row.add_button("create", self.tr("Create link"), lambda: self.create_link(key))
         return row
 
     def _speaker_row(self, slot: str, speaker: str, title: str) -> Row:
@@ -131,8 +140,10 @@ class InvitesPanel(QWidget):
         if link:
             row.add_button("copy", self.tr("Copy"), lambda: self.copy(key))
             row.add_button("qr", self.tr("QR code"), lambda: self.show_qr(key))
+            again = row.add_button("again", self.tr("Send again"), lambda: self.send_again(slot))
+            again.setToolTip(self.tr("A new link for this talk; the old one stops working."))
         else:
-            row.add_button("create", self.tr("Create link"), lambda: self.create_link(slot))
+            row.add_button("create", self.tr("Create link"), lambda: self.create_link(key))
         return row
 
     # --- actions --------------------------------------------------------------------------------
@@ -154,15 +165,48 @@ class InvitesPanel(QWidget):
         self.qr.setPixmap(qr_pixmap(link, size=QR_SIZE))
         self.qr_caption.setText(self._name(key))
 
-    def create_link(self, slot: str) -> None:
-        """Mint a speaker link for a talk that has none (one added to the rundown)."""
+    def create_link(self, key: str) -> None:
+        """Mint a link the panel has none of: a talk added to the rundown, or the room's audience
+        or viewer link on a console that joined by its host link. Older links stay valid."""
         from kanpe.core.model import Role
         from kanpe.core.protocol import CreateInvite
 
-        command = CreateInvite(id=self.commands.new_id(), role=Role.SPEAKER, slot=slot)
-        self._follow(self.commands.send(command), f"speaker:{slot}", replaced=False)
+        if key.startswith("speaker:"):
+            role, slot = Role.SPEAKER, key.removeprefix("speaker:")
+        else:
+            role, slot = Role(key), None
+        command = CreateInvite(id=self.commands.new_id(), role=role, slot=slot)
+        self._follow(self.commands.send(command), key, replaced=False)
 
-    def _follow(self, future: asyncio.Future[Ack], key: str, *, replaced: bool) -> None:
+    def send_again(self, slot: str) -> None:
+        """Ask first: replacing a link disconnects the speaker's app until it has the new one."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Send again"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "Replace {what}? The old link stops working now, and an app joined with it "
+                "is disconnected until it has the new one."
+            ).format(what=self._name(f"speaker:{slot}"))
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self.replace_link(slot))
+        self.confirm = box
+        box.open()
+
+    def replace_link(self, slot: str) -> None:
+        """Replace a leaked speaker link: the old one stops working, its connections close."""
+        from kanpe.core.protocol import ReplaceInvite
+
+        command = ReplaceInvite(id=self.commands.new_id(), slot=slot)
+        self._follow(self.commands.send(command), f"speaker:{slot}", replaced=True)
+
+    def _follow(self, future: asyncio.Future[Ack] | None, key: str, *, replaced: bool) -> None:
+        if future is None:
+            return  # not sent: the console lists it
+
         def done(answered: asyncio.Future[Ack]) -> None:
             if answered.cancelled() or answered.exception() is not None:
                 return  # the command sender has told the host why

@@ -16,7 +16,7 @@ from kanpe.ui.host.rows import Rebuild, Row, RowList, clock_text
 
 if TYPE_CHECKING:
     from kanpe.core.model import ChatMessage, Question, Report
-    from kanpe.ui.commands import CommandSender
+    from kanpe.ui.host.sender import Sender
     from kanpe.ui.roommodel import RoomModel
 
 # Chat lines the list keeps (the relay keeps 200).
@@ -35,7 +35,7 @@ class _Moderation(QWidget):
     def __init__(
         self,
         room: RoomModel,
-        commands: CommandSender,
+        commands: Sender,
         empty: str,
         parent: QWidget | None,
         rebuild_ms: int = 0,
@@ -69,9 +69,7 @@ class ChatModeration(_Moderation):
     """The chat, newest at the top, each line with "Hide". New lines are added at the top in
     batches (at most one per ``CHAT_BATCH_MS``); the list is rebuilt only when a line left it."""
 
-    def __init__(
-        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, room: RoomModel, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(room, commands, self.tr("No chat yet."), parent)
         self._posted: list[ChatMessage] = []
         self._add = Rebuild(self._add_posted, self, CHAT_BATCH_MS)
@@ -127,9 +125,7 @@ def question_order(questions: list[Question]) -> list[Question]:
 class QuestionModeration(_Moderation):
     """Questions sorted by votes, each with pin to stage, answered and hide."""
 
-    def __init__(
-        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, room: RoomModel, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(room, commands, self.tr("No questions yet."), parent, QUESTION_REBUILD_MS)
         room.questionChanged.connect(self.rebuild.request)
         room.rundownChanged.connect(self.rebuild.request)
@@ -190,9 +186,7 @@ class QuestionModeration(_Moderation):
 class ReportModeration(_Moderation):
     """What the audience reported, newest first: hide it, or keep it (dismiss the report)."""
 
-    def __init__(
-        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, room: RoomModel, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(room, commands, self.tr("Nothing reported."), parent)
         room.reportChanged.connect(self.rebuild.request)
 

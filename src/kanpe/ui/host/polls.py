@@ -24,7 +24,7 @@ from kanpe.ui.labels import plain_label
 
 if TYPE_CHECKING:
     from kanpe.core.model import Poll
-    from kanpe.ui.commands import CommandSender
+    from kanpe.ui.host.sender import Sender
     from kanpe.ui.roommodel import RoomModel
 
 MAX_CHOICES = 6  # the protocol's limit
@@ -37,7 +37,7 @@ POLL_REBUILD_MS = 100
 class PollEditor(QFrame):
     """A new poll: its question, yes/no or choices, and "Open poll"."""
 
-    def __init__(self, commands: CommandSender, parent: QWidget | None = None) -> None:
+    def __init__(self, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pollEditor")
         self.commands = commands
@@ -100,7 +100,9 @@ class PollEditor(QFrame):
 
         question = self.question.text().strip()
         options = self.options()
-        self.commands.send(OpenPoll(id=self.commands.new_id(), question=question, options=options))
+        command = OpenPoll(id=self.commands.new_id(), question=question, options=options)
+        if self.commands.send(command) is None:
+            return  # not sent: the host keeps what they typed
         self.question.clear()
         for edit in self.choice_edits:
             edit.clear()
@@ -110,10 +112,9 @@ class PollResults(QFrame):
     """One poll: its question, a bar per option with count and share, and "Close" while open.
     ``show_counts`` follows new answers in place."""
 
-    def __init__(self, poll: Poll, commands: CommandSender, parent: QWidget | None = None) -> None:
+    def __init__(self, poll: Poll, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("panelRow")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.key = poll.id
         self.poll = poll
         self.commands = commands
@@ -171,9 +172,7 @@ class PollResults(QFrame):
 class PollPanel(QWidget):
     """The editor above, every poll of the room below, newest first."""
 
-    def __init__(
-        self, room: RoomModel, commands: CommandSender, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, room: RoomModel, commands: Sender, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.room = room
         self.commands = commands

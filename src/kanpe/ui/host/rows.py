@@ -23,16 +23,41 @@ from PySide6.QtWidgets import (
 
 from kanpe.ui.labels import plain_label
 
-# The panels' own look: state is drawn as a mark and a word, the border only adds to it, so it
-# reads on a light or a dark console alike.
+# The panels' own look, in the console's dark colours (kanpe.ui.host.style). State is drawn as a
+# mark and a word; the border colour only adds to it.
 PANEL_STYLE = """
-QFrame#panelRow { border: 1px solid palette(mid); border-left-width: 4px; border-radius: 4px; }
-QFrame#panelRow[readiness="ready"] { border-left-color: #2e9e5e; }
-QFrame#panelRow[readiness="waiting"] { border-left-color: #d99a00; }
-QFrame#panelRow[readiness="offline"] { border-left-color: #c94a41; }
-QFrame#panelRow[pinned="true"] { border-left-color: #d99a00; }
-QLabel#pinnedBadge, QLabel#readinessBadge { font-weight: bold; }
-QLabel#pollFigures { min-width: 64px; }
+QWidget#rowList, QScrollArea#rowScroll { background: #14171d; border: none; }
+QFrame#panelRow {
+    background: #1a1d24; border: 1px solid #2a2e38; border-left: 4px solid #2a2e38;
+    border-radius: 6px;
+}
+QFrame#panelRow[readiness="ready"] { border-left-color: #3ecf7a; }
+QFrame#panelRow[readiness="waiting"] { border-left-color: #ffd23f; }
+QFrame#panelRow[readiness="offline"] { border-left-color: #ff8a80; }
+QFrame#panelRow[pinned="true"] { border-left-color: #ffd23f; background: #2a2510; }
+QLabel#rowHeading { color: #8b91a0; }
+QLabel#rowText { color: #e8eaf0; font-size: 14px; }
+QLabel#rowsEmpty, QLabel#inviteStatus, QLabel#checkSummary { color: #8b91a0; padding: 6px; }
+QLabel#pinnedBadge { color: #ffd23f; font-weight: bold; }
+QLabel#answeredBadge { color: #3ecf7a; font-weight: bold; }
+QLabel#readinessBadge { font-weight: bold; }
+QFrame#panelRow[readiness="ready"] QLabel#readinessBadge { color: #3ecf7a; }
+QFrame#panelRow[readiness="waiting"] QLabel#readinessBadge { color: #ffd23f; }
+QFrame#panelRow[readiness="offline"] QLabel#readinessBadge { color: #ff8a80; }
+QPushButton { padding: 3px 9px; }
+QPushButton:disabled { color: #5d6372; background: #1a1d24; border-color: #2a2e38; }
+QTabWidget#audienceTabs QTabBar::tab { padding: 6px 9px; }
+QProgressBar {
+    background: #0f1115; border: 1px solid #2a2e38; border-radius: 4px; max-height: 14px;
+}
+QProgressBar::chunk { background: #7ab8ff; border-radius: 3px; }
+QLabel#pollFigures { color: #c8ccd6; min-width: 64px; }
+QFrame#pollEditor { background: #1a1d24; border-radius: 6px; }
+QRadioButton { color: #c8ccd6; }
+QLabel#reactionCount { color: #e8eaf0; font-size: 14px; }
+QLabel#reactionTotal { color: #c8ccd6; font-weight: bold; }
+QFrame#inviteCode { background: transparent; }
+QLabel#inviteQrCaption { color: #c8ccd6; }
 """
 
 
@@ -70,6 +95,7 @@ class RowList(QScrollArea):
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("rowScroll")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -108,34 +134,36 @@ class RowList(QScrollArea):
 
 
 class Row(QFrame):
-    """One entry: a heading line, the text (plain), and buttons on the right."""
+    """One entry: a heading line (with badges at its right), the text (plain), and the row's
+    buttons under it, so the text has the panel's whole width however narrow it is."""
 
     def __init__(self, heading: str, text: str, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("panelRow")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.key = key  # the id of what the row shows (a message, a question, a poll, a report)
-        line = QHBoxLayout(self)
-        line.setContentsMargins(8, 6, 8, 6)
-        words = QVBoxLayout()
-        words.setSpacing(2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 6, 8, 6)
+        column.setSpacing(3)
+        top = QHBoxLayout()
         self.heading = plain_label(heading)
         self.heading.setObjectName("rowHeading")
+        top.addWidget(self.heading, 1)
+        self._badges = top
+        column.addLayout(top)
         self.text = plain_label(text)
         self.text.setObjectName("rowText")
-        words.addWidget(self.heading)
-        words.addWidget(self.text)
-        line.addLayout(words, 1)
+        column.addWidget(self.text)
         self._buttons = QHBoxLayout()
         self._buttons.setSpacing(4)
-        line.addLayout(self._buttons, 0)
+        self._buttons.addStretch(1)
+        column.addLayout(self._buttons)
         self.buttons: dict[str, QPushButton] = {}
 
     def add_badge(self, text: str, name: str) -> QLabel:
         badge = QLabel(text)
         badge.setTextFormat(Qt.TextFormat.PlainText)
         badge.setObjectName(name)
-        self._buttons.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._badges.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         return badge
 
     def add_button(self, name: str, text: str, action: Callable[[], object]) -> QPushButton:
@@ -143,6 +171,6 @@ class Row(QFrame):
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(action)
-        self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
         self.buttons[name] = button
         return button
