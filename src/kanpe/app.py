@@ -420,26 +420,20 @@ def _run_console(
     """The console (a new one each time the host joins another room) until the host quits."""
     from kanpe.storage.hostevent import save_event
     from kanpe.storage.hostsettings import host_settings_store
-    from kanpe.ui.host.console import HostConsole
-    from kanpe.ui.host.panels import HostPanels
+    from kanpe.ui.host.panels import console_factory
     from kanpe.ui.host.session import HostSession
-    from kanpe.ui.roommodel import RoomModel
 
     qt = application()
     settings = host_settings_store()
-    # The event's links belong to the first console's room; one joined later starts with none.
-    event_links = [] if event is None else [event.invites.as_result()]
+    if event is None or folder is None:  # a standalone relay's room: no links known here
+        session = HostSession(console_factory(settings, {}))
+    else:
+        kept_in = folder  # links made in the console are kept with the event
 
-    def make_console() -> HostConsole:
-        console = HostConsole(RoomModel(), settings=settings)
-        if event_links and folder is not None:  # links minted there are kept with the event
-            kept_in = folder
-            HostPanels(console, event_links.pop(), lambda new: save_event(kept_in, new))
-        else:
-            HostPanels(console, {})
-        return console
+        def save(links: dict[str, str]) -> None:
+            save_event(kept_in, links)
 
-    session = HostSession(make_console)
+        session = HostSession(console_factory(settings, event.invites.as_result(), save))
     # The consoles' once-a-second refresh lets Python see a signal soon after it comes.
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: session.quit())

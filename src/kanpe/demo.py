@@ -84,9 +84,8 @@ def _run_windows(
     from kanpe.storage.hostsettings import host_settings_store
     from kanpe.storage.settings import SettingsStore
     from kanpe.ui.host.audiencelink import AudienceLinkWindow
-    from kanpe.ui.host.console import HostConsole
+    from kanpe.ui.host.panels import console_factory
     from kanpe.ui.host.session import HostSession
-    from kanpe.ui.roommodel import RoomModel
     from kanpe.ui.speaker.app import SpeakerApp
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
@@ -101,7 +100,7 @@ def _run_windows(
     audience.move(screen.right() - audience.width() - 40, screen.bottom() - audience.height() - 60)
     audience.show()
     host_settings = host_settings_store(folder / "host.toml")
-    session = HostSession(lambda: HostConsole(RoomModel(), settings=host_settings))
+    session = HostSession(console_factory(host_settings, invites.as_result()))
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: session.quit())
     until_first_paint(speaker)

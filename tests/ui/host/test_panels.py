@@ -79,3 +79,21 @@ async def test_moderation_made_while_the_relay_is_unreachable_is_listed_not_queu
         assert not night.state().chat[-1].hidden
     finally:
         await proxy.stop()
+
+
+def test_the_event_links_go_to_the_first_console_only(qapp: object, tmp_path: Path) -> None:
+    """The console's first room is the event's; a room joined later from it knows no links."""
+    from kanpe.storage.hostsettings import host_settings_store
+    from kanpe.ui.host.invites import InvitesPanel
+    from kanpe.ui.host.panels import console_factory
+
+    links = {"room": "r", "audience": "http://127.0.0.1:1/audience/room1#" + "a" * 32}
+    make = console_factory(host_settings_store(tmp_path / "host.toml"), links)
+    consoles = [make(), make()]
+    try:
+        found = [c.window.findChild(InvitesPanel) for c in consoles]
+        assert found[0] is not None and found[0].links == links
+        assert found[1] is not None and found[1].links == {}
+    finally:
+        for console in consoles:
+            console.quit()

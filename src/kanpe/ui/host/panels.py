@@ -19,6 +19,8 @@ from kanpe.ui.host.invites import InvitesPanel
 from kanpe.ui.host.sender import ConsoleSender
 
 if TYPE_CHECKING:
+    from kanpe.storage.hostsettings import HostSettings
+    from kanpe.storage.settings import SettingsStore
     from kanpe.ui.host.console import HostConsole
 
 type SaveLinks = Callable[[dict[str, str]], object]
@@ -60,3 +62,27 @@ class HostPanels(QObject):
             self._save_links(links)
         except OSError as error:  # StorageError included: the message says what and where
             self._notices.post(AppNotice.LINKS_NOT_SAVED, Severity.WARNING, problem=str(error))
+
+
+def console_factory(
+    settings: SettingsStore[HostSettings],
+    links: Mapping[str, str],
+    save_links: SaveLinks | None = None,
+) -> Callable[[], HostConsole]:
+    """What a ``HostSession`` makes its consoles with: each console with its side panels.
+    ``links`` (and ``save_links``) belong to the first console's room, the event's; a room the
+    host joins later from the console starts with no links known."""
+    from kanpe.ui.host.console import HostConsole
+    from kanpe.ui.roommodel import RoomModel
+
+    first: list[Mapping[str, str]] = [links]
+
+    def make() -> HostConsole:
+        console = HostConsole(RoomModel(), settings=settings)
+        if first:
+            HostPanels(console, first.pop(), save_links)
+        else:
+            HostPanels(console, {})
+        return console
+
+    return make
