@@ -510,6 +510,21 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>Export the event</source>
+        <translation>イベントの書き出し</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>the console has not received the event from the relay yet</source>
+        <translation>コンソールがまだリレーからイベントを受け取っていません</translation>
+    </message>
+</context>
+<context>
     <name>FeedPane</name>
     <message>
         <source>Audience</source>
@@ -609,6 +624,10 @@
     <message>
         <source>Window</source>
         <translation>ウィンドウ</translation>
+    </message>
+    <message>
+        <source>Export the event as Markdown…</source>
+        <translation>イベントを Markdown で書き出す…</translation>
     </message>
     <message>
         <source>Join another relay with a host link…</source>

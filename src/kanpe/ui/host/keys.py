@@ -32,6 +32,7 @@ HOST_BINDINGS: tuple[Binding, ...] = (
     Binding("rundown.save", (Key(K.Key_S, "Ctrl+S", ctrl=True),), once=True),
     Binding("rundown.import_csv", (Key(K.Key_I, "Ctrl+I", ctrl=True),), once=True),
     Binding("relay.join", (Key(K.Key_J, "Ctrl+J", ctrl=True),), once=True),
+    Binding("event.export", (Key(K.Key_E, "Ctrl+E", ctrl=True),), once=True),
     Binding("help", (Key(K.Key_Question, "?"), Key(K.Key_F1, "F1")), once=True),
     Binding("quit", (Key(K.Key_Q, "Ctrl+Q", ctrl=True),)),
 )
@@ -78,6 +79,7 @@ class HostActions(QObject):
             (
                 self.tr("Window"),
                 [
+                    ("event.export", self.tr("Export the event as Markdown…")),
                     ("relay.join", self.tr("Join another relay with a host link…")),
                     ("help", self.tr("Show these shortcuts")),
                     ("quit", self.tr("Quit")),
@@ -93,6 +95,7 @@ class HostActions(QObject):
                     MenuItem("rundown.open", self.tr("Open a rundown…")),
                     MenuItem("rundown.save", self.tr("Save the rundown…")),
                     MenuItem("rundown.import_csv", self.tr("Import a CSV timetable…")),
+                    MenuItem("event.export", self.tr("Export the event as Markdown…")),
                     SEPARATOR,
                     MenuItem("relay.join", self.tr("Join another relay with a host link…")),
                     SEPARATOR,

@@ -1,5 +1,6 @@
 """The host console's side panels, put in its window: the audience (moderation, polls,
-reactions), the connection check and the invites, and the menu actions they own.
+reactions), the connection check and the invites, and the menu actions they own ("Check all",
+"Export the event").
 
 ``HostPanels`` is what ``kanpe host`` adds to a ``HostConsole``: each panel follows the console's
 room model and sends through the console (``ConsoleSender``), so a command made while the relay
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject
 
 from kanpe.ui.host.audience import AudiencePanel
 from kanpe.ui.host.checkin import CheckinPanel
+from kanpe.ui.host.export import Exporter
 from kanpe.ui.host.invites import InvitesPanel
 from kanpe.ui.host.sender import ConsoleSender
 
@@ -49,6 +51,8 @@ class HostPanels(QObject):
         check_all = window.actions_by_id["check.all"]
         check_all.setEnabled(True)
         check_all.triggered.connect(self.checkin.check_all)
+        self.exporter = Exporter(room, console.notices, window)
+        window.actions_by_id["event.export"].triggered.connect(self.exporter.ask)
         self._save_links = save_links
         self._notices = console.notices
         self.invites.linksChanged.connect(self._keep_links)
