@@ -9,10 +9,12 @@ APT_STAMP := .apt-installed
 
 # Qt's runtime libraries (offscreen and under Xvfb), Xvfb itself, and a font: what building and
 # running the bundle needs (`make runtime-deps`, used by the release workflow's Linux leg).
+# x11-utils: xwininfo, with which the bundle test sees the start window on Xvfb.
 RUNTIME_APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core \
 	fonts-noto-color-emoji \
 	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
-	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxkbcommon-x11-0 sqlite3
+	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxkbcommon-x11-0 sqlite3 \
+	x11-utils
 # The test suite's tools on top. Debian's Chromium, run headless by Playwright for the audience
 # page's browser tests (tests/e2e): Ubuntu has no chromium deb (only a snap), which is why the
 # release workflow installs the runtime packages alone. A compositing manager, so the overlay's

@@ -20,6 +20,8 @@ started=$SECONDS
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/kanpe.spec
 echo "built dist/kanpe in $((SECONDS - started)) s"
+# The desktop entry (menu, PDF "Open with", kanpe: links) a user installs with one command.
+cp packaging/linux/kanpe.desktop packaging/linux/install-desktop-entry.sh dist/kanpe/
 
 echo "== self-test, headless (no QT_QPA_PLATFORM, no display: the self-test picks offscreen)"
 env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY dist/kanpe/kanpe --self-test

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     QTranslator,
     SignalInstance,
 )
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 if TYPE_CHECKING:
     import asyncio
@@ -236,6 +236,7 @@ async def connect(
                 f"and questions to your stage: {room.invites.audience}",
                 flush=True,
             )
+            stack.callback(_show_practice_link(room.invites.audience).close)
         else:
             link_url = join
         import kanpe
@@ -282,6 +283,7 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     )
     if path is not None:
         speaker.open_deck(path)
+        _remember_deck(speaker, path)
     speaker.show()
     until_first_paint(speaker)
     document = speaker.deck.deck.document
@@ -303,6 +305,33 @@ class _OrderlyQuit(QObject):
             self._app.quit()
             return True
         return False
+
+
+def _show_practice_link(audience: str) -> QWidget:
+    """The practice room's audience link in a window too, with Copy and a QR code: someone who
+    opened Kanpe by a double click has no terminal to read it from."""
+    from kanpe.ui.linkwindow import LinkWindow, NamedLink
+
+    window = LinkWindow(
+        QCoreApplication.translate("Practice", "Practice room"),
+        QCoreApplication.translate(
+            "Practice",
+            "Open the audience link in a browser, or scan it with a phone: reactions, chat and "
+            "questions then reach your stage while you practise.",
+        ),
+        [NamedLink(QCoreApplication.translate("Practice", "Audience"), audience)],
+    )
+    # The speaker's keys (S, PageDown...) stay with the stage and console, not this window.
+    window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    window.show()
+    return window
+
+
+def _remember_deck(speaker: SpeakerApp, deck: Path) -> None:
+    """The deck at the top of the start window's recent decks (through the speaker's own copy
+    of the settings, which it saves again later)."""
+    speaker.settings = speaker.settings.with_recent_deck(str(deck.resolve()))
+    speaker.save_settings()
 
 
 def until_first_paint(speaker: SpeakerApp) -> None:

@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    desktop = _desktop_launch(list(sys.argv[1:] if argv is None else argv))
+    if desktop is not None:
+        return desktop
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
@@ -193,3 +196,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         case _:
             parser.print_help(sys.stderr)
             return 2
+
+
+def _desktop_launch(argv: list[str]) -> int | None:
+    """Opened by the desktop (kanpe.desktop): no arguments (a double click: the start window,
+    when there is a screen to show it on), or the one argument a system passes (a PDF opened
+    with Kanpe, a ``kanpe:`` link). None: a command for the terminal."""
+    from kanpe.core.links import is_app_link
+
+    if len(argv) > 1 or (argv and not is_app_link(argv[0]) and not _is_deck(argv[0])):
+        return None
+    from kanpe.desktop import can_show_windows, open_from_desktop
+
+    if not argv and not can_show_windows():
+        return None  # a terminal without a display: argparse prints the usage
+    return open_from_desktop(argv[0] if argv else None)
+
+
+def _is_deck(argument: str) -> bool:
+    return argument.lower().endswith(".pdf") and not argument.startswith("-")

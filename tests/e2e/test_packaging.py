@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 from PyInstaller.utils.hooks import qt as pyinstaller_qt
 
+from kanpe.core.links import APP_SCHEME
 from kanpe.selftest import load_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,6 +160,11 @@ def test_spec_makes_a_macos_app_with_its_info_plist(run_spec: Any) -> None:
     assert "relay" in plist["NSLocalNetworkUsageDescription"]
     assert plist["CFBundleShortVersionString"] == VERSION
     assert plist["LSMinimumSystemVersion"] == "14.0"
+    (scheme,) = plist["CFBundleURLTypes"]
+    assert scheme["CFBundleURLSchemes"] == [APP_SCHEME]  # kanpe: links open the app
+    (pdf,) = plist["CFBundleDocumentTypes"]
+    assert pdf["LSItemContentTypes"] == ["com.adobe.pdf"]
+    assert pdf["LSHandlerRank"] == "Alternate"  # offered in Open With, never the default
     (exe,) = called(calls, "EXE")
     assert exe["console"] is False and exe["strip"] is False  # stripping breaks signatures
 
@@ -367,3 +374,45 @@ def test_bundle_self_test_names_a_missing_library(damaged: Path) -> None:
     tested = run_bundle(damaged, "--self-test")
     assert tested.returncode == 1
     assert "FAIL pdf-render: ModuleNotFoundError: No module named 'PySide6.QtPdf'" in tested.stdout
+
+
+# What a double click does: the bundle with no arguments, on a real X server (Xvfb), until the
+# start window is mapped; xwininfo (x11-utils) reads the window's title from the X server.
+_SEE_START_WINDOW = r"""
+"$KANPE" & app=$!
+for _ in $(seq 1 600); do
+    if ! kill -0 "$app" 2>/dev/null; then echo "kanpe exited"; wait "$app"; exit 1; fi
+    if xwininfo -name "Welcome to Kanpe" 2>/dev/null | grep -q "Map State: IsViewable"; then
+        xwininfo -name "Welcome to Kanpe" | grep -E "Width|Height"
+        kill "$app"; wait "$app"; exit 0
+    fi
+    sleep 0.1
+done
+echo "no start window within 60 s"; kill "$app"; exit 1
+"""
+
+
+@pytest.mark.bundle
+def test_bundle_with_no_arguments_shows_the_start_window(bundle: Path, tmp_path: Path) -> None:
+    assert shutil.which("xvfb-run") and shutil.which("xwininfo"), "make runtime-deps installs them"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "KANPE_ASSETS")}
+    env.update(
+        KANPE=f"{bundle}/kanpe",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        LANG="C.UTF-8",
+        LANGUAGE="en",
+    )
+    run = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", _SEE_START_WINDOW],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    width = int(re.search(r"Width: (\d+)", run.stdout).group(1))  # type: ignore[union-attr]
+    assert width >= 600, run.stdout
+    assert "Traceback" not in run.stderr

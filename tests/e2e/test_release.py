@@ -249,7 +249,7 @@ def run_mac(
 
 @pytest.mark.parametrize(
     "script",
-    [*sorted(MACOS.glob("*.sh")), ROOT / "packaging" / "linux" / "build.sh"],
+    [*sorted(MACOS.glob("*.sh")), *sorted((ROOT / "packaging" / "linux").glob("*.sh"))],
     ids=lambda p: p.name,
 )
 def test_build_scripts_pass_shellcheck(script: Path) -> None:
@@ -536,3 +536,35 @@ def test_the_linux_leg_installs_no_chromium() -> None:
     ).stdout
     assert "xvfb" in planned and "libxcb-cursor0" in planned
     assert "chromium" not in planned
+
+
+# --- Linux: the desktop entry ----------------------------------------------------------------
+
+
+def test_the_linux_desktop_entry_registers_kanpe_links_and_quotes_any_folder(
+    tmp_path: Path,
+) -> None:
+    odd = tmp_path / 'talks & "decks" $HOME 100%' / "kanpe"
+    (odd / "_internal" / "assets" / "icons").mkdir(parents=True)
+    linux = ROOT / "packaging" / "linux"
+    for name in ("kanpe.desktop", "install-desktop-entry.sh"):
+        shutil.copy(linux / name, odd / name)
+    shutil.copy(ROOT / "assets" / "icons" / "kanpe-256.png", odd / "_internal/assets/icons")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "share"), "PATH": "/usr/bin:/bin"}
+    subprocess.run(["bash", str(odd / "install-desktop-entry.sh")], env=env, check=True)
+    entry = (tmp_path / "share" / "applications" / "kanpe.desktop").read_text()
+    fields = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
+    assert "x-scheme-handler/kanpe" in fields["MimeType"].split(";")
+    assert "application/pdf" in fields["MimeType"].split(";")
+    # The .desktop format: the path quoted, with \ " ` $ escaped and % doubled.
+    assert fields["Exec"] == (f'"{tmp_path}/talks & \\"decks\\" \\$HOME 100%%/kanpe/kanpe" %u')
+    subprocess.run(["bash", str(odd / "install-desktop-entry.sh"), "--remove"], env=env, check=True)
+    assert not (tmp_path / "share" / "applications" / "kanpe.desktop").exists()
+
+
+def test_the_linux_build_ships_the_desktop_entry() -> None:
+    build = (ROOT / "packaging" / "linux" / "build.sh").read_text()
+    assert (
+        "packaging/linux/kanpe.desktop packaging/linux/install-desktop-entry.sh dist/kanpe/"
+        in build
+    )

@@ -84,3 +84,61 @@ def parse_link(link: str) -> Invite:
     prefix = "/".join(segments[:-2])
     base = urlunsplit((parts.scheme, parts.netloc, prefix, "", ""))
     return Invite(base=base, kind=kind, room=room, token=parts.fragment)
+
+
+# --- kanpe: links: an invite link handed to the desktop app -------------------------------------
+
+#: The URL scheme the app registers (Info.plist, the Windows installer, the Linux .desktop file).
+APP_SCHEME = "kanpe"
+#: Longer than any invite link: a relay URL, a room id and a token fit in a few hundred characters.
+MAX_APP_LINK = 2048
+
+
+def make_app_link(link: str) -> str:
+    """``kanpe:`` + a speaker's invite link: what the relay's speaker page opens to hand the link
+    to the app. The token stays in the fragment, as in the link itself."""
+    return f"{APP_SCHEME}:{parse_link(link).link}"
+
+
+def is_app_link(text: str) -> bool:
+    """Whether ``text`` is meant for the app (starts with ``kanpe:``), valid or not."""
+    return text.strip()[: len(APP_SCHEME) + 1].lower() == f"{APP_SCHEME}:"
+
+
+def parse_app_link(text: str) -> Invite:
+    """The speaker invite inside a ``kanpe:`` link (``kanpe:https://relay/speak/ROOM#TOKEN``).
+
+    Refuses, with a LinkError saying what is wrong: another scheme, anything over
+    MAX_APP_LINK characters or with spaces or control characters, an invite that is not a
+    speaker's (the app joins talks; audience and viewer links are for a browser), and every way
+    ``parse_link`` refuses an invite (a query string, a missing token...).
+    """
+    text = text.strip()
+    if not is_app_link(text):
+        raise LinkError(f"not a Kanpe link: it should start with {APP_SCHEME}:")
+    if len(text) > MAX_APP_LINK:
+        raise LinkError("this Kanpe link is too long to be an invite")
+    if any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise LinkError("this Kanpe link has spaces or control characters in it")
+    inner = text[len(APP_SCHEME) + 1 :]
+    if inner.lower().startswith(("//http:", "//https:")):
+        inner = inner[2:]  # kanpe://https://...: some handlers add the slashes
+    return _speaker_only(parse_link(inner))
+
+
+def speaker_link_from(text: str) -> Invite:
+    """A speaker invite from what a person pasted or dropped: a ``kanpe:`` link or the plain
+    https link. LinkError says what is wrong."""
+    if is_app_link(text):
+        return parse_app_link(text)
+    return _speaker_only(parse_link(text))
+
+
+def _speaker_only(invite: Invite) -> Invite:
+    if invite.kind != LINK_KINDS[Role.SPEAKER]:
+        article = "an" if invite.kind[0] in "aeiou" else "a"
+        raise LinkError(
+            f"this is {article} {invite.kind} link, not a speaker's: Kanpe joins a talk with "
+            "the speaker link from the host"
+        )
+    return invite

@@ -20,8 +20,13 @@ from websockets.http11 import Response
 MAX_STATIC_BYTES = 2 * 1024 * 1024
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}\Z")
 #: The host link opens the host's phone page (the same link pasted into ``kanpe host --link``
-#: opens the desktop console); a speaker link is for the desktop app only.
-_PAGE_FOR_KIND = {"audience": "audience.html", "view": "view.html", "host": "host.html"}
+#: opens the desktop console); a speaker link opens the page that hands it to the desktop app.
+_PAGE_FOR_KIND = {
+    "audience": "audience.html",
+    "view": "view.html",
+    "host": "host.html",
+    "speak": "speak.html",
+}
 #: The audience page's service worker (its offline shell). Served from /audience/ itself, so its
 #: default scope is /audience/ (behind a path prefix, PREFIX/audience/), the pages it keeps.
 SERVICE_WORKER = "sw.js"
@@ -69,12 +74,6 @@ class WebRoot:
             return self._file(connection, _PAGE_FOR_KIND[parts[0]], if_none_match)
         if len(parts) == 2 and parts[0] == "static" and _SAFE_NAME.match(parts[1]):
             return self._file(connection, parts[1], if_none_match)
-        if len(parts) == 2 and parts[0] == "speak":
-            return self._text(
-                connection,
-                HTTPStatus.OK,
-                "This is a Kanpe invite for the desktop app: open Kanpe, paste the whole link.\n",
-            )
         return self._text(connection, HTTPStatus.NOT_FOUND, "not found\n")
 
     def _file(self, connection: ServerConnection, name: str, if_none_match: str | None) -> Response:

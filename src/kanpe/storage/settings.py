@@ -26,6 +26,10 @@ MAX_SETTINGS_BYTES = 64 * 1024
 MIN_SPLIT, MAX_SPLIT = 0.3, 0.9
 MIN_FONT, MAX_FONT = 9, 48
 MIN_OPACITY, MAX_OPACITY = 0.3, 1.0
+MAX_RECENT_DECKS = 8
+MIN_MINUTES, MAX_MINUTES = 1.0, 24 * 60.0
+#: What the start window offers; the last one taken is remembered and offered first next time.
+START_CHOICES = ("present", "join", "host", "demo")
 
 
 def default_config_dir() -> Path:
@@ -51,6 +55,11 @@ class SpeakerSettings:
     overlay: OverlayGeometry | None = None
     overlay_opacity: float = 0.88
     overlay_click_through: bool = False
+    # The start window (kanpe with nothing to do): decks opened, newest first; the last choice;
+    # the practice talk's length.
+    recent_decks: tuple[str, ...] = ()
+    start_choice: str = "present"
+    practice_minutes: float = 20.0
 
     def clamped(self) -> SpeakerSettings:
         return replace(
@@ -58,7 +67,14 @@ class SpeakerSettings:
             split=_clamp(self.split, MIN_SPLIT, MAX_SPLIT, 0.72),
             feed_font=int(_clamp(self.feed_font, MIN_FONT, MAX_FONT, 15)),
             overlay_opacity=_clamp(self.overlay_opacity, MIN_OPACITY, MAX_OPACITY, 0.88),
+            recent_decks=tuple(dict.fromkeys(self.recent_decks))[:MAX_RECENT_DECKS],
+            start_choice=self.start_choice if self.start_choice in START_CHOICES else "present",
+            practice_minutes=_clamp(self.practice_minutes, MIN_MINUTES, MAX_MINUTES, 20.0),
         )
+
+    def with_recent_deck(self, path: str) -> SpeakerSettings:
+        """``path`` first among the recent decks (moved there if it was already listed)."""
+        return replace(self, recent_decks=(path, *self.recent_decks)).clamped()
 
 
 def _clamp(value: float, low: float, high: float, default: float) -> float:
@@ -163,7 +179,12 @@ def _to_dict(settings: SpeakerSettings) -> dict[str, Any]:
     if settings.overlay is not None:
         geometry = settings.overlay
         overlay["geometry"] = [geometry.x, geometry.y, geometry.width, geometry.height]
-    return {"stage": stage, "overlay": overlay}
+    start = {
+        "choice": settings.start_choice,
+        "practice_minutes": round(settings.practice_minutes, 2),
+        "recent_decks": list(settings.recent_decks),
+    }
+    return {"stage": stage, "overlay": overlay, "start": start}
 
 
 def _parse(doc: dict[str, Any]) -> SpeakerSettings:
@@ -181,6 +202,13 @@ def _parse(doc: dict[str, Any]) -> SpeakerSettings:
         ):
             raise SettingsError("overlay.geometry must be [x, y, width, height] in pixels")
         parsed_geometry = OverlayGeometry(*geometry)
+    start = _table(doc, "start")
+    recent = start.get("recent_decks", [])
+    if not isinstance(recent, list) or not all(isinstance(path, str) for path in recent):
+        raise SettingsError("start.recent_decks must be a list of file paths")
+    choice = start.get("choice", "present")
+    if not isinstance(choice, str):
+        raise SettingsError("start.choice must be text")
     defaults = SpeakerSettings()
     return SpeakerSettings(
         split=_number(stage, "split", defaults.split, "stage"),
@@ -192,6 +220,9 @@ def _parse(doc: dict[str, Any]) -> SpeakerSettings:
         overlay_click_through=_bool(
             overlay, "click_through", defaults.overlay_click_through, "overlay"
         ),
+        recent_decks=tuple(recent),
+        start_choice=choice,
+        practice_minutes=_number(start, "practice_minutes", defaults.practice_minutes, "start"),
     ).clamped()
 
 
