@@ -48,7 +48,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = _application()
     lang = "ja" if QLocale.system().name().startswith("ja") else "en"
-    store = SettingsStore(Path(_HOME) / "speaker.toml")
+    store = SettingsStore.for_speaker(Path(_HOME) / "speaker.toml")
     settings = SpeakerSettings(start_choice="present")
     for deck in ("~/talks/lightning-talk.pdf", "~/talks/pycon-2026.pdf"):
         settings = settings.with_recent_deck(os.path.expanduser(deck))

@@ -135,7 +135,7 @@ def run_start() -> int:
     from kanpe.storage.settings import SettingsStore
 
     app = _application()
-    choice = choose(app, StartWindow(SettingsStore()))
+    choice = choose(app, StartWindow(SettingsStore.for_speaker()))
     return 0 if choice is None else launch(choice)
 
 

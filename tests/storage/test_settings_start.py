@@ -11,11 +11,11 @@ from kanpe.storage.settings import MAX_RECENT_DECKS, SettingsStore, SpeakerSetti
 
 
 def test_recent_decks_choice_and_minutes_survive_a_save(tmp_path: Path) -> None:
-    store = SettingsStore(tmp_path / "speaker.toml")
+    store = SettingsStore.for_speaker(tmp_path / "speaker.toml")
     settings = SpeakerSettings(start_choice="join", practice_minutes=5.0)
     settings = settings.with_recent_deck("/talks/a.pdf").with_recent_deck("/talks/b.pdf")
     assert store.save(settings)
-    loaded = SettingsStore(tmp_path / "speaker.toml").load()
+    loaded = SettingsStore.for_speaker(tmp_path / "speaker.toml").load()
     assert loaded.recent_decks == ("/talks/b.pdf", "/talks/a.pdf")
     assert loaded.start_choice == "join" and loaded.practice_minutes == 5.0
 
@@ -33,7 +33,7 @@ def test_a_deck_opened_again_moves_to_the_top_and_the_list_is_bounded() -> None:
 def test_a_file_from_before_the_start_window_reads_with_defaults(tmp_path: Path) -> None:
     path = tmp_path / "speaker.toml"
     path.write_text("[stage]\nsplit = 0.6\n")
-    loaded = SettingsStore(path).load()
+    loaded = SettingsStore.for_speaker(path).load()
     assert loaded.split == 0.6
     assert loaded.recent_decks == () and loaded.start_choice == "present"
 
@@ -52,7 +52,7 @@ def test_a_bad_start_table_is_reported_and_the_file_kept(
 ) -> None:
     path = tmp_path / "speaker.toml"
     path.write_text(text)
-    store = SettingsStore(path)
+    store = SettingsStore.for_speaker(path)
     store.load()
     assert store.problem is not None and problem in store.problem
     assert not store.save(SpeakerSettings())

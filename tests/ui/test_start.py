@@ -24,8 +24,8 @@ SPEAKER = f"https://relay.example.org/speak/room-1#{TOKEN}"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SettingsStore:
-    return SettingsStore(tmp_path / "speaker.toml")
+def store(tmp_path: Path) -> SettingsStore[SpeakerSettings]:
+    return SettingsStore.for_speaker(tmp_path / "speaker.toml")
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def deck(tmp_path: Path) -> Path:
 
 
 def start_window(
-    qtbot: QtBot, store: SettingsStore, ask: Path | None = None
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], ask: Path | None = None
 ) -> tuple[StartWindow, list[StartChoice]]:
     window = StartWindow(store, ask_deck=lambda _parent: ask)
     qtbot.addWidget(window)
@@ -48,25 +48,27 @@ def start_window(
 
 
 def test_present_opens_the_chosen_deck_with_the_talk_length_and_remembers_it(
-    qtbot: QtBot, store: SettingsStore, deck: Path
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], deck: Path
 ) -> None:
     window, made = start_window(qtbot, store, ask=deck)
     window.minutes.setValue(5)
     qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
     assert made == [Present(deck=deck, minutes=5.0)]
-    saved = SettingsStore(store.path).load()
+    saved = SettingsStore.for_speaker(store.path).load()
     assert saved.recent_decks == (str(deck),)
     assert saved.practice_minutes == 5.0 and saved.start_choice == "present"
 
 
-def test_cancelling_the_file_dialog_chooses_nothing(qtbot: QtBot, store: SettingsStore) -> None:
+def test_cancelling_the_file_dialog_chooses_nothing(
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings]
+) -> None:
     window, made = start_window(qtbot, store, ask=None)
     qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
     assert made == [] and window.isVisible()
 
 
 def test_a_recent_deck_opens_with_one_activation(
-    qtbot: QtBot, store: SettingsStore, deck: Path
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], deck: Path
 ) -> None:
     store.save(SpeakerSettings().with_recent_deck(str(deck)))
     window, made = start_window(qtbot, store)
@@ -76,7 +78,7 @@ def test_a_recent_deck_opens_with_one_activation(
 
 
 def test_a_recent_deck_that_is_gone_is_said_and_forgotten(
-    qtbot: QtBot, store: SettingsStore, tmp_path: Path
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], tmp_path: Path
 ) -> None:
     gone = tmp_path / "moved.pdf"
     store.save(SpeakerSettings().with_recent_deck(str(gone)))
@@ -85,16 +87,18 @@ def test_a_recent_deck_that_is_gone_is_said_and_forgotten(
     assert made == []
     assert window.present_problem.text() == f"This deck is not there any more: {gone}"
     assert window.present_problem.isVisible()
-    assert SettingsStore(store.path).load().recent_decks == ()
+    assert SettingsStore.for_speaker(store.path).load().recent_decks == ()
 
 
 @pytest.mark.parametrize("pasted", [SPEAKER, f"kanpe:{SPEAKER}", f"  {SPEAKER}\n"])
-def test_join_takes_a_pasted_speaker_link(qtbot: QtBot, store: SettingsStore, pasted: str) -> None:
+def test_join_takes_a_pasted_speaker_link(
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], pasted: str
+) -> None:
     window, made = start_window(qtbot, store)
     window.link_field.setText(pasted)
     qtbot.mouseClick(window.join_button, Qt.MouseButton.LeftButton)
     assert made == [Join(link=SPEAKER)]
-    assert SettingsStore(store.path).load().start_choice == "join"
+    assert SettingsStore.for_speaker(store.path).load().start_choice == "join"
 
 
 @pytest.mark.parametrize(
@@ -106,7 +110,7 @@ def test_join_takes_a_pasted_speaker_link(qtbot: QtBot, store: SettingsStore, pa
     ],
 )
 def test_join_refuses_a_link_it_cannot_use_and_says_why(
-    qtbot: QtBot, store: SettingsStore, pasted: str, reason: str
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], pasted: str, reason: str
 ) -> None:
     window, made = start_window(qtbot, store)
     window.link_field.setText(pasted)
@@ -117,16 +121,20 @@ def test_join_refuses_a_link_it_cannot_use_and_says_why(
     assert reason in shown and TOKEN not in shown
 
 
-def test_host_and_demo_lead_to_their_own_choice(qtbot: QtBot, store: SettingsStore) -> None:
+def test_host_and_demo_lead_to_their_own_choice(
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings]
+) -> None:
     window, made = start_window(qtbot, store)
     qtbot.mouseClick(window.host_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
     assert made == [Host(), Demo()]
-    assert SettingsStore(store.path).load().start_choice == "demo"
+    assert SettingsStore.for_speaker(store.path).load().start_choice == "demo"
 
 
 @pytest.mark.parametrize("last", ["present", "join", "host", "demo"])
-def test_the_last_choice_is_offered_first(qtbot: QtBot, store: SettingsStore, last: str) -> None:
+def test_the_last_choice_is_offered_first(
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], last: str
+) -> None:
     store.save(SpeakerSettings(start_choice=last))
     window, _ = start_window(qtbot, store)
     assert [k for k, card in window.cards.items() if card.property("last")] == [last]
@@ -144,7 +152,7 @@ def drop(window: StartWindow, mime: QMimeData) -> None:
 
 
 def test_a_deck_dropped_on_the_window_is_presented(
-    qtbot: QtBot, store: SettingsStore, deck: Path
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], deck: Path
 ) -> None:
     window, made = start_window(qtbot, store)
     mime = QMimeData()
@@ -153,7 +161,9 @@ def test_a_deck_dropped_on_the_window_is_presented(
     assert made == [Present(deck=deck, minutes=20.0)]
 
 
-def test_a_link_dropped_on_the_window_is_joined(qtbot: QtBot, store: SettingsStore) -> None:
+def test_a_link_dropped_on_the_window_is_joined(
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings]
+) -> None:
     window, made = start_window(qtbot, store)
     mime = QMimeData()
     mime.setText(f"kanpe:{SPEAKER}")
@@ -165,7 +175,7 @@ def test_a_link_dropped_on_the_window_is_joined(qtbot: QtBot, store: SettingsSto
 
 
 def test_a_file_open_event_from_the_system_goes_straight_to_the_deck(
-    qtbot: QtBot, store: SettingsStore, deck: Path
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings], deck: Path
 ) -> None:
     """macOS: a deck dropped on the Dock icon, or Open With > Kanpe, arrives as QFileOpenEvent."""
     app = QApplication.instance()
@@ -176,7 +186,7 @@ def test_a_file_open_event_from_the_system_goes_straight_to_the_deck(
 
 
 def test_a_kanpe_link_from_the_system_goes_straight_to_the_join(
-    qtbot: QtBot, store: SettingsStore
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings]
 ) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -186,7 +196,9 @@ def test_a_kanpe_link_from_the_system_goes_straight_to_the_join(
     assert desktop.choose(app, window) == Join(link=SPEAKER)
 
 
-def test_closing_the_start_window_chooses_nothing(qtbot: QtBot, store: SettingsStore) -> None:
+def test_closing_the_start_window_chooses_nothing(
+    qtbot: QtBot, store: SettingsStore[SpeakerSettings]
+) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window = StartWindow(store)

@@ -99,7 +99,7 @@ class StartWindow(QWidget):
 
     def __init__(
         self,
-        settings: SettingsStore,
+        settings: SettingsStore[SpeakerSettings],
         *,
         ask_deck: AskDeck | None = None,
         parent: QWidget | None = None,
