@@ -29,7 +29,7 @@ env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY dist/kanpe/kanpe --self-tes
 echo "== self-test under Xvfb (QT_QPA_PLATFORM=xcb: a real X11 window)"
 xvfb-run -a env QT_QPA_PLATFORM=xcb dist/kanpe/kanpe --self-test
 
-echo "== damaged copies of the bundle are refused with a message (tests/e2e/test_packaging.py)"
+echo "== the bundle tests (tests/e2e/test_packaging.py): no arguments shows the start window on Xvfb; damaged copies are refused with a message"
 KANPE_BUNDLE="$PWD/dist/kanpe" "$PY" -m pytest -q -p no:cacheprovider \
     -m bundle tests/e2e/test_packaging.py
 

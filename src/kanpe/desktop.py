@@ -61,7 +61,11 @@ def join_app_link(text: str) -> int:
         invite = parse_app_link(text)
     except LinkError as exc:
         _application()
-        _problem(QCoreApplication.translate("Desktop", "Kanpe cannot open this link"), str(exc))
+        from kanpe.ui.linkreasons import link_reason
+
+        _problem(
+            QCoreApplication.translate("Desktop", "Kanpe cannot open this link"), link_reason(exc)
+        )
         return 2
     return run_speaker(None, join=invite.link, minutes=DEFAULT_MINUTES)
 

@@ -333,3 +333,38 @@ def test_the_desktop_gets_no_arguments_or_the_one_the_system_passes(
     result = cli._desktop_launch(argv)
     assert seen == opened
     assert (result == 0) if opened else result is None
+
+
+def test_every_refusal_of_the_link_parser_is_listed_for_translation() -> None:
+    """A refusal shown in the Japanese window is Japanese: core's English messages are all in
+    kanpe.ui.linkreasons (a new one there fails this test until it is listed)."""
+    from kanpe.core.links import LinkError, speaker_link_from, websocket_url
+    from kanpe.ui.linkreasons import REASONS
+
+    refusals = set()
+    for text in (
+        "",
+        "relay.example.org/speak/room-1",
+        f"https://relay.example.org/speak/room-1?x=1#{TOKEN}",
+        f"https://relay.example.org/talk/room-1#{TOKEN}",
+        f"https://relay.example.org/speak/r#{TOKEN}",
+        "https://relay.example.org/speak/room-1#short",
+        "kanpe:" + "x" * 3000,
+        "kanpe:a b",
+        f"https://relay.example.org/audience/room-1#{TOKEN}",
+        f"https://relay.example.org/host/room-1#{TOKEN}",
+        f"https://relay.example.org/view/room-1#{TOKEN}",
+    ):
+        with pytest.raises(LinkError) as refused:
+            speaker_link_from(text)
+        refusals.add(str(refused.value))
+    with pytest.raises(LinkError) as refused:
+        websocket_url("ftp://relay.example.org")
+    refusals.add(str(refused.value))
+    from kanpe.core.links import parse_app_link
+
+    with pytest.raises(LinkError) as refused:
+        parse_app_link(SPEAKER)
+    refusals.add(str(refused.value))
+    assert len(refusals) == len(REASONS)
+    assert refusals == set(REASONS)

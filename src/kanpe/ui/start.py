@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kanpe.core.links import LinkError, speaker_link_from
 from kanpe.storage.settings import MAX_MINUTES, MIN_MINUTES, SettingsStore, SpeakerSettings
 from kanpe.ui.labels import plain_label
+from kanpe.ui.linkreasons import link_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,30 +65,34 @@ class Demo:
 type StartChoice = Present | Join | Host | Demo
 type AskDeck = Callable[[QWidget], Path | None]
 
+#: Scoped to the window and its cards: a file dialog opened from the window (a child, on Linux
+#: drawn by Qt) keeps the ordinary look.
 STYLE = """
 QWidget#start { background: #101217; }
-QWidget#start QLabel { color: #e8eaf0; }
-QWidget#start QLabel#startHeading { font-size: 26px; font-weight: bold; }
-QWidget#start QLabel#startLead { color: #a9afbd; font-size: 15px; }
-QWidget#start QFrame#card { background: #1a1d24; border: 2px solid #2a2e38; border-radius: 12px; }
-QWidget#start QFrame#card[last="true"] { border-color: #ffd23f; }
-QWidget#start QLabel#cardHeading { font-size: 18px; font-weight: bold; }
-QWidget#start QLabel#cardText { color: #a9afbd; }
-QWidget#start QLabel#problem { color: #ff8a7a; font-weight: bold; }
-QPushButton { padding: 7px 16px; border-radius: 8px; background: #2a2e38; color: #e8eaf0; }
-QPushButton:hover { background: #3a4050; }
-QPushButton:focus { border: 2px solid #8ab4ff; }
-QPushButton#primary { background: #ffd23f; color: #1b1400; font-weight: bold; }
-QPushButton#primary:hover { background: #ffe27a; }
-QLineEdit, QListWidget {
+QLabel#startHeading { color: #e8eaf0; font-size: 26px; font-weight: bold; }
+QLabel#startLead { color: #a9afbd; font-size: 15px; }
+QFrame#card { background: #1a1d24; border: 2px solid #2a2e38; border-radius: 12px; }
+QFrame#card[last="true"] { border-color: #ffd23f; }
+QFrame#card QLabel { color: #e8eaf0; }
+QFrame#card QLabel#cardHeading { font-size: 18px; font-weight: bold; }
+QFrame#card QLabel#cardText { color: #a9afbd; }
+QFrame#card QLabel#problem { color: #ff8a7a; font-weight: bold; }
+QFrame#card QPushButton {
+    padding: 7px 16px; border-radius: 8px; background: #2a2e38; color: #e8eaf0;
+}
+QFrame#card QPushButton:hover { background: #3a4050; }
+QFrame#card QPushButton:focus { border: 2px solid #8ab4ff; }
+QFrame#card QPushButton#primary { background: #ffd23f; color: #1b1400; font-weight: bold; }
+QFrame#card QPushButton#primary:hover { background: #ffe27a; }
+QFrame#card QLineEdit, QFrame#card QListWidget {
     background: #101217; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 6px;
     padding: 4px;
 }
-QDoubleSpinBox {
+QFrame#card QDoubleSpinBox {
     background: #101217; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 6px;
     min-height: 26px;
 }
-QListWidget::item:selected { background: #3a4050; }
+QFrame#card QListWidget::item:selected { background: #3a4050; }
 """
 
 
@@ -301,7 +306,7 @@ class StartWindow(QWidget):
         except LinkError as exc:
             self._refuse(
                 self.join_problem,
-                self.tr("This link cannot be used: {reason}").format(reason=exc),
+                self.tr("This link cannot be used: {reason}").format(reason=link_reason(exc)),
             )
             self.link_field.setFocus()
             return
