@@ -177,16 +177,16 @@ def host_folder() -> Path:
 
 def _start_host_relay() -> RelayThread | None:
     """The embedded relay, on HOST_PORT or, if another program holds it, on a free port."""
-    from kanpe.app import _web_root
     from kanpe.net.embedded import RelayThread
     from kanpe.net.relayconfig import RelayConfig
+    from kanpe.storage.assets import web_root
 
     for port in (HOST_PORT, 0):
         config = RelayConfig(
             host="0.0.0.0",  # noqa: S104 - speakers and the audience join from the network
             port=port,
             data_dir=host_folder() / "relay",
-            web_root=_web_root(),
+            web_root=web_root(),
         )
         relay = RelayThread(config, lan_links=True)
         try:
