@@ -5,8 +5,7 @@
 
 Saves OUT/start-<lang>.png (with two recent decks; docs/start-window.png is the English one),
 OUT/start-join-refused-<lang>.png (a pasted audience link, refused), OUT/practice-link-<lang>.png
-(the practice room's audience link) and OUT/event-links-<lang>.png (hosting: a real embedded
-relay, in a temporary data folder, and its links).
+(the practice room's audience link).
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 _HOME = tempfile.mkdtemp(prefix="kanpe-shots-")
 os.environ.update(XDG_CONFIG_HOME=f"{_HOME}/config", XDG_DATA_HOME=f"{_HOME}/data", HOME=_HOME)
 
-from kanpe import desktop  # noqa: E402
 from kanpe.app import _application, _show_practice_link  # noqa: E402
 from kanpe.storage.settings import SettingsStore, SpeakerSettings  # noqa: E402
 from kanpe.ui.start import StartWindow  # noqa: E402
@@ -66,15 +64,6 @@ def main() -> None:
     save(app, practice, out / f"practice-link-{lang}.png")
     practice.close()
     practice.deleteLater()
-    relay = desktop._start_host_relay()
-    assert relay is not None
-    try:
-        event = desktop._event_links_window(app, relay)
-        assert event is not None
-        save(app, event, out / f"event-links-{lang}.png")
-        event.close()
-    finally:
-        relay.stop()
     settle(app)  # the windows' deferred deletes run while Qt is still whole
 
 

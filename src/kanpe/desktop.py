@@ -8,28 +8,23 @@ icon or a ``kanpe:`` link arrives as a file-open event instead of an argument; i
 same way. Whatever goes wrong is shown in a window as well as printed: nobody reads a terminal
 here.
 
-``run_host`` is the hook for the host console: today it starts the embedded relay with the
-host's event and shows the event's links.
+"Host an event" opens the host console (kanpe.app.run_host, as ``kanpe host``).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QUrl, Signal
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kanpe.app import DEFAULT_MINUTES, _application, run_demo, run_speaker
 from kanpe.core.links import LinkError, is_app_link, parse_app_link
 from kanpe.ui.start import Demo, Host, Join, Present, StartChoice, StartWindow
 
-if TYPE_CHECKING:
-    from kanpe.net.embedded import RelayThread
-
-HOST_PORT = 8765  # the relay's usual port; a free one if another program holds it
+HOST_PORT = 8765  # the embedded relay's port, as `kanpe host` has it
 
 
 def can_show_windows() -> bool:
@@ -144,113 +139,8 @@ def run_start() -> int:
 
 
 def run_host() -> int:
-    """Host an event. THE HOOK FOR THE HOST CONSOLE: replace this body with the console.
+    """Host an event: the host console (``kanpe host`` with its defaults) on the embedded relay,
+    with the host's saved event or a new one from the sample rundown."""
+    from kanpe.app import run_host as run_host_console
 
-    Today: the embedded relay starts on this computer (on HOST_PORT, reachable from the local
-    network), with the host's event (the one saved in the host's data folder, or a new one from
-    the sample rundown), and a window shows every link of the event with Copy and a QR code
-    until it is closed; then the relay stops. The rundown cannot be edited here yet.
-    """
-    app = _application()
-    relay = _start_host_relay()
-    if relay is None:
-        return 1
-    try:
-        window = _event_links_window(app, relay)
-        if window is None:
-            return 1
-        closed = QEventLoop()
-        window.destroyed.connect(closed.quit)
-        window.show()
-        closed.exec()
-    finally:
-        relay.stop()
-    return 0
-
-
-def host_folder() -> Path:
-    """The host's event and relay data: beside the standalone relay's default folder."""
-    from kanpe.net.relayconfig import default_data_dir
-
-    return default_data_dir().parent / "host"
-
-
-def _start_host_relay() -> RelayThread | None:
-    """The embedded relay, on HOST_PORT or, if another program holds it, on a free port."""
-    from kanpe.net.embedded import RelayThread
-    from kanpe.net.relayconfig import RelayConfig
-    from kanpe.storage.assets import web_root
-
-    for port in (HOST_PORT, 0):
-        config = RelayConfig(
-            host="0.0.0.0",  # noqa: S104 - speakers and the audience join from the network
-            port=port,
-            data_dir=host_folder() / "relay",
-            web_root=web_root(),
-        )
-        relay = RelayThread(config, lan_links=True)
-        try:
-            relay.start()
-        except OSError as exc:
-            if port == 0:
-                _problem(
-                    QCoreApplication.translate("Desktop", "Kanpe could not start its relay"),
-                    str(exc),
-                )
-                return None
-            continue  # the usual port is taken: any free one
-        return relay
-    return None
-
-
-def _event_links_window(app: QApplication, relay: RelayThread) -> QWidget | None:
-    from kanpe.core.rundown import RundownError
-    from kanpe.net.embedded import open_event
-    from kanpe.storage.assets import asset_path
-    from kanpe.storage.atomic import StorageError
-    from kanpe.storage.rundown_file import load_rundown
-    from kanpe.ui.linkwindow import LinkWindow, NamedLink
-
-    try:
-        rundown = load_rundown(asset_path("rundown-sample.toml"))
-        name = QCoreApplication.translate("Desktop", "My event")
-        invites = relay.call(
-            lambda r: open_event(r, host_folder(), name=name, rundown=rundown)
-        ).result(timeout=30)
-    except (StorageError, RundownError, OSError, TimeoutError) as exc:
-        _problem(QCoreApplication.translate("Desktop", "Kanpe could not open your event"), str(exc))
-        return None
-    speakers = {s.id: f"{s.speaker} ({s.id})" for s in rundown.slots if s.speaker}
-    links = [
-        NamedLink(
-            QCoreApplication.translate("Desktop", "Host (keep this one to yourself)"), invites.host
-        ),
-        *(
-            NamedLink(
-                QCoreApplication.translate("Desktop", "Speaker: {slot}").format(
-                    slot=speakers.get(slot, slot)
-                ),
-                link,
-            )
-            for slot, link in invites.speakers.items()
-        ),
-        NamedLink(QCoreApplication.translate("Desktop", "Audience"), invites.audience),
-        NamedLink(
-            QCoreApplication.translate("Desktop", "Big screen (countdown only)"), invites.viewer
-        ),
-    ]
-    print(f"Kanpe relay on {relay.url}; event links in the window.", flush=True)
-    window = LinkWindow(
-        QCoreApplication.translate("Desktop", "Your event"),
-        QCoreApplication.translate(
-            "Desktop",
-            "Kanpe's relay runs on this computer at {address} until you close this window. "
-            "Send each speaker their link; show the audience link or its QR code to the room. "
-            "A speaker link opens Kanpe on the speaker's computer.",
-        ).format(address=relay.url),
-        links,
-        qr_for=len(links) - 2,  # the audience's: the one shown to the room
-    )
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    del app
-    return window
+    return run_host_console(None, link=None, relay=None, data=None, public_url=None, port=HOST_PORT)

@@ -368,3 +368,18 @@ def test_every_refusal_of_the_link_parser_is_listed_for_translation() -> None:
     refusals.add(str(refused.value))
     assert len(refusals) == len(REASONS)
     assert refusals == set(REASONS)
+
+
+def test_host_an_event_opens_the_host_console_as_kanpe_host_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kanpe.app
+
+    calls: list[tuple[object, dict[str, object]]] = []
+    monkeypatch.setattr(
+        kanpe.app, "run_host", lambda rundown, **options: calls.append((rundown, options)) or 0
+    )
+    assert desktop.run_host() == 0
+    assert calls == [
+        (None, {"link": None, "relay": None, "data": None, "public_url": None, "port": 8765})
+    ]
