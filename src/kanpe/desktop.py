@@ -112,7 +112,6 @@ def choose(app: QApplication, window: StartWindow) -> StartChoice | None:
     finally:
         app.removeEventFilter(requests)
         window.hide()
-        window.deleteLater()
     return made[0] if made else None
 
 
@@ -134,7 +133,9 @@ def run_start() -> int:
     from kanpe.storage.settings import SettingsStore
 
     app = _application()
-    choice = choose(app, StartWindow(SettingsStore.for_speaker()))
+    window = StartWindow(SettingsStore.for_speaker())
+    choice = choose(app, window)
+    window.deleteLater()  # gone with the next turn of the loop the chosen app runs
     return 0 if choice is None else launch(choice)
 
 

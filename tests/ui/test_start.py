@@ -181,6 +181,7 @@ def test_a_file_open_event_from_the_system_goes_straight_to_the_deck(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window = StartWindow(store)
+    qtbot.addWidget(window)
     QTimer.singleShot(0, lambda: QApplication.sendEvent(app, QFileOpenEvent(str(deck))))
     assert desktop.choose(app, window) == Present(deck=deck, minutes=20.0)
 
@@ -191,6 +192,7 @@ def test_a_kanpe_link_from_the_system_goes_straight_to_the_join(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window = StartWindow(store)
+    qtbot.addWidget(window)
     url = QUrl(f"kanpe:{SPEAKER}")
     QTimer.singleShot(0, lambda: QApplication.sendEvent(app, QFileOpenEvent(url)))
     assert desktop.choose(app, window) == Join(link=SPEAKER)
@@ -202,6 +204,7 @@ def test_closing_the_start_window_chooses_nothing(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window = StartWindow(store)
+    qtbot.addWidget(window)
     QTimer.singleShot(0, window.close)
     assert desktop.choose(app, window) is None
 
