@@ -494,6 +494,13 @@
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <source>Kanpe cannot open this link</source>
+        <translation>このリンクは Kanpe で開けません</translation>
+    </message>
+</context>
+<context>
     <name>Elapsed</name>
     <message>
         <source>{seconds} s</source>
@@ -929,6 +936,76 @@
     </message>
 </context>
 <context>
+    <name>LinkError</name>
+    <message>
+        <source>a relay&apos;s address starts with http:// or https://</source>
+        <translation>リレーのアドレスは http:// か https:// で始まります</translation>
+    </message>
+    <message>
+        <source>an invite link starts with http:// or https:// and names the relay</source>
+        <translation>招待リンクは http:// か https:// で始まり、リレーのアドレスを含みます</translation>
+    </message>
+    <message>
+        <source>an invite link has no query string; the token goes after &apos;#&apos;</source>
+        <translation>招待リンクにクエリ文字列は付きません。トークンは「#」の後ろに来ます</translation>
+    </message>
+    <message>
+        <source>an invite link looks like https://relay/speak/ROOM#TOKEN</source>
+        <translation>招待リンクは https://relay/speak/ROOM#TOKEN の形です</translation>
+    </message>
+    <message>
+        <source>the room id in this link is malformed</source>
+        <translation>このリンクのルーム ID が正しくありません</translation>
+    </message>
+    <message>
+        <source>this link has no valid token after &apos;#&apos;; copy the whole link</source>
+        <translation>このリンクの「#」の後ろに有効なトークンがありません。リンク全体をコピーしてください</translation>
+    </message>
+    <message>
+        <source>not a Kanpe link: it should start with kanpe:</source>
+        <translation>Kanpe のリンクではありません。kanpe: で始まるはずです</translation>
+    </message>
+    <message>
+        <source>this Kanpe link is too long to be an invite</source>
+        <translation>この Kanpe リンクは招待リンクにしては長すぎます</translation>
+    </message>
+    <message>
+        <source>this Kanpe link has spaces or control characters in it</source>
+        <translation>この Kanpe リンクに空白か制御文字が含まれています</translation>
+    </message>
+    <message>
+        <source>this is an audience link, not a speaker&apos;s: Kanpe joins a talk with the speaker link from the host</source>
+        <translation>これは聴衆用のリンクで、登壇者用ではありません。Kanpe はホストから届いた登壇者リンクでトークに参加します</translation>
+    </message>
+    <message>
+        <source>this is a host link, not a speaker&apos;s: Kanpe joins a talk with the speaker link from the host</source>
+        <translation>これはホスト用のリンクで、登壇者用ではありません。Kanpe はホストから届いた登壇者リンクでトークに参加します</translation>
+    </message>
+    <message>
+        <source>this is a view link, not a speaker&apos;s: Kanpe joins a talk with the speaker link from the host</source>
+        <translation>これは大画面表示用のリンクで、登壇者用ではありません。Kanpe はホストから届いた登壇者リンクでトークに参加します</translation>
+    </message>
+</context>
+<context>
+    <name>LinkWindow</name>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR コード</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>クリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>Scan: {name}</source>
+        <translation>読み取り: {name}</translation>
+    </message>
+</context>
+<context>
     <name>NoticeView</name>
     <message>
         <source>Dismiss</source>
@@ -1186,6 +1263,21 @@
     <message>
         <source>Close poll</source>
         <translation>投票を締め切る</translation>
+    </message>
+</context>
+<context>
+    <name>Practice</name>
+    <message>
+        <source>Practice room</source>
+        <translation>練習ルーム</translation>
+    </message>
+    <message>
+        <source>Open the audience link in a browser, or scan it with a phone: reactions, chat and questions then reach your stage while you practise.</source>
+        <translation>聴衆リンクをブラウザーで開くか、スマートフォンで読み取ってください。練習中、リアクション・チャット・質問がステージに届きます。</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>聴衆</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1875,106 @@
     <message>
         <source>Kanpe — Stage</source>
         <translation>Kanpe — ステージ</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <source>Welcome to Kanpe</source>
+        <extracomment>Scoped to the window and its cards: a file dialog opened from the window (a child, on Linux drawn by Qt) keeps the ordinary look.</extracomment>
+        <translation>Kanpe へようこそ</translation>
+    </message>
+    <message>
+        <source>What would you like to do? You can also drop a PDF deck or a speaker link here.</source>
+        <translation>何をしますか？ PDF のスライドや登壇者リンクをここにドロップすることもできます。</translation>
+    </message>
+    <message>
+        <source>Present a talk</source>
+        <translation>発表する</translation>
+    </message>
+    <message>
+        <source>Open your PDF deck: stage, presenter console and overlay, with a practice timer.</source>
+        <translation>PDF のスライドを開きます。ステージ、発表者コンソール、オーバーレイと練習用タイマー付き。</translation>
+    </message>
+    <message>
+        <source>Recent decks (double-click to open):</source>
+        <translation>最近のスライド（ダブルクリックで開く）:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>The talk&apos;s length when you practise alone</source>
+        <translation>一人で練習するときのトークの長さ</translation>
+    </message>
+    <message>
+        <source>Open a deck…</source>
+        <translation>スライドを開く…</translation>
+    </message>
+    <message>
+        <source>Talk length</source>
+        <translation>トークの長さ</translation>
+    </message>
+    <message>
+        <source>Join with a speaker link</source>
+        <translation>登壇者リンクで参加する</translation>
+    </message>
+    <message>
+        <source>Your host sent you a link: paste it here (or drop it on this window).</source>
+        <translation>ホストから届いたリンクをここに貼り付けてください（このウィンドウにドロップしても構いません）。</translation>
+    </message>
+    <message>
+        <source>https://…/speak/…#…</source>
+        <translation>https://…/speak/…#…</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Host an event</source>
+        <translation>イベントを主催する</translation>
+    </message>
+    <message>
+        <source>Run the event from this computer: a relay, and links for speakers and audience.</source>
+        <translation>このコンピューターでイベントを運営します。リレーと、登壇者・聴衆用のリンクを用意します。</translation>
+    </message>
+    <message>
+        <source>Start hosting</source>
+        <translation>主催を始める</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>デモを試す</translation>
+    </message>
+    <message>
+        <source>A whole event on this computer: the host&apos;s console, a speaker on the sample deck and a simulated audience.</source>
+        <translation>このコンピューターでイベント全体を試せます。ホストのコンソール、サンプルのスライドで話す登壇者、模擬の聴衆。</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>デモを開く</translation>
+    </message>
+    <message>
+        <source>Open a PDF deck</source>
+        <translation>PDF のスライドを開く</translation>
+    </message>
+    <message>
+        <source>PDF decks (*.pdf)</source>
+        <translation>PDF スライド (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This deck is not there any more: {path}</source>
+        <translation>このスライドはもうありません: {path}</translation>
+    </message>
+    <message>
+        <source>This link cannot be used: {reason}</source>
+        <translation>このリンクは使えません: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not save settings: {error}</source>
+        <translation>設定を保存できませんでした: {error}</translation>
     </message>
 </context>
 </TS>

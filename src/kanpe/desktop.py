@@ -20,8 +20,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QUrl, 
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from kanpe.app import DEFAULT_MINUTES, _application, run_demo, run_speaker
+from kanpe.app import DEFAULT_MINUTES, application, run_speaker
 from kanpe.core.links import LinkError, is_app_link, parse_app_link
+from kanpe.demo import run_demo
 from kanpe.ui.start import Demo, Host, Join, Present, StartChoice, StartWindow
 
 HOST_PORT = 8765  # the embedded relay's port, as `kanpe host` has it
@@ -55,7 +56,7 @@ def join_app_link(text: str) -> int:
     try:
         invite = parse_app_link(text)
     except LinkError as exc:
-        _application()
+        application()
         from kanpe.ui.linkreasons import link_reason
 
         _problem(
@@ -132,7 +133,7 @@ def run_start() -> int:
     """``kanpe`` with nothing to do: the start window, then what was chosen."""
     from kanpe.storage.settings import SettingsStore
 
-    app = _application()
+    app = application()
     window = StartWindow(SettingsStore.for_speaker())
     choice = choose(app, window)
     window.deleteLater()  # gone with the next turn of the loop the chosen app runs

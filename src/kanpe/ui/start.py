@@ -245,7 +245,10 @@ class StartWindow(QWidget):
         card, layout = self._card(
             "demo",
             self.tr("Try the demo"),
-            self.tr("The sample deck in a practice room: press S to start the countdown."),
+            self.tr(
+                "A whole event on this computer: the host's console, a speaker on the sample "
+                "deck and a simulated audience."
+            ),
         )
         self.demo_button = QPushButton(self.tr("Open the demo"))
         self.demo_button.clicked.connect(lambda: self._choose("demo", Demo()))
