@@ -378,7 +378,6 @@ type ServerMessage = Welcome | Ack | Error | EventMessage | TimeReply | Presence
 
 # --- parsing ----------------------------------------------------------------------------------
 
-_client_type: Any = ClientMessage
 _server_type: Any = ServerMessage
 
 
@@ -389,6 +388,10 @@ def message_tag(kind: type[msgspec.Struct]) -> str:
 
 _CLIENT_MESSAGE_TYPES: tuple[type[msgspec.Struct], ...] = (Hello, TimeRequest, *COMMAND_TYPES)
 _CLIENT_TAGS: frozenset[str] = frozenset(message_tag(t) for t in _CLIENT_MESSAGE_TYPES)
+# The tag names the class, so each frame converts to that one class: msgspec.convert rebuilds a
+# union's lookup on every call (~100 us for ours, against ~4 us for one class), and at an
+# applause the relay converts thousands of frames a second.
+_CLIENT_CLASS: dict[str, Any] = {message_tag(t): t for t in _CLIENT_MESSAGE_TYPES}
 _SERVER_MESSAGE_TYPES: tuple[type[msgspec.Struct], ...] = get_args(ServerMessage.__value__)
 _SERVER_TAGS: frozenset[str] = frozenset(message_tag(t) for t in _SERVER_MESSAGE_TYPES)
 _encoder = msgspec.json.Encoder()
@@ -548,7 +551,7 @@ def parse_client(data: str | bytes) -> ClientMessage:
         )
     command_id = obj.get("id") if isinstance(obj.get("id"), str) else None
     try:
-        message: ClientMessage = msgspec.convert(obj, _client_type, strict=True)
+        message: ClientMessage = msgspec.convert(obj, _CLIENT_CLASS[kind], strict=True)
     except msgspec.ValidationError as exc:
         raise ProtocolError(ErrorCode.BAD_MESSAGE, str(exc), command_id=command_id) from None
     if isinstance(message, Hello) and message.protocol != PROTOCOL_VERSION:
