@@ -82,7 +82,10 @@ def test_a_paused_talk_is_expected_to_end_what_it_has_left_after_now() -> None:
     run(state, StartTimer(id="2", slot="talk-1"), START)
     run(state, PauseTimer(id="3", slot="talk-1"), START + 10 * MIN)
     view = schedule(state, START + 13 * MIN)  # paused for 3 minutes, still on stage
-    assert view.talks[0].progress is TalkProgress.DONE  # a pause is the last stop so far
+    assert view.talks[0].progress is TalkProgress.UNDER_WAY  # interrupted, 15 minutes to go
+    assert view.talks[0].actual_end == START + 10 * MIN  # the record: its last stop so far
+    assert view.talks[0].expected_end == START + 28 * MIN
+    assert view.behind == 3 * MIN
     run(state, StartTimer(id="4", slot="talk-1"), START + 13 * MIN)
     run(state, PauseTimer(id="5", slot="talk-1"), START + 14 * MIN)
     run(state, StartTimer(id="6", slot="talk-1"), START + 14 * MIN)
@@ -90,6 +93,20 @@ def test_a_paused_talk_is_expected_to_end_what_it_has_left_after_now() -> None:
     assert view.talks[0].progress is TalkProgress.UNDER_WAY
     assert view.talks[0].expected_end == START + 28 * MIN
     assert view.behind == 3 * MIN
+
+
+def test_a_talk_stopped_off_stage_or_in_overtime_is_done() -> None:
+    state = room()
+    run(state, NextSlot(id="1", start=True), START)
+    run(state, PauseTimer(id="2", slot="talk-1"), START + 26 * MIN)  # a minute over: over
+    assert schedule(state, START + 27 * MIN).talks[0].progress is TalkProgress.DONE
+    state = room()
+    run(state, NextSlot(id="1", start=True), START)
+    run(state, PauseTimer(id="2", slot="talk-1"), START + 20 * MIN)
+    run(state, SetCurrent(id="3", slot=None), START + 21 * MIN)  # off stage: over
+    view = schedule(state, START + 22 * MIN)
+    assert view.talks[0].progress is TalkProgress.DONE
+    assert view.talks[0].actual_end == START + 20 * MIN
 
 
 def test_a_skipped_talk_takes_no_time_and_finishing_early_runs_ahead() -> None:

@@ -5,7 +5,8 @@ one, from the first talk's actual start, so the plan is "as if we had started on
 talk one after another for its planned length, and puts beside each talk what happened
 (``SlotState.started`` / ``ended``) and what is expected now: a finished talk ended when it
 ended; a talk under way ends at its deadline, or now if it is already over time (a paused one:
-now plus what it has left); a talk still to come starts when the one before it is expected to
+now plus what it has left, and one paused on stage with time left is under way, only
+interrupted); a talk still to come starts when the one before it is expected to
 end, and never in the past. A talk that never started while a later one did (or is on stage) was
 skipped and takes no time.
 
@@ -100,6 +101,7 @@ def schedule(state: RoomState, now: float) -> ScheduleView:
             plan,
             slot,
             before_a_begun_talk=index < last_begun,
+            on_stage=plan.id == state.current,
             planned_start=planned_start,
             planned_end=planned_end,
             cursor=cursor,
@@ -119,6 +121,7 @@ def _talk(
     slot: SlotState | None,
     *,
     before_a_begun_talk: bool,
+    on_stage: bool,
     planned_start: float | None,
     planned_end: float | None,
     cursor: float,
@@ -136,9 +139,12 @@ def _talk(
         start = max(cursor, now)
         length = slot.timer.remaining if slot is not None else plan.duration
         return times(TalkProgress.TO_COME, start, start + max(length, 0.0))
-    if ended is not None:
-        return times(TalkProgress.DONE, started, ended)
     timer = slot.timer
+    # Paused on stage with time left, a talk is only interrupted: it has ended so far, and will
+    # go on.
+    interrupted = on_stage and timer.status is TimerStatus.PAUSED and timer.remaining > 0
+    if ended is not None and not interrupted:
+        return times(TalkProgress.DONE, started, ended)
     if timer.status is TimerStatus.RUNNING:
         end = max(timer.remaining_at(now), 0.0) + now
     else:
