@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kanpe.core.autocue import cue_text, due, next_deadline
 from kanpe.core.events import Principal, SlotChanged, evolve, redact_slot
@@ -233,3 +235,62 @@ def test_a_new_plan_gives_no_late_cue_and_re_arms_what_it_moves_below() -> None:
     assert room.fired() == (W,)  # 100 s left: the final threshold is ahead again
     room.wait(T0 + 1500)
     assert [c[3] for c in room.cues] == ["2 min left", "1 min left", "Time is up"]
+
+
+# --- never twice, whatever the host does: a property over random nights -----------------------
+
+_STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("wait"), st.integers(1, 400)),
+        st.tuples(st.just("start"), st.just(0)),
+        st.tuples(st.just("pause"), st.just(0)),
+        st.tuples(st.just("reset"), st.just(0)),
+        st.tuples(st.just("adjust"), st.integers(-400, 400)),
+        st.tuples(st.just("duration"), st.integers(1, 1800)),
+    ),
+    max_size=40,
+)
+
+
+@given(_STEPS)
+@settings(max_examples=300)
+def test_a_threshold_fires_only_when_reached_and_again_only_after_re_arming(
+    steps: list[tuple[str, int]],
+) -> None:
+    room = Room()
+    plan = RUNDOWN.slots[0]
+    seconds = {W: plan.warning, F: plan.final, UP: 0}
+    # Armed: the time left has been above the threshold since it last fired (or was reset).
+    armed = {t: True for t in seconds}
+
+    def observe() -> None:
+        slot = room.state.slots["talk-1"]
+        left = slot.timer.remaining_at(room.now)
+        for t, at in seconds.items():
+            if slot.timer.status.value == "idle" or left > at:
+                armed[t] = True
+
+    fired_before = 0
+    for kind, value in steps:
+        timer = room.state.slots["talk-1"].timer
+        match kind:
+            case "wait":
+                room.wait(room.now + value)
+            case "start" if not timer.running:
+                room.do(StartTimer(id=f"x{room.state.version}", slot="talk-1"))
+            case "pause" if timer.running:
+                room.do(PauseTimer(id=f"x{room.state.version}", slot="talk-1"))
+            case "reset":
+                room.do(ResetTimer(id=f"x{room.state.version}", slot="talk-1"))
+            case "adjust" if value and abs(timer.allotted + value) < 800_000:
+                room.do(AdjustTimer(id=f"x{room.state.version}", slot="talk-1", seconds=value))
+            case "duration":
+                room.do(SetDuration(id=f"x{room.state.version}", slot="talk-1", seconds=value))
+        for _, at, _, text in room.cues[fired_before:]:
+            threshold = {"5 min left": W, "1 min left": F, "Time is up": UP}[text]
+            assert armed[threshold], f"{threshold} fired twice without re-arming"
+            for t, t_at in seconds.items():  # a merged cue fires every threshold it passes
+                if t_at >= seconds[threshold]:
+                    armed[t] = False
+        fired_before = len(room.cues)
+        observe()
