@@ -261,7 +261,7 @@ def test_a_threshold_fires_only_when_reached_and_again_only_after_re_arming(
     plan = RUNDOWN.slots[0]
     seconds = {W: plan.warning, F: plan.final, UP: 0}
     # Armed: the time left has been above the threshold since it last fired (or was reset).
-    armed = {t: True for t in seconds}
+    armed = dict.fromkeys(seconds, True)
 
     def observe() -> None:
         slot = room.state.slots["talk-1"]
@@ -286,7 +286,7 @@ def test_a_threshold_fires_only_when_reached_and_again_only_after_re_arming(
                 room.do(AdjustTimer(id=f"x{room.state.version}", slot="talk-1", seconds=value))
             case "duration":
                 room.do(SetDuration(id=f"x{room.state.version}", slot="talk-1", seconds=value))
-        for _, at, _, text in room.cues[fired_before:]:
+        for _, _, _, text in room.cues[fired_before:]:
             threshold = {"5 min left": W, "1 min left": F, "Time is up": UP}[text]
             assert armed[threshold], f"{threshold} fired twice without re-arming"
             for t, t_at in seconds.items():  # a merged cue fires every threshold it passes
