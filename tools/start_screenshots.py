@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 _HOME = tempfile.mkdtemp(prefix="kanpe-shots-")
 os.environ.update(XDG_CONFIG_HOME=f"{_HOME}/config", XDG_DATA_HOME=f"{_HOME}/data", HOME=_HOME)
 
-from kanpe.app import _application, _show_practice_link  # noqa: E402
+from kanpe.app import _show_practice_link, application  # noqa: E402
 from kanpe.storage.settings import SettingsStore, SpeakerSettings  # noqa: E402
 from kanpe.ui.start import StartWindow  # noqa: E402
 
@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     out = parser.parse_args().out
     out.mkdir(parents=True, exist_ok=True)
-    app = _application()
+    app = application()
     lang = "ja" if QLocale.system().name().startswith("ja") else "en"
     store = SettingsStore.for_speaker(Path(_HOME) / "speaker.toml")
     settings = SpeakerSettings(start_choice="present")

@@ -1937,8 +1937,8 @@
         <translation>イベントを主催する</translation>
     </message>
     <message>
-        <source>Run the event from this computer: a relay, and links for speakers and audience.</source>
-        <translation>このコンピューターでイベントを運営します。リレーと、登壇者・聴衆用のリンクを用意します。</translation>
+        <source>The host console: the rundown, every speaker&apos;s timer and cue cards, on a relay here.</source>
+        <translation>ホストのコンソール: 進行表、登壇者ごとのタイマーとカンペを、このコンピューターのリレーで。</translation>
     </message>
     <message>
         <source>Start hosting</source>

@@ -232,7 +232,8 @@ class StartWindow(QWidget):
             "host",
             self.tr("Host an event"),
             self.tr(
-                "Run the event from this computer: a relay, and links for speakers and audience."
+                "The host console: the rundown, every speaker's timer and cue cards, "
+                "on a relay here."
             ),
         )
         self.host_button = QPushButton(self.tr("Start hosting"))
