@@ -120,9 +120,14 @@ class PresenterWindows(QObject):
 
     def follow_status(self) -> None:
         """The link's status in the console's status bar, and 'Offline' on both faces."""
-        from kanpe.net.link import LinkStatus  # loaded with the link, after the first slide
-
         model = self._model
+        if not model.is_attached:
+            # The link starts after the first slide: say so without loading its code (~130 ms
+            # of websockets and msgspec the console need not wait for).
+            self._show_status("connecting", self.tr("○ Connecting…"))
+            return
+        from kanpe.net.link import LinkStatus  # loaded with the link already
+
         match model.status:
             case LinkStatus.ONLINE:
                 latency = model.latency_ms
@@ -151,6 +156,9 @@ class PresenterWindows(QObject):
                 state = "failed"
             case _:  # closed
                 text, state = self.tr("○ Closed"), "failed"
+        self._show_status(state, text)
+
+    def _show_status(self, state: str, text: str) -> None:
         self.console.set_link_status(state, text)
         alert = self.tr("Offline") if state == "offline" else ""
         self.console.face.set_alert(alert)

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeyEvent
 
-from kanpe.ui.keys import SPEAKER_KEYMAP
 from kanpe.ui.speaker.slides.document import MAX_DECK_BYTES, DeckDocument, open_deck
 
 
@@ -90,6 +89,9 @@ class SlideDeck(QObject):
     def handle_key(self, event: QKeyEvent) -> bool:
         """Move for a navigation key of the speaker's bindings (clickers send PageUp/PageDown
         and arrows; Space goes back with Shift, as in browsers); whether the key was one."""
+        # Imported at the first key, not with the deck: the first slide does not wait for it.
+        from kanpe.ui.keys import SPEAKER_KEYMAP
+
         binding = SPEAKER_KEYMAP.lookup(event.key(), event.modifiers())
         return binding is not None and self.move(binding.action)
 
