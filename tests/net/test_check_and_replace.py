@@ -14,6 +14,7 @@ from kanpe.core.protocol import AckCue, CloseCode, Error, ErrorCode, ReplaceInvi
 from kanpe.core.protocol import parse_server as parse
 from kanpe.net.link import LinkClient, LinkStatus, wait_for_state
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
+from kanpe.net.rooms import REVOKED
 from tests.net.conftest import Links, fast_backoff, hello_for, raw_connect, raw_join
 
 
@@ -68,6 +69,7 @@ async def test_a_replaced_link_is_revoked_and_its_connection_closed(tmp_path: Pa
                 if isinstance(message, Error):
                     told = message
         assert told is not None and told.code is ErrorCode.UNAUTHORIZED and told.id is None
+        assert told.message == REVOKED  # as docs/protocol.md shows it
         assert connected.close_code == CloseCode.UNAUTHORIZED
         # The old link is refused; the new one and the other slot's link work.
         error, code = await _refused(old)
