@@ -365,6 +365,8 @@ class Peer(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     slot: str | None = None
     client: str = ""
     latency_ms: float | None = None
+    #: The app's own name and version, as its hello said (``client``): what a host's card shows.
+    app: ClientName = ""
 
 
 class Presence(_Msg, frozen=True, kw_only=True, tag="presence"):

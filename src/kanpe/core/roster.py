@@ -54,6 +54,7 @@ class TalkRow:
     online: bool
     client: str
     latency_ms: float | None
+    app: str  # the speaker's app and version, as its hello named them
     page: int
     pages: int
     timer: TimerStatus
@@ -119,6 +120,7 @@ def _row(state: RoomState, plan: Slot, peer: Peer | None, now: float | None) -> 
         online=peer is not None,
         client="" if peer is None else peer.client,
         latency_ms=None if peer is None else peer.latency_ms,
+        app="" if peer is None else peer.app,
         page=page,
         pages=pages,
         timer=timer,

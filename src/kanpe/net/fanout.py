@@ -180,6 +180,7 @@ class Fanout:
                 slot=conn.principal.slot,
                 client=conn.principal.client,
                 latency_ms=_ms(conn.outlet.latency()),
+                app=conn.app,
             )
             for key, group in room.groups.items()
             if key != "public"

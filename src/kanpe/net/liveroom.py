@@ -52,6 +52,7 @@ class Conn:
     """One joined connection."""
 
     __slots__ = (
+        "app",
         "bucket",
         "closing",
         "group",
@@ -72,6 +73,7 @@ class Conn:
         #: The welcome's size while it may still be draining: a slow link joining a big room
         #: must not count it as falling behind (see Fanout.write).
         self.welcome_bytes = 0
+        self.app = ""  # the hello's client name ("kanpe-speaker 0.4.0"), shown to hosts
         self.closing = False
         self.room: LiveRoom | None = None
         self.group = _group_key(principal)

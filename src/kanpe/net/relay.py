@@ -283,6 +283,7 @@ class Relay:
             return None
         rate = self.limits.rates[principal.role]
         conn = Conn(WsOutlet(ws), principal, TokenBucket(rate, time.monotonic()))
+        conn.app = hello.client
         if principal.role is Role.ADMIN:
             state = RoomState(id="")
         else:

@@ -104,6 +104,7 @@ async def test_a_speaker_going_offline_and_back_shows_in_the_card(
     speaker = await speakers.start(night.invites.speakers[SLOT], deck=deck_path)
     await eventually(lambda: "Online" in card_text(console, SLOT))
     await eventually(lambda: "Slide 1 / 8" in card_text(console, SLOT))
+    assert "kanpe-speaker · round trip" in card_text(console, SLOT)  # its app, from its hello
     card = console.window.cards.cards[SLOT]
     assert card.property("state") == "online"
     speaker.quit()

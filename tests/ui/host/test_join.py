@@ -84,3 +84,15 @@ async def test_a_working_host_link_moves_the_console_to_that_room(
     )
     assert first.is_finished and not session.is_finished
     assert QApplication.instance() is not None
+
+
+@host_test
+async def test_closing_the_window_ends_the_session(night: Night, tmp_path: Path) -> None:
+    store = host_settings_store(tmp_path / "host.toml")
+    session = HostSession(lambda: HostConsole(RoomModel(), settings=store))
+    running = asyncio.ensure_future(session.run(night.invites.host))
+    await eventually(lambda: session.console is not None and session.console.room.state is not None)
+    assert session.console is not None
+    session.console.window.close()
+    assert await asyncio.wait_for(running, 10) == 0
+    assert session.is_finished

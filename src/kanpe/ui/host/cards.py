@@ -247,7 +247,7 @@ class SpeakerCard(QFrame):
             self.link_facts.setText(self.tr("Speaker app not connected"))
             _set_state(self.link_facts, "flag", False)
             return
-        parts = [self.tr("Speaker app connected")]
+        parts = [row.app or self.tr("Speaker app connected")]
         flag = False
         if row.latency_ms is not None:
             parts.append(self.tr("round trip {ms} ms").format(ms=round(row.latency_ms)))

@@ -64,7 +64,8 @@ class HostConsole(QObject):
         self.selected: str | None = None
         self.next_link: LinkClient | None = None  # the room the host chose to join instead
         self.unsent: list[str] = []
-        self._seen: dict[str, tuple[bool, float]] = {}  # slot: (online, since, local monotonic)
+        # slot: (online, since when by the local monotonic clock; None: since before we looked)
+        self._seen: dict[str, tuple[bool, float | None]] = {}
         self._finished = False
         self.actions = ConsoleActions(self)
         self.router = KeyRouter(self.handle_key, self)
@@ -204,10 +205,12 @@ class HostConsole(QObject):
 
         live = room.status is LinkStatus.ONLINE
         for row in rows:
-            online, since = self._seen.get(row.slot, (None, now_local))
-            if online is not row.online:
-                self._seen[row.slot] = (row.online, now_local)
-                since = now_local
+            seen = self._seen.get(row.slot)
+            if seen is None or seen[0] is not row.online:
+                # What the first snapshot says has no known start; a change seen here has.
+                seen = (row.online, None if seen is None else now_local)
+                self._seen[row.slot] = seen
+            since = seen[1]
             if row.current:
                 current_row = row
             card = window.cards.cards.get(row.slot)
@@ -217,7 +220,7 @@ class HostConsole(QObject):
                 row,
                 None if state is None else state.slots.get(row.slot),
                 room.thresholds(row.slot),
-                now_local - since,
+                None if since is None else now_local - since,
                 lambda t: t,
                 live=live,
             )
