@@ -135,6 +135,7 @@ class CuePanel(QWidget):
         while (item := self._grid.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                widget.setParent(None)  # gone from the panel now, deleted later
                 widget.deleteLater()
         for index, preset in enumerate(self.presets):
             button = QPushButton(preset.text)
