@@ -71,6 +71,33 @@
     </message>
 </context>
 <context>
+    <name>ChatComposer</name>
+    <message>
+        <source>Write in the chat…</source>
+        <extracomment>Keys the line passes on to its window: a presentation clicker&apos;s, so slides still move.</extracomment>
+        <translation>チャットに書く…</translation>
+    </message>
+    <message>
+        <source>Chat message</source>
+        <translation>チャットのメッセージ</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+</context>
+<context>
+    <name>ChatFeed</name>
+    <message>
+        <source>Host</source>
+        <translation>主催</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>登壇者</translation>
+    </message>
+</context>
+<context>
     <name>ChatModeration</name>
     <message>
         <source>No chat yet.</source>
@@ -273,6 +300,10 @@
 </context>
 <context>
     <name>ConsoleSender</name>
+    <message>
+        <source>A chat message</source>
+        <translation>チャットのメッセージ</translation>
+    </message>
     <message>
         <source>Hide a chat message</source>
         <translation>チャットの非表示</translation>
@@ -691,6 +722,17 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>HostChatBox</name>
+    <message>
+        <source>Write in the chat as host…</source>
+        <translation>主催としてチャットに書く…</translation>
+    </message>
+    <message>
+        <source>Everyone sees it marked “Host”: on the speaker&apos;s stage and on every phone.</source>
+        <translation>登壇者のステージにも全員のスマートフォンにも「主催」の印付きで表示されます。</translation>
     </message>
 </context>
 <context>
@@ -1295,12 +1337,20 @@
         <translation>次のスライド</translation>
     </message>
     <message>
+        <source>Chat</source>
+        <translation>チャット</translation>
+    </message>
+    <message>
         <source>Press ? for shortcuts</source>
         <translation>? でショートカット一覧</translation>
     </message>
 </context>
 <context>
     <name>PresenterWindows</name>
+    <message>
+        <source>Write to the audience ({key}), Esc to leave</source>
+        <translation>聴衆へのチャット（{key}）、Esc で戻る</translation>
+    </message>
     <message>
         <source>Solo practice: S starts and pauses</source>
         <translation>練習モード: S で開始 / 一時停止</translation>
@@ -1652,6 +1702,10 @@
         <translation>了解: カンペに応える</translation>
     </message>
     <message>
+        <source>Write in the chat (Esc leaves it)</source>
+        <translation>チャットに書く（Esc で戻る）</translation>
+    </message>
+    <message>
         <source>Windows</source>
         <translation>ウィンドウ</translation>
     </message>
@@ -1726,6 +1780,10 @@
     <message>
         <source>Overlay click-through</source>
         <translation>オーバーレイのクリック透過</translation>
+    </message>
+    <message>
+        <source>Write in the chat</source>
+        <translation>チャットに書く</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

@@ -49,6 +49,16 @@ QPushButton#openDeck {
     padding: 6px 14px;
 }
 QPushButton#openDeck:hover { background: #343947; }
+QLineEdit#chatLine {
+    background: #1a1d24; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 8px;
+    padding: 6px 10px; font-size: 15px;
+}
+QLineEdit#chatLine:focus { border-color: #7ab8ff; }
+QPushButton#chatSend {
+    background: #2a2e38; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 8px;
+    padding: 6px 14px;
+}
+QPushButton#chatSend:disabled { color: #5d6372; }
 
 QStatusBar { background: #0b0d11; color: #8b91a0; }
 QStatusBar QLabel { color: #8b91a0; padding: 0 8px; }

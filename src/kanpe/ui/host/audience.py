@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from kanpe.core.reactionrate import EMOJIS, ReactionRate
+from kanpe.ui.host.chatbox import HostChatBox
 from kanpe.ui.host.moderation import ChatModeration, QuestionModeration, ReportModeration
 from kanpe.ui.host.polls import PollPanel
 from kanpe.ui.host.rows import PANEL_STYLE
@@ -94,6 +95,8 @@ class AudiencePanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.reactions)
         column.addWidget(self.tabs, 1)
+        self.chatbox = HostChatBox(commands)  # the host writes in the chat, badged "Host"
+        column.addWidget(self.chatbox)
         for signal in (room.synced, room.questionChanged, room.reportChanged, room.pollChanged):
             signal.connect(self._titles)
         self._titles()

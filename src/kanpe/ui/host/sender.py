@@ -48,6 +48,7 @@ class ConsoleSender(QObject):
     def what(self, command: Command) -> str:
         """The command as the list of what was not sent names it."""
         words = {
+            "chat.send": self.tr("A chat message"),
             "chat.hide": self.tr("Hide a chat message"),
             "question.set": self.tr("Moderate a question"),
             "report.dismiss": self.tr("Keep a reported message"),

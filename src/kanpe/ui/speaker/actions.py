@@ -32,6 +32,7 @@ class SpeakerActions(QObject):
                 [
                     ("timer.start_pause", self.tr("Start / pause the countdown (solo)")),
                     ("cue.ack", self.tr("Got it: acknowledge the cue")),
+                    ("chat.focus", self.tr("Write in the chat (Esc leaves it)")),
                 ],
             ),
             (
@@ -76,6 +77,7 @@ class SpeakerActions(QObject):
                         "overlay.click_through", self.tr("Overlay click-through"), checkable=True
                     ),
                     SEPARATOR,
+                    MenuItem("chat.focus", self.tr("Write in the chat")),
                     MenuItem("help", self.tr("Keyboard shortcuts")),
                 ],
             ),

@@ -133,6 +133,7 @@ class SpeakerApp(QObject):
             self.deck,
             self.notices,
             solo=self.solo,
+            chat=self.commands,
             wall=self._wall,
             parent=self,  # so quit() stops its timers (the cue flash) with everyone else's
         )

@@ -1,9 +1,10 @@
 """The presenter console: the speaker's private screen.
 
 Current slide on the left; on the right the countdown (coloured, labelled and shaped by phase),
-elapsed / planned end / wall clock, the host's cue card with "Got it", and the next slide. The
-status bar says whether the link is up (with its latency) or since when it is down; notices for
-the speaker (a refused command, settings that could not be saved) show over the slide's corner.
+elapsed / planned end / wall clock, the host's cue card with "Got it", the next slide, and a line
+to write in the audience's chat (here, never on the stage: the stage is streamed). The status
+bar says whether the link is up (with its latency) or since when it is down; notices for the
+speaker (a refused command, settings that could not be saved) show over the slide's corner.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanpe.core.notices import Notices
+from kanpe.ui.chatcompose import ChatComposer
 from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueCard, CueFlash
 from kanpe.ui.help import HelpOverlay, help_sections
@@ -125,8 +127,10 @@ class PresenterConsole(QMainWindow):
         *,
         notices: Notices | None = None,
         flash: CueFlash | None = None,
+        chat: ChatComposer | None = None,
     ) -> None:
-        """``notices``: the channel whose notices this console shows (None: one of its own)."""
+        """``notices``: the channel whose notices this console shows (None: one of its own);
+        ``chat``: the line to write in the room's chat (None: none)."""
         super().__init__(parent)
         self.setObjectName("console")
         self.setWindowTitle(self.tr("Kanpe — Presenter console"))
@@ -172,6 +176,12 @@ class PresenterConsole(QMainWindow):
         right.addWidget(self.cue, 3)
         right.addWidget(next_caption, 0)
         right.addWidget(upcoming, 3)
+        self.chat = chat
+        if chat is not None:
+            chat_caption = QLabel(self.tr("Chat"))
+            chat_caption.setObjectName("sectionHeading")
+            right.addWidget(chat_caption, 0)
+            right.addWidget(chat, 0)
 
         body = QWidget()
         body.setObjectName("console")
@@ -202,6 +212,13 @@ class PresenterConsole(QMainWindow):
         self.help = HelpOverlay(body, help_sections(keymap, words.help_sections()))
         # For the mouse; the keys beside each item are handled by the speaker's key router.
         self.menu_actions: dict[str, QAction] = build_menus(self.menuBar(), keymap, words.menus())
+
+    def focus_chat(self) -> bool:
+        """Put the cursor in the chat line; False when this console has none."""
+        if self.chat is None:
+            return False
+        self.chat.focus()
+        return True
 
     def set_checked(self, action_name: str, on: bool) -> None:
         """Tick the menu item of ``action_name`` (a binding's action) without triggering it."""

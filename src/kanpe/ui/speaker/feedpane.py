@@ -14,7 +14,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -34,6 +42,10 @@ if TYPE_CHECKING:
 NAME_COLOUR = QColor("#7cc4ff")
 FEED_BACKGROUND = QColor("#14171d")
 PIN_COLOUR = QColor("#ffd23f")
+# Roles that carry a badge (``Role`` values: kanpe.core.model is loaded with the link, later).
+HOST, SPEAKER = "host", "speaker"
+HOST_BADGE = QColor("#ffd23f")  # filled, square-cornered: the host
+SPEAKER_BADGE = QColor("#5ee0b0")  # outlined, round-ended: a speaker
 
 
 class ChatFeed(QWidget):
@@ -55,6 +67,40 @@ class ChatFeed(QWidget):
             signal.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def badge(self, message: ChatMessage) -> str:
+        """The badge drawn before the sender's name: from the role the relay set from their
+        token, never from the name (which may not pass for a role, but is only a name)."""
+        if message.role == HOST:
+            return self.tr("Host")
+        if message.role == SPEAKER:
+            return self.tr("Speaker")
+        return ""
+
+    def _paint_badge(self, painter: QPainter, message: ChatMessage, line: QRectF) -> float:
+        """Paint ``message``'s badge at the start of ``line``; how wide it is with its gap.
+        Host and speaker differ in label and shape (filled box, outlined pill), not only colour."""
+        label = self.badge(message)
+        if not label:
+            return 0.0
+        metrics = QFontMetrics(painter.font())
+        pad = metrics.height() * 0.45
+        chip = QRectF(
+            line.left(), line.top(), metrics.horizontalAdvance(label) + 2 * pad, line.height()
+        )
+        if message.role == HOST:
+            painter.fillPath(rounded(chip, 3), HOST_BADGE)
+            painter.setPen(FEED_BACKGROUND)
+        else:
+            painter.setPen(QPen(SPEAKER_BADGE, 1.5))
+            painter.drawRoundedRect(
+                chip.adjusted(0.75, 0.75, -0.75, -0.75), chip.height() / 2, chip.height() / 2
+            )
+            painter.setPen(SPEAKER_BADGE)
+        painter.drawText(
+            chip, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine), label
+        )
+        return chip.width() + pad
+
     def _fonts(self) -> tuple[QFont, QFont]:
         text = QFont(self.font())
         name = QFont(text)
@@ -75,8 +121,8 @@ class ChatFeed(QWidget):
                 QRect(0, 0, width, 10_000), flags, message.text
             )
             height = body.height() + 2 * self.PAD + self.GAP
-            if message.name:
-                height += QFontMetrics(name_font).height() + 2
+            if message.name or message.role in (HOST, SPEAKER):
+                height += QFontMetrics(name_font).height() + 4
             self._heights[key] = height
         return height
 
@@ -110,15 +156,21 @@ class ChatFeed(QWidget):
             card = QRectF(4, y + self.GAP / 2, self.width() - 8, height - self.GAP)
             painter.fillPath(rounded(card, 10), SURFACE)
             inner = card.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-            if message.name:
+            if message.name or message.role in (HOST, SPEAKER):
                 painter.setFont(name_font)
+                line = QRectF(inner.left(), inner.top(), inner.width(), name_h + 2)
+                line.setLeft(line.left() + self._paint_badge(painter, message, line))
                 painter.setPen(NAME_COLOUR)
                 painter.drawText(
-                    QRectF(inner.left(), inner.top(), inner.width(), name_h),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine),
+                    line,
+                    int(
+                        Qt.AlignmentFlag.AlignLeft
+                        | Qt.AlignmentFlag.AlignVCenter
+                        | Qt.TextFlag.TextSingleLine
+                    ),
                     message.name,
                 )
-                inner.setTop(inner.top() + name_h + 2)
+                inner.setTop(inner.top() + name_h + 4)
             painter.setFont(text_font)
             painter.setPen(TEXT)
             painter.drawText(

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRect
 
 from kanpe.core.clockface import TimerStatus
+from kanpe.ui.chatcompose import ChatComposer, ChatSender
 from kanpe.ui.cuecard import CueFlash
+from kanpe.ui.keys import SPEAKER_KEYMAP
 from kanpe.ui.speaker.console import PresenterConsole
 from kanpe.ui.speaker.overlay import OverlayWindow
 from kanpe.ui.theme import STYLE
@@ -40,6 +42,7 @@ class PresenterWindows(QObject):
         notices: Notices,
         *,
         solo: bool,
+        chat: ChatSender | None = None,
         wall: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
@@ -49,8 +52,19 @@ class PresenterWindows(QObject):
         self._wall_clock = wall_clock
         self._wall = wall
         self.flash = CueFlash(self)
+        composer = None
+        if chat is not None:
+            keys = SPEAKER_KEYMAP.label("chat.focus")
+            composer = ChatComposer(
+                chat, self.tr("Write to the audience ({key}), Esc to leave").format(key=keys)
+            )
         self.console = PresenterConsole(
-            deck.console_view, deck.next_view, ticker, notices=notices, flash=self.flash
+            deck.console_view,
+            deck.next_view,
+            ticker,
+            notices=notices,
+            flash=self.flash,
+            chat=composer,
         )
         self.overlay = OverlayWindow(ticker, flash=self.flash)
         self.console.setStyleSheet(STYLE)
