@@ -20,7 +20,7 @@ from pathlib import Path
 import msgspec
 import qasync
 
-from kanpe.app import _application
+from kanpe.app import application
 from kanpe.core.protocol import AckCue, ReportSlide
 from kanpe.net.link import LinkClient, wait_for_state
 from kanpe.net.relay import Relay, RelayConfig
@@ -145,7 +145,7 @@ def run() -> None:
     width, height = (int(n) for n in args.size.split("x"))
     OUT = Path(args.out) / f"{width}x{height}"
     OUT.mkdir(parents=True, exist_ok=True)
-    app = _application()
+    app = application()
     asyncio.run(main((width, height)), loop_factory=lambda: qasync.QEventLoop(app))
     print(f"screenshots in {OUT}")
 
