@@ -104,9 +104,9 @@ class ChatModeration(_Moderation):
         return row
 
     def _heading(self, message: ChatMessage) -> str:
-        name = message.name or self.tr("Anonymous")
         badge = {"host": self.tr("Host"), "speaker": self.tr("Speaker")}.get(str(message.role))
-        who = name if badge is None else f"{name} [{badge}]"
+        name = message.name or ("" if badge else self.tr("Anonymous"))  # a host signs by badge
+        who = name if badge is None else f"{name} [{badge}]".lstrip()
         return f"{clock_text(message.at)}  {who}"
 
     def hide_message(self, message_id: str) -> None:
