@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from kanpe.core.clockface import TimerStatus
 from kanpe.ui.host.console import HostConsole
 from tests.support.waiting import eventually
-from tests.ui.host.conftest import Hosts, Night, host_test
+from tests.ui.host.conftest import FakeClock, Hosts, Night, host_test
 from tests.ui.speaker.conftest import Speakers
 
 SLOT = "talk-1"
@@ -130,3 +130,27 @@ async def test_auto_cue_switches_per_talk_reach_the_relay(night: Night, hosts: H
     await eventually(lambda: not card.auto["final"].isChecked())
     card.self_timer.click()
     await eventually(lambda: night.state().slots["lt-1"].self_timer)
+
+
+@host_test
+async def test_next_talk_starts_the_next_one_and_the_strip_says_how_late_we_run(
+    night: Night, hosts: Hosts, clock: FakeClock
+) -> None:
+    console = await hosts.start(night.invites.host)
+    window = console.window
+    console.actions.put_on_stage("talk-1")
+    console.actions.start("talk-1")
+    await eventually(lambda: console.room.slot("talk-1").timer.running)  # type: ignore[union-attr]
+    console._follow_cards()
+    assert window.lateness.text.text().startswith("On time")
+    clock.advance(25 * 60 + 4 * 60)  # four minutes over
+    console._follow_cards()
+    assert window.lateness.text.text().startswith("Running 4 min behind")
+    assert window.lateness.property("state") == "behind"
+    window.rundown.next_starts.setChecked(True)
+    window.rundown.next_button.click()
+    await eventually(lambda: night.state().current == "talk-2")
+    await eventually(lambda: night.state().slots["talk-2"].timer.running)
+    assert night.state().slots["talk-1"].ended is not None
+    await eventually(lambda: console.window.rundown.table.current == "talk-2")
+    assert "Rafael" in window.on_stage.text()
