@@ -387,6 +387,22 @@
         <source>The host checked your connection: all good</source>
         <translation>ホストが接続を確認しました。問題ありません</translation>
     </message>
+    <message>
+        <source>Time is up</source>
+        <translation>時間です</translation>
+    </message>
+    <message>
+        <source>{minutes} min left</source>
+        <translation>残り {minutes} 分</translation>
+    </message>
+    <message>
+        <source>{seconds} s left</source>
+        <translation>残り {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes}:{seconds} left</source>
+        <translation>残り {minutes}:{seconds}</translation>
+    </message>
 </context>
 <context>
     <name>CueCard</name>

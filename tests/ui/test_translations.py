@@ -135,3 +135,24 @@ def test_a_japanese_desktop_gets_kanpe_in_japanese(tmp_path: Path, variable: str
         "時間超過",
         "あなたの招待ではその操作はできません。",  # the relay's English reason never shows
     ]
+
+
+_AUTO_CUE = """
+from kanpe.app import application
+from kanpe.core.model import Cue, CueKind
+from kanpe.ui.cuecard import cue_text
+application()
+for words in ("5 min left", "1:30 left", "45 s left", "Time is up", "Please slow down"):
+    print(cue_text(Cue(id="c", slot="s", kind=CueKind.TIME, text=words, sent_at=0.0)))
+"""
+
+
+def test_an_automatic_cue_speaks_the_speakers_language(tmp_path: Path) -> None:
+    """The relay words automatic cues in English; a Japanese speaker reads them in Japanese,
+    and a host's own words stay as the host wrote them."""
+    env = {**os.environ, "LANGUAGE": "ja", "LANG": "ja_JP.UTF-8", "LC_ALL": "ja_JP.UTF-8"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    out = subprocess.run(
+        [sys.executable, "-c", _AUTO_CUE], env=env, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["残り 5 分", "残り 1:30", "残り 45 秒", "時間です", "Please slow down"]

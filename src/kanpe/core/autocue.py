@@ -14,6 +14,7 @@ from __future__ import annotations
 import msgspec
 
 from kanpe.core.clockface import TimerStatus
+from kanpe.core.cuewords import auto_words
 from kanpe.core.events import LogEvent, SlotChanged
 from kanpe.core.model import AutoCues, Cue, CueKind, RoomState, SlotState, Threshold
 from kanpe.core.protocol import ErrorCode, SetAutoCues
@@ -40,15 +41,11 @@ def enabled(auto: AutoCues, threshold: Threshold) -> bool:
 
 
 def cue_text(plan: Slot, threshold: Threshold) -> str:
-    """What the automatic cue says: "5 min left", "1 min left", "Time is up"."""
+    """What the automatic cue says: "5 min left", "1 min left", "Time is up" (English on the
+    wire; each app reads it back with ``cuewords.read_auto_words`` and says it in its language)."""
     if threshold is Threshold.TIME_UP:
-        return "Time is up"
-    seconds = seconds_left_at(plan, threshold)
-    if seconds % 60 == 0:
-        return f"{seconds // 60} min left"
-    if seconds < 60:
-        return f"{seconds} s left"
-    return f"{seconds // 60}:{seconds % 60:02d} left"
+        return auto_words(0)
+    return auto_words(seconds_left_at(plan, threshold))
 
 
 def _reached(slot: SlotState, plan: Slot, now: float) -> list[Threshold]:

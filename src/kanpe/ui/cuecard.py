@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kanpe.core.cuewords import read_auto_words
 from kanpe.core.model import Cue, CueKind
 from kanpe.ui.labels import plain_label
 
@@ -31,7 +32,11 @@ def cue_heading(cue: Cue) -> str:
 
 
 def cue_text(cue: Cue) -> str:
-    """The card's big line: the host's words, or what the kind means when they sent none."""
+    """The card's big line: the host's words, or what the kind means when they sent none. An
+    automatic cue's English words are said in the app's language."""
+    seconds = read_auto_words(cue.text) if cue.text else None
+    if seconds is not None:
+        return auto_cue_text(seconds)
     if cue.text:
         return cue.text
     match cue.kind:
@@ -43,6 +48,20 @@ def cue_text(cue: Cue) -> str:
             return QCoreApplication.translate("Cue", "The host needs your attention")
         case CueKind.CHECK:
             return QCoreApplication.translate("Cue", "The host checked your connection: all good")
+
+
+def auto_cue_text(seconds_left: int) -> str:
+    """``cuewords.auto_words`` in the app's language."""
+    minutes, seconds = divmod(seconds_left, 60)
+    if seconds_left <= 0:
+        return QCoreApplication.translate("Cue", "Time is up")
+    if seconds == 0:
+        return QCoreApplication.translate("Cue", "{minutes} min left").format(minutes=minutes)
+    if minutes == 0:
+        return QCoreApplication.translate("Cue", "{seconds} s left").format(seconds=seconds)
+    return QCoreApplication.translate("Cue", "{minutes}:{seconds} left").format(
+        minutes=minutes, seconds=f"{seconds:02d}"
+    )
 
 
 class CueFlash(QObject):
