@@ -277,8 +277,11 @@ async def start_relay(
     profile: str | None = None,
     ping_interval: float | None = None,
     env: dict[str, str] | None = None,
+    slots: int = 2,
 ) -> Child:
     args = ["relay", "--max-per-address", "10000"]
+    if slots != 2:  # only when asked: another tree's relay (``env``) may not know the option
+        args += ["--slots", str(slots)]
     if profile:
         args += ["--profile", profile]
     if ping_interval is not None:
@@ -330,13 +333,15 @@ async def _relay_child(args: argparse.Namespace) -> None:
     from kanpe.net.relay import Relay, RelayConfig
 
     nofile = raise_nofile_limit()
-    rundown = Rundown(
-        title="Bench night",
-        slots=(
-            Slot(id="talk-1", speaker="Aiko", title="Timers", duration=1500),
-            Slot(id="talk-2", speaker="Ben", title="Relays", duration=1500),
-        ),
+    slots = (
+        Slot(id="talk-1", speaker="Aiko", title="Timers", duration=1500),
+        Slot(id="talk-2", speaker="Ben", title="Relays", duration=1500),
     )
+    more = tuple(
+        Slot(id=f"talk-{n}", speaker=f"Speaker {n}", title=f"Talk {n}", duration=600)
+        for n in range(3, args.slots + 1)
+    )
+    rundown = Rundown(title="Bench night", slots=slots + more)
     with tempfile.TemporaryDirectory(prefix="kanpe-bench-relay-") as data:
         limits = Limits(max_connections_per_address=args.max_per_address)
         if args.ping_interval is not None:
@@ -593,6 +598,7 @@ def _child_main(argv: list[str]) -> int:
     relay.add_argument("--max-per-address", type=int, default=10000)
     relay.add_argument("--profile", metavar="FILE", help="write cProfile stats here at exit")
     relay.add_argument("--ping-interval", type=float, help="keepalive pings (default: Limits')")
+    relay.add_argument("--slots", type=int, default=2, help="talks in the room's rundown (>= 2)")
     swarm = sub.add_parser("swarm")
     swarm.add_argument("--link", required=True)
     swarm.add_argument("--count", type=int, default=1000)

@@ -28,7 +28,7 @@ from kanpe.app import application, run_app, sample_deck, until_first_paint
 if TYPE_CHECKING:
     import asyncio
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kanpe.net.relay import RoomInvites
     from kanpe.ui.host.session import HostSession
@@ -47,21 +47,34 @@ def run_demo(*, port: int = 0) -> int:
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda n, _: quit_asked.append(n))
     logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
+    from concurrent.futures import ThreadPoolExecutor
+
     from kanpe.storage.assets import MissingAssetError, sample_rundown_path, web_root
     from kanpe.storage.rundown_file import load_rundown
     from kanpe.ui.host.session import EmbeddedEvent
 
     with tempfile.TemporaryDirectory(prefix="kanpe-demo-") as folder:
-        qt = application()
         try:
             rundown = load_rundown(sample_rundown_path())
-            event = EmbeddedEvent.start(Path(folder), rundown, port=port, web_root=web_root())
         except (MissingAssetError, OSError, ValueError) as exc:
-            print(f"kanpe demo: the relay could not start: {exc}", file=sys.stderr)
+            print(f"kanpe demo: the sample rundown cannot be read: {exc}", file=sys.stderr)
             return 1
+        # The relay starts on a thread of its own while the windows are built: neither waits
+        # for the other until the audience's window needs the relay's link.
+        with ThreadPoolExecutor(1, thread_name_prefix="kanpe-demo-start") as starter:
+            starting = starter.submit(
+                EmbeddedEvent.start, Path(folder), rundown, port=port, web_root=web_root()
+            )
+            windows = _Windows(application(), Path(folder))
+            try:
+                event = starting.result()
+            except (OSError, ValueError) as exc:
+                print(f"kanpe demo: the relay could not start: {exc}", file=sys.stderr)
+                windows.close()
+                return 1
         try:
             print(_introduction(event.invites), flush=True)
-            return _run_windows(qt, event.invites, Path(folder), quit_asked)
+            return windows.run(event.invites, quit_asked)
         finally:
             event.stop()
 
@@ -78,38 +91,69 @@ def _introduction(invites: RoomInvites) -> str:
     )
 
 
-def _run_windows(
-    qt: QApplication, invites: RoomInvites, folder: Path, quit_asked: list[int]
-) -> int:
-    from kanpe.storage.hostsettings import host_settings_store
-    from kanpe.storage.settings import SettingsStore
-    from kanpe.ui.host.audiencelink import AudienceLinkWindow
-    from kanpe.ui.host.panels import console_factory
-    from kanpe.ui.host.session import HostSession
-    from kanpe.ui.speaker.app import SpeakerApp
-    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
+class _Windows:
+    """The demo's windows: built and shown at once (the speaker's and the host's console need no
+    relay to paint), the audience link's when the relay has given it."""
 
-    model = SpeakerSlotModel()
-    speaker_settings = SettingsStore.for_speaker(folder / "speaker.toml")
-    speaker = SpeakerApp(model, settings=speaker_settings, solo=False, stage_first=True)
-    speaker.open_deck(sample_deck())
-    speaker.show()
-    audience = AudienceLinkWindow(invites.audience)
-    screen = qt.primaryScreen().availableGeometry()
-    # Out of the way of the console and the stage: the bottom right corner.
-    audience.move(screen.right() - audience.width() - 40, screen.bottom() - audience.height() - 60)
-    audience.show()
-    host_settings = host_settings_store(folder / "host.toml")
-    session = HostSession(console_factory(host_settings, invites.as_result()))
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: session.quit())
-    until_first_paint(speaker)
-    if quit_asked:
-        session.quit()  # asked while the relay or the windows were starting
-    try:
-        return run_app(qt, session, _network(session, speaker, model, invites))
-    finally:
-        audience.close()
+    def __init__(self, qt: QApplication, folder: Path) -> None:
+        from kanpe.storage.hostsettings import host_settings_store
+        from kanpe.storage.settings import SettingsStore
+        from kanpe.ui.host.console import HostConsole
+        from kanpe.ui.roommodel import RoomModel
+        from kanpe.ui.speaker.app import SpeakerApp
+        from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
+
+        self.qt = qt
+        self.model = SpeakerSlotModel()
+        speaker_settings = SettingsStore.for_speaker(folder / "speaker.toml")
+        # Every window at once (not the stage first, as ``kanpe speak`` does): the demo is
+        # ready when all of them are.
+        self.speaker = SpeakerApp(self.model, settings=speaker_settings, solo=False)
+        self.speaker.open_deck(sample_deck())
+        self.speaker.show()
+        self.host_settings = host_settings_store(folder / "host.toml")
+        # The first console is built now, so it paints while the relay starts; its side panels
+        # (which need the event's links) come with run().
+        self.console = HostConsole(RoomModel(), settings=self.host_settings)
+        self.console.show()
+        self.session: HostSession | None = None
+        self.audience: QWidget | None = None
+
+    def run(self, invites: RoomInvites, quit_asked: list[int]) -> int:
+        from kanpe.ui.host.audiencelink import AudienceLinkWindow
+        from kanpe.ui.host.panels import HostPanels, console_factory
+        from kanpe.ui.host.session import HostSession
+
+        HostPanels(self.console, invites.as_result())
+        # The session makes new consoles only if the host joins another room from this one.
+        first, later = [self.console], console_factory(self.host_settings, {})
+        session = self.session = HostSession(lambda: first.pop() if first else later())
+
+        audience = self.audience = AudienceLinkWindow(invites.audience)
+        screen = self.qt.primaryScreen().availableGeometry()
+        # Out of the way of the console and the stage: the bottom right corner.
+        audience.move(
+            screen.right() - audience.width() - 40, screen.bottom() - audience.height() - 60
+        )
+        audience.show()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, lambda *_: session.quit())
+        until_first_paint(self.speaker)
+        if quit_asked:
+            session.quit()  # asked while the relay or the windows were starting
+        try:
+            network = _network(session, self.speaker, self.model, invites)
+            return run_app(self.qt, session, network)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.audience is not None:
+            self.audience.close()
+        self.speaker.quit()
+        if self.session is not None:
+            self.session.quit()
+        self.console.quit()  # if the session never ran (the relay did not start)
 
 
 async def _network(

@@ -155,8 +155,10 @@ class RundownTable(QAbstractTableModel):
         self.endResetModel()
 
     def set_schedule(self, view: ScheduleView | None, online: dict[str, bool]) -> None:
-        self.times = {} if view is None else {t.slot: t for t in view.talks}
-        self.ready = online
+        times = {} if view is None else {t.slot: t for t in view.talks}
+        if times == self.times and online == self.ready:
+            return  # a slide, a cue or a chat line changes no time: no repaint of every cell
+        self.times, self.ready = times, online
         self._changed_all()
 
     def _changed_all(self) -> None:
