@@ -5,7 +5,8 @@
 process of its own; both print one JSON line of monotonic times, the same clock system-wide.
 
 ``run_console``: the host's console alone, with a 10 ms probe timer on its GUI thread; on stdin
-lines "idle", "load" and "end" it marks phases, and at "end" prints the lags of the load phase,
+lines "idle", "baseline", "load" and "end" it marks phases, and at "end" prints the lags of the
+baseline phase (nothing happens, the probe runs: what the machine alone costs) and the load phase,
 the RSS and the chat rows of its room model as one JSON line.
 """
 
@@ -162,7 +163,7 @@ async def _console_under_load(args: argparse.Namespace) -> dict[str, object]:
     console.room.attach(link)
     await link.command(SetCurrent(id=link.new_id(), slot="talk-1"))
     await link.command(StartTimer(id=link.new_id(), slot="talk-1"))
-    lags: list[float] = []
+    lags: dict[str, list[float]] = {"baseline": [], "load": []}
     phase = ["start"]
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -171,8 +172,8 @@ async def _console_under_load(args: argparse.Namespace) -> dict[str, object]:
 
     def tick() -> None:
         now = time.perf_counter()
-        if phase[0] == "load":
-            lags.append(max(0.0, now - due[0]))
+        if phase[0] in lags:
+            lags[phase[0]].append(max(0.0, now - due[0]))
         due[0] = now + PROBE
         timer.start(int(PROBE * 1000))
 
@@ -182,7 +183,7 @@ async def _console_under_load(args: argparse.Namespace) -> dict[str, object]:
     while phase[0] != "end":
         line = await loop.run_in_executor(None, sys.stdin.readline)
         phase[0] = line.strip() or "end"
-        if phase[0] == "load":
+        if phase[0] in lags and not timer.isActive():
             # The probe runs only while lags are measured: in the idle phase its 100 wake-ups a
             # second would be work of its own in the CPU figure.
             due[0] = time.perf_counter() + PROBE
