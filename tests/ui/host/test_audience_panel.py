@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +19,7 @@ from kanpe.core.protocol import (
 )
 from kanpe.ui.host.audience import AudiencePanel
 from tests.ui.host.conftest import FakeClock, Night, host_test, until
+from tests.ui.speaker.conftest import Speakers
 
 
 async def panel_for(night: Night, qtbot: QtBot) -> AudiencePanel:
@@ -201,3 +204,26 @@ async def test_reactions_per_minute_count_the_last_minute(
     rate.refresh()
     assert rate.total.text() == "1 in the last minute"
     assert rate.counts["👏"].text() == "👏 0"
+
+
+@host_test
+async def test_pin_and_hide_reach_the_speakers_stage(
+    night: Night, qtbot: QtBot, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The speaker's own app: a question pinned in the panel shows on the stage they share,
+    a message hidden in the panel leaves it."""
+    panel = await panel_for(night, qtbot)
+    speakers = Speakers(night.clients, clock, tmp_path / "speaker.toml")
+    app = await speakers.start(night.invites.speakers["talk-1"])
+    mia = await night.audience("mia")
+    await night.send(mia, SendChat, text="hello from the room", name="Mia")
+    await night.send(mia, SendChat, text="buy followers", name="Spam")
+    await night.send(mia, AskQuestion, text="Does it drift?", name="Mia")
+    await until(lambda: app.chat.rowCount() == 2)
+    await until(lambda: len(panel.questions.rows()) == 1)
+
+    panel.questions.rows()[0].buttons["pin"].click()
+    await until(lambda: app.stage.feed.pinned_text() == "Does it drift?")
+    spam = next(row for row in panel.chat.rows() if row.text.text() == "buy followers")
+    spam.buttons["hide"].click()
+    await until(lambda: [m.text for m in app.chat.messages()] == ["hello from the room"])

@@ -55,9 +55,8 @@ class ReactionsPerMinute(QWidget):
         room.reacted.connect(self._reacted)
         self.refresh()
 
-    def _reacted(self, slot: str, emoji: str, count: int = 1) -> None:
-        # ``count`` arrives once the relay coalesces reactions (one signal per emoji and batch).
-        del slot
+    def _reacted(self, slot: str, emoji: str, count: int) -> None:
+        del slot  # every talk's reactions count: the host reads the room
         self.rate.add(self.room.clock(), emoji, count)
         self.refresh()
 
