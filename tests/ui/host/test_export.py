@@ -55,6 +55,7 @@ async def test_export_holds_what_happened(
         dialog.selectFile(str(target))
         dialog.accept()
     assert written.args == [target]
+    await until(lambda: panels.exporter.dialog is None)  # closed and deleted
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Kanpe Meetup \\#12")
     assert "Timers that never drift" in text and "26:00" in text  # planned 25:00, ran 26:00

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kanpe.core.notices import AppNotice, Notices, Severity
@@ -59,8 +59,14 @@ class Exporter(QObject):
         dialog.setDefaultSuffix("md")
         dialog.setNameFilter(self.tr("Markdown (*.md)"))
         dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
+        # Gone once closed: a file dialog left alive keeps its file-system watcher thread.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._forget_dialog)
         self.dialog = dialog
         dialog.open()
+
+    def _forget_dialog(self) -> None:
+        self.dialog = None
 
     def export_to(self, path: Path) -> bool:
         from kanpe.core.export import export_markdown
