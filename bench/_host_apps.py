@@ -63,7 +63,14 @@ def run_cues(args: argparse.Namespace) -> int:
 
     app = _qt()
     work = _cue_host(args) if args.kind == "cue-host" else _cue_speaker(args)
+    profile = os.environ.get("KANPE_BENCH_PROFILE")  # cProfile stats as PROFILE.KIND, if set
+    profiler = cProfile.Profile() if profile else None
+    if profiler is not None:
+        profiler.enable()
     result = asyncio.run(work, loop_factory=lambda: qasync.QEventLoop(app))
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(f"{profile}.{args.kind}")
     print(json.dumps(result), flush=True)
     return 0
 
@@ -140,14 +147,14 @@ def run_console(args: argparse.Namespace) -> int:
     import qasync
 
     app = _qt()
-    profile = os.environ.get("KANPE_BENCH_PROFILE")  # cProfile stats of the console, if set
+    profile = os.environ.get("KANPE_BENCH_PROFILE")  # cProfile stats as PROFILE.console, if set
     profiler = cProfile.Profile() if profile else None
     if profiler is not None:
         profiler.enable()
     result = asyncio.run(_console_under_load(args), loop_factory=lambda: qasync.QEventLoop(app))
     if profiler is not None:
         profiler.disable()
-        profiler.dump_stats(str(profile))
+        profiler.dump_stats(f"{profile}.console")
     print(json.dumps(result), flush=True)
     return 0
 
