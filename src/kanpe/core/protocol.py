@@ -367,6 +367,9 @@ class Peer(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     latency_ms: float | None = None
     #: The app's own name and version, as its hello said (``client``): what a host's card shows.
     app: ClientName = ""
+    #: No answer to the relay's heartbeat for a second: the network or the machine has stopped,
+    #: though the connection is still open.
+    stalled: bool = False
 
 
 class Presence(_Msg, frozen=True, kw_only=True, tag="presence"):

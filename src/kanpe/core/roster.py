@@ -88,10 +88,12 @@ def talk_row(
 
 
 def speakers_online(peers: Iterable[Peer]) -> dict[str, Peer]:
-    """The first connected speaker app of each slot, by slot id."""
+    """The first connected speaker app of each slot, by slot id. A stalled one (its network or
+    machine stopped answering the relay, see Peer.stalled) is not online: a host sees the drop
+    within two seconds, not when the keepalive finally closes the connection."""
     found: dict[str, Peer] = {}
     for peer in peers:
-        if peer.role is Role.SPEAKER and peer.slot is not None:
+        if peer.role is Role.SPEAKER and peer.slot is not None and not peer.stalled:
             found.setdefault(peer.slot, peer)
     return found
 

@@ -179,8 +179,9 @@ class Fanout:
                 role=conn.principal.role,
                 slot=conn.principal.slot,
                 client=conn.principal.client,
-                latency_ms=_ms(conn.outlet.latency()),
+                latency_ms=_ms(conn.rtt or conn.outlet.latency()),
                 app=conn.app,
+                stalled=conn.stalled,
             )
             for key, group in room.groups.items()
             if key != "public"

@@ -61,6 +61,8 @@ class Conn:
         "queued",
         "room",
         "room_for_more",
+        "rtt",
+        "stalled",
         "strikes",
         "welcome_bytes",
     )
@@ -81,6 +83,10 @@ class Conn:
         #: what its reader waits on while that is at the read-ahead cap.
         self.queued = 0
         self.room_for_more: asyncio.Event | None = None
+        #: Hosts and speakers only (net/heartbeat.py): no answer to the relay's last ping
+        #: within its grace, and the round trip of the last one answered in time.
+        self.stalled = False
+        self.rtt: float | None = None
 
 
 def _group_key(principal: Principal) -> str:

@@ -49,6 +49,7 @@ from kanpe.core.rundown import Rundown
 from kanpe.net.admission import Admission
 from kanpe.net.autocues import AutoCueAlarm
 from kanpe.net.fanout import Fanout
+from kanpe.net.heartbeat import heartbeat
 from kanpe.net.intake import Intake
 from kanpe.net.limits import TokenBucket
 from kanpe.net.liveroom import Conn, LiveRoom, RoomInvites
@@ -245,8 +246,16 @@ class Relay:
             if conn.group == "public":
                 await self.intake.read(conn, ws)  # handled in turn, after hosts and speakers
             else:
-                async for raw in ws:
-                    self._on_message(conn, raw, time.monotonic())
+                room = conn.room
+                assert room is not None
+                beat = asyncio.create_task(
+                    heartbeat(conn, ws, lambda: self.fanout.presence_changed(room))
+                )
+                try:
+                    async for raw in ws:
+                        self._on_message(conn, raw, time.monotonic())
+                finally:
+                    beat.cancel()
         except ConnectionClosed:
             pass
         finally:
