@@ -551,7 +551,7 @@
     <name>Elapsed</name>
     <message>
         <source>{seconds} s</source>
-        <extracomment>A speaker&apos;s clock may be off by up to half the round trip; past this it is flagged.</extracomment>
+        <extracomment>A speaker&apos;s wall clock this far from relay time is flagged: their &quot;ends at&quot; and clock are wrong.</extracomment>
         <translation>{seconds} 秒</translation>
     </message>
     <message>
@@ -1928,8 +1928,20 @@
         <translation>往復 {ms} ms</translation>
     </message>
     <message>
-        <source>clock ±{ms} ms</source>
-        <translation>時計 ±{ms} ms</translation>
+        <source>clock in step</source>
+        <translation>時計は正常</translation>
+    </message>
+    <message>
+        <source>clock {n} s off</source>
+        <translation>時計が {n} 秒ずれています</translation>
+    </message>
+    <message>
+        <source>clock {n} min off</source>
+        <translation>時計が {n} 分ずれています</translation>
+    </message>
+    <message>
+        <source>clock {n} h off</source>
+        <translation>時計が {n} 時間ずれています</translation>
     </message>
     <message>
         <source>No cue showing</source>

@@ -357,3 +357,19 @@ def test_abandon_returns_the_pending_ids_and_forgets_them() -> None:
     session.command(chat(2))
     assert session.abandon() == ["m1", "m2"]
     assert session.pending == ()
+
+
+def test_each_clock_sample_carries_the_wall_clock_when_one_is_given() -> None:
+    walls = iter([1_767_260_400.5, 1_767_260_401.0])
+    session = joined(wall=lambda: next(walls))
+    due = session.next_due()
+    assert due is not None
+    session.advance(due)
+    [request] = sent(session)
+    assert isinstance(request, TimeRequest) and request.wall == 1_767_260_400.5
+    quiet = joined()  # no wall clock given: the request says nothing of it
+    due = quiet.next_due()
+    assert due is not None
+    quiet.advance(due)
+    [request] = sent(quiet)
+    assert isinstance(request, TimeRequest) and request.wall is None

@@ -62,3 +62,35 @@ async def test_hosts_see_a_round_trip_from_the_first_heartbeat(
         ),
     )
     assert isinstance(seen, Presence)
+
+
+def _clock_ms(presence: Presence) -> float | None:
+    found = [p for p in presence.peers if p.role == "speaker" and p.slot == "talk-1"]
+    return found[0].clock_ms if found else None
+
+
+@pytest.mark.asyncio
+async def test_hosts_see_how_far_a_speakers_wall_clock_is_off(
+    relay: Relay, invites: RoomInvites, links: Links
+) -> None:
+    """A laptop whose clock is five minutes slow, then stepped by two seconds mid-talk."""
+    skew = [-300.0]
+    host = await links.join(invites.host)
+    await links.join(
+        invites.speakers["talk-1"],
+        time_sync_interval=0.05,
+        wall=lambda: relay.clock.now() + skew[0],
+    )
+    seen = await notice(host, lambda n: isinstance(n, Presence) and _clock_ms(n) is not None)
+    assert isinstance(seen, Presence)
+    assert _clock_ms(seen) == pytest.approx(-300_000, abs=250)
+    assert host.state is not None
+    row = next(r for r in roster(host.state, seen, None) if r.slot == "talk-1")
+    assert row.clock_ms == _clock_ms(seen)
+
+    skew[0] = -298.0
+    stepped = await notice(
+        host, lambda n: isinstance(n, Presence) and (_clock_ms(n) or 0) > -299_000
+    )
+    assert isinstance(stepped, Presence)
+    assert _clock_ms(stepped) == pytest.approx(-298_000, abs=250)

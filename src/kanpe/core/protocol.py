@@ -125,6 +125,9 @@ class Hello(_Msg, frozen=True, kw_only=True, tag="hello"):
 
 class TimeRequest(_Msg, frozen=True, kw_only=True, tag="time"):
     t0: float
+    #: The client's wall clock (seconds since the epoch) as it sent this: the relay tells hosts
+    #: how far a speaker's clock is off (``Peer.clock_ms``). Optional; pages do not send it.
+    wall: Time | None = None
 
 
 class _Command(_Msg, frozen=True, kw_only=True):
@@ -370,6 +373,9 @@ class Peer(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     #: No answer to the relay's heartbeat for a second: the network or the machine has stopped,
     #: though the connection is still open.
     stalled: bool = False
+    #: Its wall clock minus relay time, in ms, from its latest time request that said (``wall``),
+    #: corrected by half the round trip; None when it never said.
+    clock_ms: float | None = None
 
 
 class Presence(_Msg, frozen=True, kw_only=True, tag="presence"):

@@ -55,6 +55,7 @@ class TalkRow:
     client: str
     latency_ms: float | None
     app: str  # the speaker's app and version, as its hello named them
+    clock_ms: float | None  # the speaker's wall clock minus relay time; None: not known
     page: int
     pages: int
     timer: TimerStatus
@@ -123,6 +124,7 @@ def _row(state: RoomState, plan: Slot, peer: Peer | None, now: float | None) -> 
         client="" if peer is None else peer.client,
         latency_ms=None if peer is None else peer.latency_ms,
         app="" if peer is None else peer.app,
+        clock_ms=None if peer is None else peer.clock_ms,
         page=page,
         pages=pages,
         timer=timer,

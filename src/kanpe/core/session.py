@@ -18,6 +18,7 @@ were given: each welcome resends them all, in that order (ids make resending saf
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -141,8 +142,12 @@ class ClientSession:
         client_id: str = "",
         time_sync_interval: float = 5.0,
         rate_limit_retry: float = RATE_LIMIT_RETRY,
+        wall: Callable[[], float] | None = None,
     ) -> None:
         self.room = room
+        #: The wall clock whose reading goes with each clock sample (hosts see a speaker whose
+        #: clock is off); None sends none.
+        self.wall = wall
         self.token = token
         self.client = client
         self.client_id = client_id
@@ -238,7 +243,8 @@ class ClientSession:
             del self._retry_at[key]
             self._outbox.append(encode_bytes(self._pending[key]))
         if self._next_sample is not None and self._next_sample <= now:
-            self._outbox.append(encode_bytes(TimeRequest(t0=now)))
+            wall = None if self.wall is None else self.wall()
+            self._outbox.append(encode_bytes(TimeRequest(t0=now, wall=wall)))
             self._burst_left -= 1
             gap = BURST_GAP if self._burst_left > 0 else self.time_sync_interval
             self._next_sample = now + gap

@@ -182,6 +182,7 @@ class Fanout:
                 latency_ms=_ms(conn.rtt or conn.outlet.latency()),
                 app=conn.app,
                 stalled=conn.stalled,
+                clock_ms=None if conn.clock_error is None else round(conn.clock_error * 1000),
             )
             for key, group in room.groups.items()
             if key != "public"

@@ -88,6 +88,8 @@ class LinkClient:
     ``clock`` is the local monotonic clock; ``backoff(attempt)`` the wait before the attempt-th
     retry in a row (reset once a connection is welcomed); ``url`` replaces the invite's websocket
     address (a proxy in front of the relay), ``ssl_context`` verifies a relay with a private CA.
+    ``wall`` is the wall clock whose reading goes with each clock sample, so hosts see a speaker
+    whose clock is wrong (None: say nothing).
     """
 
     def __init__(
@@ -103,6 +105,7 @@ class LinkClient:
         url: str | None = None,
         ssl_context: ssl.SSLContext | None = None,
         rate_limit_retry: float = RATE_LIMIT_RETRY,
+        wall: Callable[[], float] | None = time.time,
     ) -> None:
         self.invite: Invite = parse_link(link)
         self.client = client
@@ -119,6 +122,7 @@ class LinkClient:
             client_id=client_id,
             time_sync_interval=time_sync_interval,
             rate_limit_retry=rate_limit_retry,
+            wall=wall,
         )
         #: Where the link stands; each change is told to listeners as a StatusChanged.
         self.status = LinkStatus.CONNECTING

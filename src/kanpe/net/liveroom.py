@@ -54,6 +54,7 @@ class Conn:
     __slots__ = (
         "app",
         "bucket",
+        "clock_error",
         "closing",
         "group",
         "outlet",
@@ -87,6 +88,8 @@ class Conn:
         #: within its grace, and the round trip of the last one answered in time.
         self.stalled = False
         self.rtt: float | None = None
+        #: Its wall clock minus relay time, in seconds, from its latest time request that said.
+        self.clock_error: float | None = None
 
 
 def _group_key(principal: Principal) -> str:

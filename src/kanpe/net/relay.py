@@ -72,6 +72,9 @@ _WEBSOCKETS_LOG = websockets_logger("server")  # frame dumps would show tokens
 
 ADMIN_SECRET_FILE = "admin.token"  # noqa: S105 - a file name, not a secret
 PRESENCE_REFRESH = 5.0
+#: A change of a speaker's clock error this large is news for the hosts at once (a clock stepped
+#: mid-talk); smaller drifts go out with the next refresh.
+CLOCK_NEWS = 0.25
 CHECKPOINT_EVERY = 5.0
 
 
@@ -262,6 +265,15 @@ class Relay:
             if conn is not None:
                 self.fanout.leave(conn)
 
+    def _clock_reading(self, conn: Conn, wall: float, received: float) -> None:
+        """A host's or speaker's wall clock against relay time (half a round trip in flight):
+        presence tells the hosts at once when it crosses CLOCK_NEWS or first becomes known."""
+        error = wall + (conn.rtt or 0.0) / 2 - received
+        before = conn.clock_error
+        conn.clock_error = error
+        if conn.room is not None and (before is None or abs(error - before) >= CLOCK_NEWS):
+            self.fanout.presence_changed(conn.room)
+
     async def _greet(self, ws: ServerConnection) -> Conn | None:
         try:
             raw = await asyncio.wait_for(ws.recv(), self.limits.open_timeout)
@@ -367,9 +379,11 @@ class Relay:
             self.fanout.send(conn, Error(code=exc.code, message=exc.message, id=exc.command_id))
             return
         match message:
-            case TimeRequest(t0=t0):
+            case TimeRequest(t0=t0, wall=wall):
                 reply = TimeReply(t0=t0, t1=received, t2=self.clock.now())
                 self.fanout.send(conn, reply, direct=True)
+                if wall is not None and conn.group != "public":
+                    self._clock_reading(conn, wall, received)
             case Hello():
                 self.fanout.send(conn, Error(code=ErrorCode.BAD_MESSAGE, message="already joined"))
             case _:

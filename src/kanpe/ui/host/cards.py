@@ -33,7 +33,7 @@ from kanpe.ui.cuecard import cue_text
 from kanpe.ui.labels import plain_label
 from kanpe.ui.ticker import CountdownTicker, clock_text
 
-#: A speaker's clock may be off by up to half the round trip; past this it is flagged.
+#: A speaker's wall clock this far from relay time is flagged: their "ends at" and clock are wrong.
 CLOCK_FLAG_MS = 1000.0
 
 
@@ -251,12 +251,20 @@ class SpeakerCard(QFrame):
         flag = False
         if row.latency_ms is not None:
             parts.append(self.tr("round trip {ms} ms").format(ms=round(row.latency_ms)))
-            uncertainty = row.latency_ms / 2
-            flag = uncertainty > CLOCK_FLAG_MS
-            clock = self.tr("clock ±{ms} ms").format(ms=round(uncertainty))
+        if row.clock_ms is not None:
+            flag = abs(row.clock_ms) > CLOCK_FLAG_MS
+            clock = self._clock_off(row.clock_ms / 1000) if flag else self.tr("clock in step")
             parts.append(("▲ " + clock) if flag else clock)
         self.link_facts.setText(" · ".join(parts))
         _set_state(self.link_facts, "flag", flag)
+
+    def _clock_off(self, seconds: float) -> str:
+        """How far the speaker's wall clock is off: their "ends at" and clock read wrong."""
+        if abs(seconds) < 120:
+            return self.tr("clock {n} s off").format(n=f"{seconds:+.1f}")
+        if abs(seconds) < 2 * 3600:
+            return self.tr("clock {n} min off").format(n=f"{seconds / 60:+.0f}")
+        return self.tr("clock {n} h off").format(n=f"{seconds / 3600:+.0f}")
 
     def _cue(self, row: TalkRow, wall_now: Callable[[float], float]) -> None:
         cue = row.cue
