@@ -20,7 +20,7 @@ from pathlib import Path
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from kanpe.app import _application, solo_room
+from kanpe.app import application, solo_room
 from kanpe.core.model import CueKind
 from kanpe.core.protocol import (
     AdjustTimer,
@@ -160,7 +160,7 @@ def run() -> None:
     parser.add_argument("--out", default=str(OUT), help="folder for the PNGs")
     OUT = Path(parser.parse_args().out)
     OUT.mkdir(parents=True, exist_ok=True)
-    app = _application()  # Kanpe's own: Fusion, and the translation for the desktop's language
+    app = application()  # Kanpe's own: Fusion, and the translation for the desktop's language
     asyncio.run(main(), loop_factory=lambda: qasync.QEventLoop(app))
     print(f"screenshots in {OUT}")
 
