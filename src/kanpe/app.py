@@ -18,7 +18,7 @@ import logging
 import signal
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -366,8 +366,12 @@ def run_host(
     data: str | None,
     public_url: str | None,
     port: int,
+    problem: Callable[[str], None] | None = None,
 ) -> int:
-    """``kanpe host``: the host console on its embedded relay, or on a standalone relay's room."""
+    """``kanpe host``: the host console on its embedded relay, or on a standalone relay's room.
+    What stops it is printed for a terminal; ``problem`` also shows it to a person who started
+    the host console from the start window, where nobody reads a terminal."""
+    say = problem or _print_host_problem
     from kanpe.ui.host.session import (
         EmbeddedEvent,
         HostLinkError,
@@ -380,12 +384,12 @@ def run_host(
         try:
             check_host_link(link)
         except HostLinkError as exc:
-            print(f"kanpe host: --link: {exc}", file=sys.stderr)
+            say(f"--link: {exc}")
             return 2
     elif relay is not None:
-        print("kanpe host: --relay needs --link (the host link of a room on it)", file=sys.stderr)
+        say("--relay needs --link (the host link of a room on it)")
         return 2
-    rundown = _host_rundown(rundown_file)
+    rundown = _host_rundown(rundown_file, say)
     if rundown is None:
         return 2
     # Ctrl+C in the terminal, or a TERM from the system, from now on: an orderly quit (the
@@ -404,7 +408,7 @@ def run_host(
                 folder, rundown, port=port, public_url=public_url, web_root=web_root()
             )
         except (OSError, ValueError) as exc:
-            print(f"kanpe host: the relay could not start: {exc}", file=sys.stderr)
+            say(f"the relay could not start: {exc}")
             return 1
         link = event.invites.host
         speakers = {s.id: s.speaker for s in rundown.slots}
@@ -421,7 +425,11 @@ def run_host(
             event.stop()
 
 
-def _host_rundown(path: str | None) -> Rundown | None:
+def _print_host_problem(text: str) -> None:
+    print(f"kanpe host: {text}", file=sys.stderr or sys.__stderr__, flush=True)
+
+
+def _host_rundown(path: str | None, say: Callable[[str], None]) -> Rundown | None:
     from kanpe.core.rundown import RundownError
     from kanpe.storage.assets import MissingAssetError, sample_rundown_path
     from kanpe.storage.atomic import StorageError
@@ -434,7 +442,7 @@ def _host_rundown(path: str | None) -> Rundown | None:
 
         return Empty()
     except (RundownError, StorageError, OSError) as exc:
-        print(f"kanpe host: {exc}. The file was not changed.", file=sys.stderr)
+        say(f"{exc}. The file was not changed.")
         return None
 
 

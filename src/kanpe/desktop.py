@@ -145,4 +145,9 @@ def run_host() -> int:
     with the host's saved event or a new one from the sample rundown."""
     from kanpe.app import run_host as run_host_console
 
-    return run_host_console(None, link=None, relay=None, data=None, public_url=None, port=HOST_PORT)
+    def problem(text: str) -> None:
+        _problem(QCoreApplication.translate("Desktop", "Kanpe cannot host the event"), text)
+
+    return run_host_console(
+        None, link=None, relay=None, data=None, public_url=None, port=HOST_PORT, problem=problem
+    )

@@ -3,6 +3,7 @@ and a deck or a link given by the system (a drop, macOS' file-open event) goes s
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -383,6 +384,35 @@ def test_host_an_event_opens_the_host_console_as_kanpe_host_does(
         kanpe.app, "run_host", lambda rundown, **options: calls.append((rundown, options)) or 0
     )
     assert desktop.run_host() == 0
-    assert calls == [
-        (None, {"link": None, "relay": None, "data": None, "public_url": None, "port": 8765})
-    ]
+    [(rundown, options)] = calls
+    problem = options.pop("problem")
+    assert rundown is None
+    assert options == {"link": None, "relay": None, "data": None, "public_url": None, "port": 8765}
+    assert callable(problem)  # what stops the console is shown in a window, not only printed
+
+
+def test_what_stops_the_host_console_reaches_its_problem_window(tmp_path: Path) -> None:
+    """A damaged event file in the data folder: the host is told why (and that it was kept)
+    through ``problem``, which the start window turns into a dialog; nothing starts."""
+    import kanpe.app
+
+    (tmp_path / "event.json").write_text("{not json", encoding="utf-8")
+    told: list[str] = []
+    handlers = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        status = kanpe.app.run_host(
+            None,
+            link=None,
+            relay=None,
+            data=str(tmp_path),
+            public_url=None,
+            port=0,
+            problem=told.append,
+        )
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)  # run_host takes Ctrl+C for its orderly quit
+    assert status == 1
+    assert len(told) == 1 and "the relay could not start" in told[0]
+    assert "kept as it is" in told[0]
+    assert (tmp_path / "event.json").read_text(encoding="utf-8") == "{not json"
