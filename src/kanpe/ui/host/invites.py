@@ -97,10 +97,9 @@ class InvitesPanel(QWidget):
         column.addWidget(code, 0)
 
     def rows(self) -> list[Row]:
-        if self.rebuild.pending():
-            self.rebuild.cancel()
-            self._build()
-        return [row for row in self.list.rows() if isinstance(row, Row)]
+        """The rows shown now, top first (built if a rebuild is pending)."""
+        self.rebuild.flush()
+        return self.list.keyed()
 
     def row(self, key: str) -> Row | None:
         return next((row for row in self.rows() if row.key == key), None)

@@ -53,10 +53,8 @@ class _Moderation(QWidget):
 
     def rows(self) -> list[Row]:
         """The rows shown now, top first (built if a rebuild is pending)."""
-        if self.rebuild.pending():
-            self.rebuild.cancel()
-            self._build()
-        return [row for row in self.list.rows() if isinstance(row, Row)]
+        self.rebuild.flush()
+        return self.list.keyed()
 
     def row(self, key: str) -> Row | None:
         return next((row for row in self.rows() if row.key == key), None)

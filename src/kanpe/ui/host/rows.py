@@ -76,6 +76,7 @@ class Rebuild(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(after_ms)
         self._timer.timeout.connect(build)
+        self._build = build
 
     def request(self) -> None:
         if not self._timer.isActive():
@@ -86,6 +87,12 @@ class Rebuild(QObject):
 
     def cancel(self) -> None:
         self._timer.stop()
+
+    def flush(self) -> None:
+        """Build now if a build is pending, so what is read next is current."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._build()
 
 
 class RowList(QScrollArea):
@@ -112,6 +119,10 @@ class RowList(QScrollArea):
 
     def rows(self) -> list[QWidget]:
         return list(self._rows)
+
+    def keyed(self) -> list[Row]:
+        """The ``Row`` widgets shown now, top first."""
+        return [row for row in self._rows if isinstance(row, Row)]
 
     def set_rows(self, rows: Sequence[QWidget]) -> None:
         for row in self._rows:
