@@ -546,6 +546,10 @@
         <source>Kanpe cannot open this link</source>
         <translation>このリンクは Kanpe で開けません</translation>
     </message>
+    <message>
+        <source>Kanpe cannot host the event</source>
+        <translation>Kanpe でイベントを開けません</translation>
+    </message>
 </context>
 <context>
     <name>Elapsed</name>
@@ -792,10 +796,6 @@
     <message>
         <source>The relay refused this console&apos;s link: {reason}</source>
         <translation>リレーがこのコンソールのリンクを拒否しました：{reason}</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>理由は示されていません</translation>
     </message>
     <message>
         <source>The relay cannot be reached (for {age}). Trying again…</source>
@@ -1074,6 +1074,7 @@
     <name>NoticeWords</name>
     <message>
         <source>The relay could not read a message from this app.</source>
+        <extracomment>Close codes and HTTP statuses that refuse a link, by the error code whose words say it.</extracomment>
         <translation>リレーがこのアプリからのメッセージを読めませんでした。</translation>
     </message>
     <message>
@@ -1215,6 +1216,10 @@
     <message>
         <source>The relay at {relay} does not answer: nothing changed. Check the address and that the relay runs.</source>
         <translation>{relay} のリレーが応答しません。何も変更していません。アドレスとリレーが動いているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>理由は示されていません</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>

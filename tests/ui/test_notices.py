@@ -66,3 +66,27 @@ def test_a_notice_added_to_a_shown_view_is_shown_and_makes_room(qtbot: QtBot) ->
     notices.post(AppNotice.SENT_WHEN_ONLINE, Severity.INFO)
     rows = [w for w in view.findChildren(QWidget) if w.parent() is view and w.isVisible()]
     assert len(rows) == 2 and view.height() > one
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        (4001, ErrorCode.UNAUTHORIZED),
+        (4010, ErrorCode.UNAUTHORIZED),
+        (404, ErrorCode.UNAUTHORIZED),
+        (4002, ErrorCode.UNSUPPORTED_VERSION),
+        (ErrorCode.UNSUPPORTED_VERSION, ErrorCode.UNSUPPORTED_VERSION),
+        (ErrorCode.UNAUTHORIZED, ErrorCode.UNAUTHORIZED),
+    ],
+)
+def test_a_refused_link_is_said_in_the_windows_words(
+    qtbot: QtBot, code: int | ErrorCode, key: ErrorCode
+) -> None:
+    words = NoticeWords()
+    assert words.refusal(code, "unknown token") == words.sentences()[key.value]
+
+
+def test_a_refusal_no_sentence_is_written_for_keeps_the_relays_words(qtbot: QtBot) -> None:
+    words = NoticeWords()
+    assert words.refusal(4999, "closed for maintenance") == "closed for maintenance"
+    assert words.refusal(None, "") == "no reason given"

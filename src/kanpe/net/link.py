@@ -29,7 +29,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 from kanpe.core.clock import ClockOffsetEstimator, Estimate
 from kanpe.core.links import Invite, parse_link
 from kanpe.core.model import Role, RoomState
-from kanpe.core.protocol import Ack, Command, Presence
+from kanpe.core.protocol import Ack, Command, ErrorCode, Presence
 from kanpe.core.reconnect import Backoff, Fatal, Retry, Verdict, classify, jittered_backoff
 from kanpe.core.session import (
     RATE_LIMIT_RETRY,
@@ -130,6 +130,9 @@ class LinkClient:
         self.offline_since: float | None = None
         #: Why the relay refused the link, once the status is FAILED.
         self.failure = ""
+        #: What decided the failure (close code, HTTP status or ErrorCode), for words in the
+        #: user's language; ``failure`` is the relay's own (English) words, for the log.
+        self.failure_code: int | ErrorCode | None = None
         self._listeners = Listeners()
         self._futures: dict[str, asyncio.Future[Ack]] = {}
         self._ids = itertools.count(1)
@@ -279,6 +282,7 @@ class LinkClient:
                 break
             if isinstance(verdict, Fatal):
                 self.failure = verdict.reason
+                self.failure_code = verdict.code
                 log.warning("the relay refused this link: %s", verdict.reason)
                 self._set_status(LinkStatus.FAILED, verdict.reason)
                 return

@@ -22,6 +22,17 @@ INFO_MS = 10_000
 MARKS = {Severity.INFO: "•", Severity.WARNING: "▲", Severity.ERROR: "✕"}
 
 
+#: Close codes and HTTP statuses that refuse a link, by the error code whose words say it.
+_REFUSALS: dict[int, str] = {
+    4001: "unauthorized",
+    4002: "unsupported_version",
+    4003: "hello_required",
+    4010: "unauthorized",  # the room was deleted: "the room is gone"
+    403: "unauthorized",
+    404: "unauthorized",
+}
+
+
 class NoticeWords(QObject):
     """Notice code -> the sentence a person reads, in the window's language."""
 
@@ -88,6 +99,14 @@ class NoticeWords(QObject):
                 "that the relay runs."
             ),
         }
+
+    def refusal(self, code: int | str | None, reason: str) -> str:
+        """Why the relay refused a link, in the window's language: by the code that decided it
+        (an error code, a close code, an HTTP status); the relay's own words only when the
+        code is one no sentence is written for."""
+        key = _REFUSALS.get(code, code) if isinstance(code, int) else code
+        template = None if key is None else self.sentences().get(str(key))
+        return template if template is not None else (reason or self.tr("no reason given"))
 
     def sentence(self, notice: Notice) -> str:
         """The sentence for ``notice``; an unknown code says so rather than show foreign words."""

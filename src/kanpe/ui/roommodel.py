@@ -102,6 +102,11 @@ class RoomModel(QObject):
         return None if self._link is None else self._link.offline_since
 
     @property
+    def failure_code(self) -> int | str | None:
+        """What decided a refused link (see ``LinkClient.failure_code``), or None."""
+        return None if self._link is None else self._link.failure_code
+
+    @property
     def failure(self) -> str:
         """The relay's reason for refusing the link itself (status FAILED), in its words."""
         return "" if self._link is None else self._link.failure

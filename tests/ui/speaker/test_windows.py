@@ -298,3 +298,36 @@ async def test_a_connection_check_is_answered_without_a_key(
     assert check is not None and check.round_trip is not None
     await eventually(lambda: app.console.cue.text.text() != "")
     assert "connection" in app.console.cue.text.text()
+
+
+@speaker_test
+async def test_a_refused_link_is_said_in_the_apps_words_not_the_relays(
+    invites: RoomInvites, speakers: Speakers
+) -> None:
+    from kanpe.core.links import parse_link
+    from kanpe.net.link import LinkClient
+    from kanpe.storage.settings import SettingsStore
+    from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
+    from tests.net.conftest import fast_backoff
+    from tests.ui.speaker.conftest import CLEANUPS
+
+    invite = parse_link(invites.speakers["talk-1"])
+    unknown = f"{invite.base}/speak/{invite.room}#{'x' * 32}"  # well formed, never issued
+    client = LinkClient(unknown, backoff=fast_backoff)
+    CLEANUPS.append(client.close)
+    await client.start()
+    await eventually(lambda: client.status is LinkStatus.FAILED)
+    assert client.failure  # the relay's own words, kept for the log
+    app = SpeakerApp(
+        SpeakerSlotModel.following(client),
+        settings=SettingsStore.for_speaker(speakers.settings_path),
+        solo=False,
+    )
+    CLEANUPS.append(lambda: _quit(app))
+    status = app.console.link_status.text()
+    assert "does not know this invite link" in status
+    assert client.failure not in status
+
+
+async def _quit(app: SpeakerApp) -> None:
+    app.quit()

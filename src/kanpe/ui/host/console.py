@@ -26,6 +26,7 @@ from kanpe.ui.host.console_actions import ConsoleActions
 from kanpe.ui.host.keys import HOST_KEYMAP
 from kanpe.ui.host.window import HostWindow
 from kanpe.ui.keys import KeyRouter
+from kanpe.ui.notices import NoticeWords
 from kanpe.ui.roommodel import RoomModel
 from kanpe.ui.ticker import clock_text
 
@@ -283,7 +284,7 @@ class HostConsole(QObject):
 
         if status is LinkStatus.FAILED:
             return self.tr("The relay refused this console's link: {reason}").format(
-                reason=self.room.failure or self.tr("no reason given")
+                reason=NoticeWords().refusal(self.room.failure_code, self.room.failure)
             )
         if status is LinkStatus.CONNECTING and self.room.state is None:
             return self.tr("Connecting to the relay…")

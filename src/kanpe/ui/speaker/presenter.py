@@ -18,6 +18,7 @@ from kanpe.core.clockface import TimerStatus
 from kanpe.ui.chatcompose import ChatComposer, ChatSender
 from kanpe.ui.cuecard import CueFlash
 from kanpe.ui.keys import SPEAKER_KEYMAP
+from kanpe.ui.notices import NoticeWords
 from kanpe.ui.speaker.console import PresenterConsole
 from kanpe.ui.speaker.overlay import OverlayWindow
 from kanpe.ui.theme import STYLE
@@ -165,7 +166,7 @@ class PresenterWindows(QObject):
                 text, state = self.tr("○ Connecting…"), "connecting"
             case LinkStatus.FAILED:
                 text = self.tr("✕ The relay refused this link: {reason}").format(
-                    reason=model.failure
+                    reason=NoticeWords().refusal(model.failure_code, model.failure)
                 )
                 state = "failed"
             case _:  # closed

@@ -92,6 +92,10 @@ class SpeakerSlotModel(QObject):
         return self.room.offline_since
 
     @property
+    def failure_code(self) -> int | str | None:
+        return self.room.failure_code
+
+    @property
     def failure(self) -> str:
         """The relay's reason for refusing the link itself, in its words."""
         return self.room.failure
