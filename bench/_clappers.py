@@ -27,9 +27,8 @@ from bench._support import (
     _CHAT_PATTERN,
     CHAT_MARK,
     IDLE,
-    _host_port,
     _Listener,
-    raise_nofile_limit,
+    client_process_setup,
 )
 
 BUCKET = 0.01  # count samples closer than this are merged (keeps the old relay's series small)
@@ -92,22 +91,10 @@ class Clapper(_Listener):
 
 
 async def _main(args: argparse.Namespace) -> None:
-    from kanpe.core.links import parse_link
     from kanpe.core.model import REACTIONS
-    from kanpe.core.protocol import PROTOCOL_VERSION, Hello, encode_bytes
 
-    raise_nofile_limit()
-    if args.nice == IDLE:
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-    elif args.nice:
-        os.nice(args.nice)
+    url, host, port, hello = client_process_setup(args)
     loop = asyncio.get_running_loop()
-    invite = parse_link(args.link)
-    url = invite.websocket_url
-    host, port = _host_port(url)
-    hello = encode_bytes(
-        Hello(protocol=PROTOCOL_VERSION, room=invite.room, token=invite.token, client="bench")
-    )
     gate = asyncio.Semaphore(64)
     failed: dict[str, int] = {}
 

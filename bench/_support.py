@@ -527,7 +527,9 @@ class _Listener(asyncio.Protocol):
             self.welcomed.set_exception(exc)
 
 
-async def _swarm_child(args: argparse.Namespace) -> None:
+def client_process_setup(args: argparse.Namespace) -> tuple[str, str, int, bytes]:
+    """What every load process does first: raise its file limit, take its niceness
+    (``args.nice``), and make the websocket URL, host, port and hello of ``args.link``."""
     from kanpe.core.links import parse_link
     from kanpe.core.protocol import PROTOCOL_VERSION, Hello, encode_bytes
 
@@ -536,13 +538,18 @@ async def _swarm_child(args: argparse.Namespace) -> None:
         os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     elif args.nice:
         os.nice(args.nice)
-    loop = asyncio.get_running_loop()
     invite = parse_link(args.link)
     url = invite.websocket_url
     host, port = _host_port(url)
     hello = encode_bytes(
         Hello(protocol=PROTOCOL_VERSION, room=invite.room, token=invite.token, client="bench")
     )
+    return url, host, port, hello
+
+
+async def _swarm_child(args: argparse.Namespace) -> None:
+    url, host, port, hello = client_process_setup(args)
+    loop = asyncio.get_running_loop()
     gate = asyncio.Semaphore(args.concurrency)
     received: list[tuple[bytes, float]] = []
     errors: dict[str, int] = {}
