@@ -34,6 +34,7 @@ from kanpe.core.events import (
     published,
 )
 from kanpe.core.model import REACTIONS, CueKind, Poll, Question, Role, RoomState
+from kanpe.core.moderation import MAX_POLLS
 from kanpe.core.protocol import (
     COMMAND_TYPES,
     AckCue,
@@ -65,11 +66,12 @@ from kanpe.core.protocol import (
     SetCurrent,
     SetDuration,
     SetRundown,
+    ShowPoll,
     StartTimer,
     UnvoteQuestion,
     VoteQuestion,
 )
-from kanpe.core.rules import MAX_POLLS, MAX_QUESTIONS, Refusal, decide, initial_state
+from kanpe.core.rules import MAX_QUESTIONS, Refusal, decide, initial_state
 from kanpe.core.rundown import Rundown, RundownError, Slot
 
 T = 1_750_000_000.0
@@ -220,11 +222,11 @@ EXPECTED_ALLOWED: dict[Role, set[type]] = {
         SetRundown, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SetDuration, SetCurrent,
         AllowSelfTimer, NextSlot, SetAutoCues, SendCue, ClearCue, HideChat, ModerateQuestion,
         OpenPoll, ClosePoll, React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion,
-        AnswerPoll, CreateInvite, ReplaceInvite, DismissReport,
+        AnswerPoll, CreateInvite, ReplaceInvite, DismissReport, ShowPoll,
     },
     Role.SPEAKER: {
         AckCue, ReportSlide, StartTimer, PauseTimer, ResetTimer, AdjustTimer, SendChat,
-        ReportChat, ReportQuestion,
+        ReportChat, ReportQuestion, ModerateQuestion, OpenPoll, ClosePoll, ShowPoll,
     },
     Role.AUDIENCE: {
         React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll, ReportChat,
@@ -276,14 +278,20 @@ def sample(kind: type, state: RoomState) -> tuple[Command, list[type] | ErrorCod
         ),
         OpenPoll: (OpenPoll(id="x", question="Tabs?", options=("yes", "no")), [PollChanged]),
         ClosePoll: (ClosePoll(id="x", poll=poll), [PollChanged]),
+        ShowPoll: (ShowPoll(id="x", poll=old_poll), [PollChanged]),
         AnswerPoll: (AnswerPoll(id="x", poll=poll, option=1), [PollAnswered]),
         CreateRoom: (CreateRoom(id="x", name="Other"), ErrorCode.REFUSED),  # the relay's job
         CreateInvite: (CreateInvite(id="x", role=Role.AUDIENCE), ErrorCode.REFUSED),  # same
         ReplaceInvite: (ReplaceInvite(id="x", slot="talk-1"), ErrorCode.REFUSED),  # same
     }
     assert set(table) == set(COMMAND_TYPES)
-    del old_poll, hidden
+    del hidden
     return table[kind]
+
+
+# The busy room's questions and polls are talk-1's: SPEAKER_2 (talk-2) may not touch them
+# (tests/core/test_rules_talk.py has a speaker acting on its own).
+OTHER_TALKS = {ModerateQuestion, ClosePoll, ShowPoll}
 
 
 ROLE_COMMAND_PAIRS = [(role, kind) for role in Role for kind in COMMAND_TYPES]
@@ -307,6 +315,8 @@ def test_role_and_command(busy: RoomState, role: Role, kind: type) -> None:
         refusal = refused(state, who, command, ErrorCode.FORBIDDEN)
         assert role.value in refusal.reason
         return
+    if role is Role.SPEAKER and kind in OTHER_TALKS:
+        expected = ErrorCode.FORBIDDEN
     if isinstance(expected, ErrorCode):
         refused(state, who, command, expected)
         return

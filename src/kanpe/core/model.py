@@ -155,7 +155,11 @@ class Poll(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     options: tuple[str, ...]
     counts: tuple[int, ...]
     open: bool = True
+    #: Its result is shown on the stage (a bar chart); at most one poll is shown at a time.
+    shown: bool = False
     at: Time
+    #: The talk it belongs to: a speaker's own slot, or the slot on stage when a host opened it.
+    slot: str | None = None
     # client id -> option index. Kept by the relay so a changed answer moves one vote; redacted.
     answers: dict[str, int] = msgspec.field(default_factory=dict)
 

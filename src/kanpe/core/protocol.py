@@ -264,6 +264,13 @@ class ClosePoll(_Command, frozen=True, kw_only=True, tag="poll.close"):
     poll: Ident
 
 
+class ShowPoll(_Command, frozen=True, kw_only=True, tag="poll.show"):
+    """Show a poll's result on the stage (or stop showing it)."""
+
+    poll: Ident
+    shown: bool = True
+
+
 class AnswerPoll(_Command, frozen=True, kw_only=True, tag="poll.answer"):
     poll: Ident
     option: Annotated[int, msgspec.Meta(ge=0, lt=MAX_POLL_OPTIONS)]
@@ -314,6 +321,7 @@ type Command = (
     | ModerateQuestion
     | OpenPoll
     | ClosePoll
+    | ShowPoll
     | AnswerPoll
     | CreateRoom
     | CreateInvite

@@ -7,18 +7,15 @@ events). Deny by default: a command is allowed only if its role's table below li
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
 import msgspec
 
-from kanpe.core import feedback
+from kanpe.core import feedback, moderation
 from kanpe.core.countdown import Countdown, TimerError, TimerStatus
 from kanpe.core.events import (
     ChatPosted,
     LogEvent,
-    PollChanged,
     Principal,
     QuestionChanged,
     Reacted,
@@ -32,7 +29,6 @@ from kanpe.core.model import (
     ChatMessage,
     Cue,
     CueKind,
-    Poll,
     Question,
     ReportKind,
     Role,
@@ -71,6 +67,7 @@ from kanpe.core.protocol import (
     SetCurrent,
     SetDuration,
     SetRundown,
+    ShowPoll,
     StartTimer,
     UnvoteQuestion,
     VoteQuestion,
@@ -81,12 +78,12 @@ from kanpe.core.refusal import Refusal, Refused
 __all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
 from kanpe.core.autocue import replanned, set_auto_cues
 from kanpe.core.checkin import checked_on_ack, checked_on_send
+from kanpe.core.cleaning import clean_name, clean_text
 from kanpe.core.rundown import Rundown, RundownError, check_rundown
 from kanpe.core.stage import next_talk, set_current, timer_changed
 
 #: Caps that keep a room's snapshot small however busy (or hostile) its audience is.
 MAX_QUESTIONS = 500
-MAX_POLLS = 50
 
 
 TIMER_COMMANDS: frozenset[type] = frozenset({StartTimer, PauseTimer, ResetTimer, AdjustTimer})
@@ -94,8 +91,10 @@ REPORT_COMMANDS: frozenset[type] = frozenset((ReportChat, ReportQuestion))
 AUDIENCE_COMMANDS: frozenset[type] = frozenset(
     {React, SendChat, AskQuestion, VoteQuestion, UnvoteQuestion, AnswerPoll} | REPORT_COMMANDS
 )
+# Questions and polls of the speaker's own slot only (core/moderation.py checks the slot).
+TALK_COMMANDS: frozenset[type] = frozenset({ModerateQuestion, OpenPoll, ClosePoll, ShowPoll})
 SPEAKER_COMMANDS: frozenset[type] = frozenset(
-    {AckCue, ReportSlide, SendChat} | TIMER_COMMANDS | REPORT_COMMANDS
+    {AckCue, ReportSlide, SendChat} | TIMER_COMMANDS | REPORT_COMMANDS | TALK_COMMANDS
 )
 # Hosts hide what they would report.
 HOST_COMMANDS: frozenset[type] = (
@@ -184,7 +183,7 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
             message = ChatMessage(
                 id=_next_id(state, "m"),
                 name=_author_name(state, who, name),
-                text=_clean_text(text),
+                text=clean_text(text),
                 at=now,
                 role=who.role,
             )
@@ -201,7 +200,7 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
             question = Question(
                 id=_next_id(state, "q"),
                 name=_author_name(state, who, name),
-                text=_clean_text(text),
+                text=clean_text(text),
                 at=now,
                 slot=state.current,
                 role=who.role,
@@ -226,25 +225,13 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
                 raise Refused(ErrorCode.NOT_FOUND, f"no open report {report_id!r}")
             return feedback.close_report(state, report_id)
         case ModerateQuestion():
-            return _moderate(state, command)
-        case OpenPoll(question=text, options=options):
-            if len(state.polls) >= MAX_POLLS:
-                raise Refused(ErrorCode.REFUSED, f"a room holds at most {MAX_POLLS} polls")
-            poll = Poll(
-                id=_next_id(state, "p"),
-                question=_clean_text(text),
-                options=tuple(_clean_text(option) for option in options),
-                counts=(0,) * len(options),
-                at=now,
-            )
-            return [PollChanged(poll=poll)]
+            return moderation.moderate_question(state, who, command)
+        case OpenPoll():
+            return moderation.open_poll(state, who, command, now)
         case ClosePoll(poll=poll_id):
-            poll = feedback.find_poll(state, poll_id)
-            return (
-                []
-                if not poll.open
-                else [PollChanged(poll=msgspec.structs.replace(poll, open=False))]
-            )
+            return moderation.close_poll(state, who, poll_id)
+        case ShowPoll():
+            return moderation.show_poll(state, who, command)
         case AnswerPoll(poll=poll_id, option=option):
             return feedback.answer(state, who, poll_id, option)
         case _:
@@ -339,7 +326,7 @@ def _set_rundown(state: RoomState, rundown: Rundown, now: float = 0.0) -> list[L
 
 def _send_cue(state: RoomState, command: SendCue, now: float) -> list[LogEvent]:
     slot = _slot(state, command.slot)
-    text = _clean_text(command.text, required=command.kind is CueKind.TEXT)
+    text = clean_text(command.text, required=command.kind is CueKind.TEXT)
     cue = Cue(
         id=_next_id(state, "c"),
         slot=slot.id,
@@ -364,81 +351,10 @@ def _ack_cue(state: RoomState, who: Principal, cue_id: str, now: float) -> list[
 def _author_name(state: RoomState, who: Principal, name: str) -> str:
     """The cleaned display name. The audience may not pass for the host or a speaker; a speaker
     who gives none is signed with their name from the rundown."""
-    cleaned = _clean_name(name)
+    cleaned = clean_name(name)
     if who.role is Role.AUDIENCE and imitates_role(cleaned):
         raise Refused(ErrorCode.NAME_RESERVED, "this name is kept for the host and speakers")
     if who.role is Role.SPEAKER and not cleaned:
         plan = state.rundown.slot(who.slot or "")
         return plan.speaker if plan is not None else ""
-    return cleaned
-
-
-def _moderate(state: RoomState, command: ModerateQuestion) -> list[LogEvent]:
-    question = feedback.find_question(state, command.question)
-    changes = {
-        name: value
-        for name in ("pinned", "answered", "hidden")
-        if (value := getattr(command, name)) is not None
-    }
-    updated = msgspec.structs.replace(question, **changes)
-    # Hiding a question closes its report: the hosts have dealt with it.
-    closed = (
-        feedback.close_report(state, question.id) if updated.hidden and not question.hidden else []
-    )
-    if updated.pinned and not question.pinned:
-        # One pinned question at a time: pinning a new one unpins the old.
-        events: list[LogEvent] = [
-            QuestionChanged(question=msgspec.structs.replace(other, pinned=False))
-            for other in state.questions.values()
-            if other.pinned and other.id != question.id
-        ]
-        return [*events, QuestionChanged(question=updated), *closed]
-    return [] if updated == question else [QuestionChanged(question=updated), *closed]
-
-
-# --- text from the network: plain, single line, no control or direction-override characters ----
-
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-# Become spaces. U+2028 and U+2029 are not control characters, but Qt lays them out as line
-# breaks, so kept as they are they would make "single-line" text span lines.
-_BREAKS = frozenset("\t\r\n\u2028\u2029")
-
-
-# Characters that show nothing by themselves (docs/protocol.md 7.2): besides whitespace and the
-# format characters (Cf), variation selectors and the blank fillers of Hangul and Braille.
-_BLANK = frozenset("\u034f\u115f\u1160\u3164\uffa0\u2800")
-
-
-def _shows_nothing(text: str) -> bool:
-    return all(
-        char.isspace()
-        or char in _BLANK
-        or unicodedata.category(char) == "Cf"
-        or "\ufe00" <= char <= "\ufe0f"
-        or "\U000e0100" <= char <= "\U000e01ef"
-        for char in text
-    )
-
-
-def _clean(text: str) -> str:
-    cleaned = "".join(
-        " " if char in _BREAKS else char
-        for char in text
-        if char in _BREAKS or unicodedata.category(char) not in ("Cc", "Cs")
-    )
-    return _INVISIBLE.sub("", cleaned).strip()
-
-
-def _clean_text(text: str, *, required: bool = True) -> str:
-    cleaned = _clean(text)
-    if required and _shows_nothing(cleaned):
-        raise Refused(ErrorCode.REFUSED, "the text is empty")
-    return cleaned
-
-
-def _clean_name(name: str) -> str:
-    """A display name: empty is anonymous; one that shows nothing is refused."""
-    cleaned = _clean(name)
-    if cleaned and _shows_nothing(cleaned):
-        raise Refused(ErrorCode.REFUSED, "the name shows nothing")
     return cleaned
