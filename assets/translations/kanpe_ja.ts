@@ -1751,6 +1751,10 @@
         <translation>ステージのカウントダウン表示</translation>
     </message>
     <message>
+        <source>Stage size: the window&apos;s or fixed, for streaming</source>
+        <translation>ステージのサイズ: ウィンドウに合わせるか固定 (配信用)</translation>
+    </message>
+    <message>
         <source>Larger feed text</source>
         <translation>フィードの文字を大きく</translation>
     </message>
@@ -1765,6 +1769,18 @@
     <message>
         <source>Quit</source>
         <translation>終了</translation>
+    </message>
+    <message>
+        <source>Fit the window</source>
+        <translation>ウィンドウに合わせる</translation>
+    </message>
+    <message>
+        <source>1280 × 720 (HD), for streaming</source>
+        <translation>1280 × 720 (HD)、配信用</translation>
+    </message>
+    <message>
+        <source>1920 × 1080 (Full HD), for streaming</source>
+        <translation>1920 × 1080 (フルHD)、配信用</translation>
     </message>
     <message>
         <source>&amp;Deck</source>
@@ -1793,6 +1809,10 @@
     <message>
         <source>Countdown on stage</source>
         <translation>ステージにカウントダウンを表示</translation>
+    </message>
+    <message>
+        <source>Stage size</source>
+        <translation>ステージのサイズ</translation>
     </message>
     <message>
         <source>Overlay</source>

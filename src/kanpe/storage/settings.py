@@ -30,6 +30,13 @@ MAX_RECENT_DECKS = 8
 MIN_MINUTES, MAX_MINUTES = 1.0, 24 * 60.0
 #: What the start window offers; the last one taken is remembered and offered first next time.
 START_CHOICES = ("present", "join", "host", "demo")
+#: The stage's frame: "window" follows the window's size; the others are fixed frames in pixels,
+#: so a window capture for a stream gets the same frame every time (the window scales it to fit).
+STAGE_SIZES: dict[str, tuple[int, int] | None] = {
+    "window": None,
+    "1280x720": (1280, 720),
+    "1920x1080": (1920, 1080),
+}
 
 
 def default_config_dir() -> Path:
@@ -51,6 +58,7 @@ class SpeakerSettings:
     split: float = 0.72  # share of the stage's width given to the slides
     feed_font: int = 15  # points
     stage_countdown: bool = False  # the small badge on stage; off: the audience need not see it
+    stage_size: str = "window"  # a key of STAGE_SIZES
     overlay_visible: bool = False
     overlay: OverlayGeometry | None = None
     overlay_opacity: float = 0.88
@@ -66,6 +74,7 @@ class SpeakerSettings:
             self,
             split=_clamp(self.split, MIN_SPLIT, MAX_SPLIT, 0.72),
             feed_font=int(_clamp(self.feed_font, MIN_FONT, MAX_FONT, 15)),
+            stage_size=self.stage_size if self.stage_size in STAGE_SIZES else "window",
             overlay_opacity=_clamp(self.overlay_opacity, MIN_OPACITY, MAX_OPACITY, 0.88),
             recent_decks=tuple(dict.fromkeys(self.recent_decks))[:MAX_RECENT_DECKS],
             start_choice=self.start_choice if self.start_choice in START_CHOICES else "present",
@@ -169,8 +178,9 @@ class SpeakerSettingsFormat:
 
 
 def _to_dict(settings: SpeakerSettings) -> dict[str, Any]:
-    stage = {"split": round(settings.split, 4), "feed_font": settings.feed_font}
+    stage: dict[str, Any] = {"split": round(settings.split, 4), "feed_font": settings.feed_font}
     stage["countdown"] = settings.stage_countdown
+    stage["size"] = settings.stage_size
     overlay: dict[str, Any] = {
         "visible": settings.overlay_visible,
         "opacity": round(settings.overlay_opacity, 3),
@@ -209,11 +219,15 @@ def _parse(doc: dict[str, Any]) -> SpeakerSettings:
     choice = start.get("choice", "present")
     if not isinstance(choice, str):
         raise SettingsError("start.choice must be text")
+    size = stage.get("size", "window")
+    if not isinstance(size, str):
+        raise SettingsError(f"stage.size must be one of {', '.join(STAGE_SIZES)}")
     defaults = SpeakerSettings()
     return SpeakerSettings(
         split=_number(stage, "split", defaults.split, "stage"),
         feed_font=int(_number(stage, "feed_font", defaults.feed_font, "stage")),
         stage_countdown=_bool(stage, "countdown", defaults.stage_countdown, "stage"),
+        stage_size=size,
         overlay_visible=_bool(overlay, "visible", defaults.overlay_visible, "overlay"),
         overlay=parsed_geometry,
         overlay_opacity=_number(overlay, "opacity", defaults.overlay_opacity, "overlay"),

@@ -80,6 +80,7 @@ SPEAKER_BINDINGS: tuple[Binding, ...] = (
     Binding("overlay.show", (Key(K.Key_O, "O"),), once=True),
     Binding("overlay.click_through", (Key(K.Key_T, "T"),), once=True),
     Binding("stage.badge", (Key(K.Key_C, "C"),), once=True),
+    Binding("stage.size", (Key(K.Key_Z, "Z"),), once=True),
     Binding("chat.focus", (Key(K.Key_M, "M"),), once=True),
     Binding("feed.larger", (Key(K.Key_Plus, "+"), Key(K.Key_Equal, "=", shown=False))),
     Binding("feed.smaller", (Key(K.Key_Minus, "−"), Key(K.Key_Underscore, "_", shown=False))),

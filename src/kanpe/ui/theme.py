@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 STYLE = """
-QWidget#stage, QWidget#console, QMainWindow#console { background: #101217; color: #e8eaf0; }
+QWidget#stage, QWidget#stageContents, QWidget#console, QMainWindow#console {
+    background: #101217; color: #e8eaf0;
+}
 QWidget#feed { background: #14171d; }
 QLabel#feedHeading, QLabel#sectionHeading {
     color: #8b91a0; font-weight: bold; letter-spacing: 1px;

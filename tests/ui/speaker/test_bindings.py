@@ -67,8 +67,12 @@ def test_help_lists_every_action_with_the_tables_keys(qtbot: QtBot) -> None:
 def test_menus_show_the_tables_key_outside_their_words(qtbot: QtBot) -> None:
     console = PresenterConsole(QWidget(), QWidget(), CountdownTicker(lambda: None))
     qtbot.addWidget(console)
-    assert set(console.menu_actions) <= set(ACTIONS)
-    for action, item in console.menu_actions.items():
+    for name, item in console.menu_actions.items():
+        action, _, choice = name.partition(":")  # "stage.size:1280x720": one of a submenu
+        assert action in ACTIONS
+        if choice:  # its action's key steps through the choices: it is not one choice's key
+            assert "\t" not in item.text() and item.text()
+            continue
         words, key = item.text().split("\t")
         assert key == SPEAKER_KEYMAP.label(action) and words
     for _, items in SpeakerActions().menus():

@@ -72,9 +72,16 @@ def test_settings_round_trip_and_defaults(tmp_path: Path) -> None:
         overlay=OverlayGeometry(10, 20, 300, 140),
         overlay_opacity=0.7,
         overlay_click_through=True,
+        stage_size="1920x1080",
     )
     assert store.save(chosen)
     assert SettingsStore.for_speaker(store.path).load() == chosen
+
+
+def test_an_unknown_stage_size_is_the_windows_own(tmp_path: Path) -> None:
+    path = tmp_path / "speaker.toml"
+    path.write_text('[stage]\nsize = "800x600"\n')
+    assert SettingsStore.for_speaker(path).load().stage_size == "window"
 
 
 @pytest.mark.parametrize(
@@ -85,6 +92,7 @@ def test_settings_round_trip_and_defaults(tmp_path: Path) -> None:
         '[stage]\nsplit = "wide"',
         "[overlay]\ngeometry = [1, 2, 3]",
         "[overlay]\nclick_through = 1",
+        "[stage]\nsize = 1280",
         "\udcff",
     ],
 )

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from kanpe.ui.menus import SEPARATOR, MenuItem, MenuSpec
+from kanpe.storage.settings import STAGE_SIZES
+from kanpe.ui.menus import SEPARATOR, MenuChoices, MenuItem, MenuSpec
 
 
 class SpeakerActions(QObject):
@@ -43,6 +44,7 @@ class SpeakerActions(QObject):
                     ("overlay.show", self.tr("Show / hide the overlay")),
                     ("overlay.click_through", self.tr("Overlay click-through on / off")),
                     ("stage.badge", self.tr("Countdown badge on stage")),
+                    ("stage.size", self.tr("Stage size: the window's or fixed, for streaming")),
                     ("feed.larger", self.tr("Larger feed text")),
                     ("feed.smaller", self.tr("Smaller feed text")),
                     ("help", self.tr("Show these shortcuts")),
@@ -50,6 +52,15 @@ class SpeakerActions(QObject):
                 ],
             ),
         ]
+
+    def stage_sizes(self) -> tuple[tuple[str, str], ...]:
+        """Each of ``STAGE_SIZES`` with its words, in order."""
+        words = {
+            "window": self.tr("Fit the window"),
+            "1280x720": self.tr("1280 × 720 (HD), for streaming"),
+            "1920x1080": self.tr("1920 × 1080 (Full HD), for streaming"),
+        }
+        return tuple((name, words[name]) for name in STAGE_SIZES)
 
     def menus(self) -> MenuSpec:
         """The presenter console's menus, for the mouse."""
@@ -71,6 +82,7 @@ class SpeakerActions(QObject):
                     MenuItem("stage.full_screen", self.tr("Stage full screen")),
                     MenuItem("stage.blank", self.tr("Blank the stage"), checkable=True),
                     MenuItem("stage.badge", self.tr("Countdown on stage"), checkable=True),
+                    MenuChoices("stage.size", self.tr("Stage size"), self.stage_sizes()),
                     SEPARATOR,
                     MenuItem("overlay.show", self.tr("Overlay"), checkable=True),
                     MenuItem(

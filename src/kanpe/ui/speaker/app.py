@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog
 
@@ -24,6 +24,7 @@ from kanpe.core.notices import AppNotice, Notices, Severity
 from kanpe.storage.settings import (
     MAX_FONT,
     MIN_FONT,
+    STAGE_SIZES,
     OverlayGeometry,
     SettingsStore,
     SpeakerSettings,
@@ -111,6 +112,7 @@ class SpeakerApp(QObject):
         self.stage.set_split(s.split)
         self.stage.feed.set_font_size(s.feed_font)
         self.stage.set_badge_visible(s.stage_countdown)
+        self._frame_stage(s.stage_size)
         if model.is_attached:  # else _attached follows it
             self.ticker.set_countdown(model.countdown(), model.thresholds())
         self.chat.reset_to(model.chat())
@@ -192,6 +194,10 @@ class SpeakerApp(QObject):
         self.overlay.geometryEdited.connect(self._overlay_moved)
         self.overlay.closedByUser.connect(lambda: self.set_overlay_visible(False))
         for name, action in self.console.menu_actions.items():
+            if name.startswith("stage.size:"):  # one of the choices (kanpe.ui.menus.choice_name)
+                size = name.removeprefix("stage.size:")
+                action.triggered.connect(lambda _checked=False, s=size: self.set_stage_size(s))
+                continue
             # Checkable items toggle, as their key does; the handler then ticks the item.
             action.triggered.connect(lambda _checked=False, name=name: self.act(name))
 
@@ -373,6 +379,26 @@ class SpeakerApp(QObject):
         self.stage.set_badge_visible(on)
         self.console.set_checked("stage.badge", on)
         self._change(stage_countdown=on)
+
+    def set_stage_size(self, name: str) -> None:
+        """Lay the stage out at a fixed size for streaming (a key of ``STAGE_SIZES``), or fit
+        it to its window ("window"); remembered. An unknown name is ignored."""
+        if name not in STAGE_SIZES:
+            return
+        self._frame_stage(name)
+        if self._private:
+            self.console.set_choice("stage.size", name)
+        self._change(stage_size=name)
+
+    def next_stage_size(self) -> None:
+        """The next of ``STAGE_SIZES`` after the one chosen now (the key steps round them)."""
+        names = list(STAGE_SIZES)
+        index = names.index(self.settings.stage_size) if self.settings.stage_size in names else 0
+        self.set_stage_size(names[(index + 1) % len(names)])
+
+    def _frame_stage(self, name: str) -> None:
+        size = STAGE_SIZES.get(name)
+        self.stage.set_frame_size(None if size is None else QSize(*size))
 
     def set_overlay_visible(self, on: bool) -> None:
         """Show or hide the overlay (remembered)."""

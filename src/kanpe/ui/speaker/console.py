@@ -38,7 +38,7 @@ from kanpe.ui.cuecard import CueCard, CueFlash
 from kanpe.ui.help import HelpOverlay, help_sections
 from kanpe.ui.keys import SPEAKER_BINDINGS, Keymap
 from kanpe.ui.labels import plain_label
-from kanpe.ui.menus import build_menus
+from kanpe.ui.menus import build_menus, choice_name
 from kanpe.ui.notices import NoticeView
 from kanpe.ui.phases import BACKGROUND, TEXT
 from kanpe.ui.speaker.actions import SpeakerActions
@@ -227,6 +227,13 @@ class PresenterConsole(QMainWindow):
             action.blockSignals(True)
             action.setChecked(on)
             action.blockSignals(False)
+
+    def set_choice(self, action_name: str, value: str) -> None:
+        """Tick ``value`` among the menu's choices for ``action_name``, and untick the others."""
+        prefix = choice_name(action_name, "")
+        for name in self.menu_actions:
+            if name.startswith(prefix):
+                self.set_checked(name, name == prefix + value)
 
     def set_link_status(self, state: str, text: str) -> None:
         """The link's status text, styled by ``state`` (online, offline, connecting, failed)."""

@@ -49,6 +49,7 @@ def speaker_actions(app: SpeakerApp) -> dict[str, Callable[[], bool]]:
             lambda: app.set_click_through(not app.overlay.click_through)
         ),
         "stage.badge": _taken(lambda: app.set_stage_badge(not s.stage_countdown)),
+        "stage.size": _taken(app.next_stage_size),
         "chat.focus": app.console.focus_chat,
         "feed.larger": _taken(lambda: app.set_feed_font(s.feed_font + 1)),
         "feed.smaller": _taken(lambda: app.set_feed_font(s.feed_font - 1)),

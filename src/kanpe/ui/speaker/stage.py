@@ -2,18 +2,27 @@
 
 What the audience sees, so it holds no cue card at all: the host's cues go to the console and the
 overlay only. The optional countdown badge (off by default) sits in the slides' corner.
+
+By default the contents fill the window. With a fixed frame size (``set_frame_size``, for a
+stream's window capture) they are laid out at exactly that size in a ``FixedFrame``, which
+fits them into the window; its code loads only when a speaker chooses a fixed size.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
 from kanpe.ui.speaker.feedpane import FeedPane
 from kanpe.ui.ticker import CountdownTicker
+
+if TYPE_CHECKING:
+    from kanpe.ui.speaker.stageframe import FixedFrame
 
 BADGE_SIZE = (190, 84)
 BADGE_MARGIN = 16
@@ -45,9 +54,16 @@ class StageWindow(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.splitterMoved.connect(self._moved)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        # The contents: in the window's layout, or in a FixedFrame at a fixed size.
+        self.contents = QWidget()
+        self.contents.setObjectName("stageContents")
+        inner = QVBoxLayout(self.contents)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.splitter)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.contents)
+        self._fixed: FixedFrame | None = None
         self.badge = CountdownFace(ticker, compact=True, parent=slides)
         self.badge.setObjectName("stageBadge")
         self.badge.resize(*BADGE_SIZE)
@@ -68,6 +84,54 @@ class StageWindow(QWidget):
         self.badge.setVisible(visible)
         self._place_badge()
 
+    @property
+    def frame_size(self) -> QSize | None:
+        """The fixed size the contents are laid out at; None: they fill the window."""
+        return None if self._fixed is None else self._fixed.frame_size
+
+    def set_frame_size(self, size: QSize | None) -> None:
+        """Lay the contents out at exactly ``size`` whatever the window (scaled down to fit a
+        smaller window, letterboxed), or fill the window again (None). A window that is not
+        full screen takes that size when the screen has room for it."""
+        if size is None:
+            if self._fixed is not None:
+                fixed, self._fixed = self._fixed, None
+                self._layout.removeWidget(fixed)
+                contents = fixed.release()
+                fixed.deleteLater()
+                assert contents is self.contents
+                self.contents.setStyleSheet("")  # the window's own applies again
+                self._layout.addWidget(self.contents)
+                self.contents.show()
+            return
+        if self._fixed is None:
+            from kanpe.ui.speaker.stageframe import FixedFrame
+
+            self._layout.removeWidget(self.contents)
+            self.contents.setParent(None)
+            # Out of the window, the contents no longer inherit its style sheet.
+            self.contents.setStyleSheet(self.styleSheet())
+            self._fixed = FixedFrame(self)
+            self._layout.addWidget(self._fixed)
+        self._fixed.hold(self.contents, size)
+        self._apply_split()
+        self._take_size(size)
+
+    def frame(self) -> QImage:
+        """The stage's frame as it is now: at the fixed size when there is one, else at the
+        window's size."""
+        if self._fixed is not None:
+            return self._fixed.frame()
+        return self.contents.grab().toImage()
+
+    def _take_size(self, size: QSize) -> None:
+        if self.isFullScreen() or self.isMaximized():
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableSize() if screen is not None else size
+        if size.width() <= room.width() and size.height() <= room.height():
+            self.resize(size)
+
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
@@ -75,7 +139,8 @@ class StageWindow(QWidget):
             self.showFullScreen()
 
     def _apply_split(self) -> None:
-        total = self.splitter.width() - self.splitter.handleWidth()
+        width = self.splitter.width() if self._fixed is None else self._fixed.frame_size.width()
+        total = width - self.splitter.handleWidth()
         if total > 0:
             left = round(total * self._split)
             self.splitter.setSizes([left, total - left])
