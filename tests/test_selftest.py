@@ -28,10 +28,10 @@ from kanpe.selftest import (
     bundle_main,
     run_self_test,
 )
-from kanpe.storage.assets import ASSETS_ENV, MissingAssetError
+from kanpe.storage.assets import ASSETS_ENV, JAPANESE_FONT, MissingAssetError
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECK_NAMES = ["imports", "assets", "window", "pdf-render", "relay-link"]
+CHECK_NAMES = ["imports", "assets", "window", "pdf-render", "japanese-font", "relay-link"]
 
 
 def self_test(env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -58,7 +58,7 @@ def test_self_test_passes_and_prints_one_line_per_check() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines[:-1]] == [f"ok   {n}" for n in CHECK_NAMES]
-    assert lines[-1].startswith("self-test passed: 5 checks")
+    assert lines[-1].startswith(f"self-test passed: {len(CHECK_NAMES)} checks")
 
 
 def test_self_test_names_a_missing_asset(assets: Path) -> None:
@@ -67,7 +67,16 @@ def test_self_test_names_a_missing_asset(assets: Path) -> None:
     assert result.returncode == 1
     assert "FAIL assets: rundown-sample.toml: missing" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "self-test FAILED: assets (1 of 5)"
+    assert result.stdout.splitlines()[-1] == f"self-test FAILED: assets (1 of {len(CHECK_NAMES)})"
+
+
+def test_self_test_fails_without_the_japanese_font(assets: Path) -> None:
+    (assets / JAPANESE_FONT).unlink()
+    result = self_test({ASSETS_ENV: str(assets)})
+    assert result.returncode == 1
+    assert f"FAIL assets: {JAPANESE_FONT}: missing" in result.stdout
+    assert f"FAIL japanese-font: Kanpe's asset '{JAPANESE_FONT}' is missing" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_self_test_names_an_image_qt_cannot_decode(assets: Path) -> None:
@@ -90,6 +99,7 @@ def test_self_test_names_an_image_qt_cannot_decode(assets: Path) -> None:
         ("icons/kanpe-256.png", b"GIF89a", "corrupt: not a PNG file"),
         ("decks/talk.pdf", b"<html>", "corrupt: not a PDF file"),
         ("web/data.json", b"{", "corrupt: not valid JSON"),
+        ("fonts/BIZUDPGothic-Regular.ttf", b"<html>", "corrupt: not a TTF font"),
     ],
 )
 def test_asset_problems_name_the_file_and_the_fault(

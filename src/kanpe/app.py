@@ -188,7 +188,8 @@ def _install_translations(app: QApplication) -> None:
 
 
 def application() -> QApplication:
-    """The one QApplication: Kanpe's name, style and translations, quit only when asked."""
+    """The one QApplication: Kanpe's name, style, translations and bundled font, quit only when
+    asked."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -200,6 +201,10 @@ def application() -> QApplication:
     # speaker app says when it is finished, and speak() then closes the link and the relay.
     app.setQuitOnLastWindowClosed(False)
     _install_translations(app)
+    # Before any window: every window falls back to the bundled Japanese font.
+    from kanpe.ui.fonts import install_bundled_fonts
+
+    install_bundled_fonts()
     return app
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import kanpe
-from kanpe.storage.assets import ASSETS_ENV, MissingAssetError, assets_dir
+from kanpe.storage.assets import ASSETS_ENV, JAPANESE_FONT, MissingAssetError, assets_dir
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QImage
@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 MANIFEST_NAME = "kanpe-manifest.json"
 MANIFEST_FORMAT = 1
 #: Assets Kanpe loads by name: every install has them, with or without a manifest.
-REQUIRED_ASSETS = ("icons/kanpe.svg", "icons/kanpe-256.png", "rundown-sample.toml")
+REQUIRED_ASSETS = ("icons/kanpe.svg", "icons/kanpe-256.png", "rundown-sample.toml", JAPANESE_FONT)
+#: How TrueType and OpenType font files begin.
+FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO")
 #: Files in assets/ that are for building, not for running (they are baked into the executable).
 BUILD_ONLY_SUFFIXES = (".ico", ".icns", ".ts")  # .ts: translation sources, shipped as .qm
 #: ``python -m kanpe``'s module: importing it runs the command.
@@ -172,6 +174,8 @@ def _content_problem(name: str, path: Path) -> str | None:
     signature = signatures.get(suffix)
     if signature and not data.lstrip().startswith(signature):
         return f"not a {suffix[1:].upper()} file"
+    if suffix in (".ttf", ".otf") and not data.startswith(FONT_SIGNATURES):
+        return f"not a {suffix[1:].upper()} font"
     if name == "rundown-sample.toml":
         from kanpe.core.rundown import RundownError
         from kanpe.storage.rundown_file import load_rundown
@@ -415,6 +419,26 @@ def check_pdf_render() -> str:
     return f"page 1 of {pages} rendered at {image.width()}x{image.height()}, text {text:.0%} inked"
 
 
+def check_japanese_font() -> str:
+    """Register the bundled Japanese font as the app does, and check that it alone, with no
+    font of the machine's to fall back to, draws Japanese."""
+    from PySide6.QtGui import QFont
+
+    from kanpe.ui.fonts import JAPANESE_SAMPLE, install_bundled_fonts, missing_glyphs
+
+    _qt_app()
+    fonts = install_bundled_fonts()
+    if fonts.problems:
+        raise CheckFailed("; ".join(fonts.problems))
+    for family in fonts.families:
+        alone = QFont(family)
+        alone.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+        missing = missing_glyphs(JAPANESE_SAMPLE, alone)
+        if missing:
+            raise CheckFailed(f"{family} has no glyph for {missing!r}")
+    return f"{', '.join(fonts.families)} loaded, draws Japanese"
+
+
 # --- the relay and the link -----------------------------------------------------------------
 
 
@@ -482,6 +506,7 @@ CHECKS: tuple[Check, ...] = (
     Check("assets", check_assets),
     Check("window", check_window),
     Check("pdf-render", check_pdf_render),
+    Check("japanese-font", check_japanese_font),
     Check("relay-link", check_relay_link),
 )
 

@@ -138,6 +138,8 @@ def test_spec_builds_one_windowed_folder_named_from_pyproject(run_spec: Any) -> 
     assert ("rundown-sample.toml", "assets") in shipped
     assert ("icons/kanpe.svg", "assets/icons") in shipped
     assert ("kanpe-manifest.json", "assets") in shipped
+    assert ("fonts/BIZUDPGothic-Regular.ttf", "assets/fonts") in shipped  # Japanese everywhere
+    assert ("fonts/OFL.txt", "assets/fonts") in shipped  # with its licence
     assert not any(name.endswith((".ico", ".icns")) for name, _ in shipped)
     manifest = load_manifest(snapshot)
     assert manifest is not None and manifest["version"] == VERSION
@@ -146,6 +148,14 @@ def test_spec_builds_one_windowed_folder_named_from_pyproject(run_spec: Any) -> 
     # The pruning after analysis: the gtk3 theme and QtQuick go, what Kanpe needs stays.
     kept = {dest for dest, *_ in namespace["a"].binaries}
     assert kept == {"PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so"}
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin", "win32"])
+def test_every_bundle_ships_the_japanese_font_and_its_licence(run_spec: Any, platform: str) -> None:
+    _, calls = run_spec(platform)
+    (analysis,) = called(calls, "Analysis")
+    shipped = {(Path(src).name, dest) for src, dest in analysis["datas"]}
+    assert {("BIZUDPGothic-Regular.ttf", "assets/fonts"), ("OFL.txt", "assets/fonts")} <= shipped
 
 
 def test_spec_makes_a_macos_app_with_its_info_plist(run_spec: Any) -> None:

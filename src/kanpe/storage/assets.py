@@ -1,4 +1,4 @@
-"""Where Kanpe's shipped files (icons, sounds, the audience page, the sample rundown) live.
+"""Where Kanpe's shipped files (icons, fonts, the audience page, the sample rundown) live.
 
 In order: the directory named by ``KANPE_ASSETS``; ``assets/`` inside a PyInstaller bundle
 (``sys._MEIPASS``); ``assets/`` at the root of a source checkout.
@@ -13,6 +13,8 @@ from pathlib import Path
 import kanpe
 
 ASSETS_ENV = "KANPE_ASSETS"
+#: The Japanese font every window falls back to (kanpe.ui.fonts), with its licence beside it.
+JAPANESE_FONT = "fonts/BIZUDPGothic-Regular.ttf"
 
 
 class MissingAssetError(FileNotFoundError):
