@@ -315,7 +315,7 @@ class _OrderlyQuit(QObject):
 def _show_practice_link(audience: str) -> QWidget:
     """The practice room's audience link in a window too, with Copy and a QR code: someone who
     opened Kanpe by a double click has no terminal to read it from."""
-    from kanpe.ui.linkwindow import LinkWindow, NamedLink
+    from kanpe.ui.linkwindow import LinkWindow, NamedLink, put_in_the_corner
 
     window = LinkWindow(
         QCoreApplication.translate("Practice", "Practice room"),
@@ -326,8 +326,10 @@ def _show_practice_link(audience: str) -> QWidget:
         ),
         [NamedLink(QCoreApplication.translate("Practice", "Audience"), audience)],
     )
-    # The speaker's keys (S, PageDown...) stay with the stage and console, not this window.
+    # The speaker's keys (S, PageDown...) stay with the stage and console, not this window,
+    # and the slides stay in sight: the window opens in a corner, not over the stage.
     window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    put_in_the_corner(window)
     window.show()
     return window
 

@@ -123,6 +123,7 @@ class _Windows:
         from kanpe.ui.host.audiencelink import AudienceLinkWindow
         from kanpe.ui.host.panels import HostPanels, console_factory
         from kanpe.ui.host.session import HostSession
+        from kanpe.ui.linkwindow import put_in_the_corner
 
         HostPanels(self.console, invites.as_result())
         # The session makes new consoles only if the host joins another room from this one.
@@ -130,11 +131,7 @@ class _Windows:
         session = self.session = HostSession(lambda: first.pop() if first else later())
 
         audience = self.audience = AudienceLinkWindow(invites.audience)
-        screen = self.qt.primaryScreen().availableGeometry()
-        # Out of the way of the console and the stage: the bottom right corner.
-        audience.move(
-            screen.right() - audience.width() - 40, screen.bottom() - audience.height() - 60
-        )
+        put_in_the_corner(audience)  # out of the way of the console and the stage
         audience.show()
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, lambda *_: session.quit())

@@ -273,6 +273,12 @@ def test_the_practice_room_shows_its_audience_link_in_a_window(qtbot: QtBot) -> 
     qtbot.addWidget(window)
     assert isinstance(window, LinkWindow) and window.isVisible()
     assert window.fields[0].text() == "http://127.0.0.1:1/audience/room-1#tok"
+    # In the screen's bottom right corner (as far right as it fits), clear of the stage's
+    # slides, which open at the top left.
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    frame = window.frameGeometry()
+    assert frame.bottom() <= area.bottom() and frame.top() > area.center().y()
+    assert frame.right() <= area.right() or frame.left() == area.left()
 
 
 @pytest.mark.parametrize(

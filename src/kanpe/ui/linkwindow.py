@@ -29,6 +29,7 @@ from kanpe.ui.labels import plain_label
 
 QR_QUIET_ZONE = 4  # modules of white around the code: scanners need it
 QR_SIZE = 220  # pixels
+CORNER_MARGIN = (40, 60)  # pixels from the screen's right and bottom: clear of a frame and a dock
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,20 @@ class LinkWindow(QWidget):
         link = self.links[index]
         self.qr.setPixmap(QPixmap.fromImage(qr_image(link.url)))
         self.qr_caption.setText(self.tr("Scan: {name}").format(name=link.name))
+
+
+def put_in_the_corner(window: QWidget) -> None:
+    """Put ``window`` in the bottom right corner of the primary screen, clear of the speaker's
+    stage and console, which open at the top left (with no window manager, as under Xvfb, every
+    window opens at 0,0): a link window must never cover the slides the audience sees."""
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    # A window never shown nor resized has no size of its own yet: its layout's is what shows.
+    resized = window.testAttribute(Qt.WidgetAttribute.WA_Resized)
+    size = window.size() if resized else window.sizeHint()
+    window.move(
+        max(area.left(), area.right() - size.width() - CORNER_MARGIN[0]),
+        max(area.top(), area.bottom() - size.height() - CORNER_MARGIN[1]),
+    )
 
 
 def show_problem(title: str, text: str, parent: QWidget | None = None) -> None:
