@@ -20,6 +20,15 @@ settings.register_profile(
 settings.load_profile("kanpe")
 
 
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[object]:
+    """pytest-qt's application is Kanpe's own (kanpe.app.application makes the same): its
+    file-open events become requests (kanpe.ui.fileopen), as in the app."""
+    from kanpe.ui.fileopen import KanpeApplication
+
+    return KanpeApplication
+
+
 #: The session's exit status, for pytest_unconfigure (see there).
 _EXIT_STATUS: list[int] = []
 

@@ -1982,6 +1982,41 @@
     </message>
 </context>
 <context>
+    <name>SpeakerOpens</name>
+    <message>
+        <source>Switch to “{deck}”?</source>
+        <translation>「{deck}」に切り替えますか？</translation>
+    </message>
+    <message>
+        <source>“{deck}” takes the place of “{current}” on your stage, from its first slide. The talk&apos;s timer and room stay as they are.</source>
+        <translation>ステージのスライドが「{current}」から「{deck}」に替わり、最初のページから表示されます。トークのタイマーとルームはそのままです。</translation>
+    </message>
+    <message>
+        <source>Switch deck</source>
+        <translation>スライドを切り替える</translation>
+    </message>
+    <message>
+        <source>You leave the practice room and join the talk of this speaker link, on {relay}. Your deck stays open.</source>
+        <translation>練習ルームを出て、この登壇者リンクのトーク（{relay}）に参加します。スライドは開いたままです。</translation>
+    </message>
+    <message>
+        <source>You leave the talk you are in now and join the talk of this speaker link, on {relay}. Your deck stays open.</source>
+        <translation>いま参加しているトークを出て、この登壇者リンクのトーク（{relay}）に参加します。スライドは開いたままです。</translation>
+    </message>
+    <message>
+        <source>Join this talk?</source>
+        <translation>このトークに参加しますか？</translation>
+    </message>
+    <message>
+        <source>Join the talk</source>
+        <translation>トークに参加する</translation>
+    </message>
+    <message>
+        <source>Kanpe cannot open this deck</source>
+        <translation>このスライドは Kanpe で開けません</translation>
+    </message>
+</context>
+<context>
     <name>StageWindow</name>
     <message>
         <source>Kanpe — Stage</source>

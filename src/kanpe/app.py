@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import signal
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -38,9 +37,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 if TYPE_CHECKING:
     import asyncio
 
-    from kanpe.core.rundown import Rundown
     from kanpe.net.relay import Relay, RoomInvites
-    from kanpe.ui.host.session import EmbeddedEvent
     from kanpe.ui.speaker.app import SpeakerApp
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
@@ -193,7 +190,9 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(sys.argv[:1])
+    from kanpe.ui.fileopen import KanpeApplication
+
+    app = KanpeApplication(sys.argv[:1])  # takes the system's file-open events all its life
     app.setApplicationName("Kanpe")
     app.setOrganizationName("Kanpe")
     app.setStyle("Fusion")
@@ -257,7 +256,9 @@ async def connect(
 
 def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     """``kanpe speak``: returns the process's exit status. ``minutes`` (the solo talk's length)
-    is checked by the command line (``kanpe.cli.minutes``)."""
+    is checked by the command line (``kanpe.cli.minutes``). A ``kanpe:`` link opened from the
+    desktop meanwhile, which the speaker agrees to join, ends this room and joins that talk with
+    the deck that was open (kanpe.ui.speaker.fileopen)."""
     if join is not None:
         from kanpe.core.links import LinkError, parse_link
 
@@ -277,8 +278,22 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
             app.translate("Speak", "PDF decks (*.pdf)"),
         )
         path = Path(chosen) if chosen else None
+    while True:
+        status, switch = _speak(app, path, join=join, minutes=minutes)
+        if switch is None:
+            return status
+        join, path = switch
+
+
+def _speak(
+    app: QApplication, path: Path | None, *, join: str | None, minutes: float
+) -> tuple[int, tuple[str, Path | None] | None]:
+    """One speaker app, on one talk, until the speaker quits; also returns the talk to join next
+    (its link, the deck then open), if the speaker chose to switch."""
     from kanpe.storage.settings import SettingsStore
+    from kanpe.ui.fileopen import file_opens
     from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.fileopen import SpeakerOpens, remember_deck
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
     # The windows and the first slide come first; the network starts once they are painted.
@@ -288,14 +303,23 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
     )
     if path is not None:
         speaker.open_deck(path)
-        _remember_deck(speaker, path)
+        remember_deck(speaker, path)
+    switch: list[tuple[str, Path | None]] = []
+
+    def switch_talk(link: str) -> None:
+        switch.append((link, speaker.deck.path))
+        speaker.quit()
+
+    opens = SpeakerOpens(speaker, joined=join, switch_talk=switch_talk)
     speaker.show()
-    until_first_paint(speaker)
-    document = speaker.deck.deck.document
-    title = document.title if document is not None else ""  # the PDF's title, or its name
-    # Qt's own loop has waited for the first frame already (until_first_paint).
-    network = connect(speaker, model, join=join, minutes=minutes, title=title, paint_wait=0)
-    return run_app(app, speaker, network)
+    with file_opens().handled_by(opens):
+        until_first_paint(speaker)
+        document = speaker.deck.deck.document
+        title = document.title if document is not None else ""  # the PDF's title, or its name
+        # Qt's own loop has waited for the first frame already (until_first_paint).
+        network = connect(speaker, model, join=join, minutes=minutes, title=title, paint_wait=0)
+        status = run_app(app, speaker, network)
+    return status, (switch[0] if switch else None)
 
 
 class _OrderlyQuit(QObject):
@@ -334,13 +358,6 @@ def _show_practice_link(audience: str) -> QWidget:
     return window
 
 
-def _remember_deck(speaker: SpeakerApp, deck: Path) -> None:
-    """The deck at the top of the start window's recent decks (through the speaker's own copy
-    of the settings, which it saves again later)."""
-    speaker.settings = speaker.settings.with_recent_deck(str(deck.resolve()))
-    speaker.save_settings()
-
-
 def until_first_paint(speaker: SpeakerApp) -> None:
     """Run Qt's own event loop until the stage has painted (at most FIRST_PAINT_WAIT)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -363,124 +380,3 @@ def sample_deck() -> Path:
         application()
         folder = Path(tempfile.mkdtemp(prefix="kanpe-sample-"))
         return generate_deck(folder / "sample.pdf", pages=12, title="Kanpe sample deck")
-
-
-def run_host(
-    rundown_file: str | None,
-    *,
-    link: str | None,
-    relay: str | None,
-    data: str | None,
-    public_url: str | None,
-    port: int,
-    problem: Callable[[str], None] | None = None,
-) -> int:
-    """``kanpe host``: the host console on its embedded relay, or on a standalone relay's room.
-    What stops it is printed for a terminal; ``problem`` also shows it to a person who started
-    the host console from the start window, where nobody reads a terminal."""
-    say = problem or _print_host_problem
-    from kanpe.ui.host.session import (
-        EmbeddedEvent,
-        HostLinkError,
-        check_host_link,
-        default_host_data_dir,
-        links_text,
-    )
-
-    if link is not None:
-        try:
-            check_host_link(link)
-        except HostLinkError as exc:
-            say(f"--link: {exc}")
-            return 2
-    elif relay is not None:
-        say("--relay needs --link (the host link of a room on it)")
-        return 2
-    rundown = _host_rundown(rundown_file, say)
-    if rundown is None:
-        return 2
-    # Ctrl+C in the terminal, or a TERM from the system, from now on: an orderly quit (the
-    # console's, once it exists), which closes the link and then the relay.
-    quit_asked: list[int] = []
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda n, _: quit_asked.append(n))
-    logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
-    event: EmbeddedEvent | None = None
-    folder = Path(data) if data else default_host_data_dir()
-    if link is None:
-        from kanpe.storage.assets import web_root
-
-        try:
-            event = EmbeddedEvent.start(
-                folder, rundown, port=port, public_url=public_url, web_root=web_root()
-            )
-        except (OSError, ValueError) as exc:
-            say(f"the relay could not start: {exc}")
-            return 1
-        link = event.invites.host
-        speakers = {s.id: s.speaker for s in rundown.slots}
-        print(
-            ("Resuming the event in " if event.resumed else "A new event in ")
-            + f"{folder}\n"
-            + links_text(event.invites, speakers),
-            flush=True,
-        )
-    try:
-        return _run_console(link, relay, quit_asked, event=event, folder=folder)
-    finally:
-        if event is not None:
-            event.stop()
-
-
-def _print_host_problem(text: str) -> None:
-    print(f"kanpe host: {text}", file=sys.stderr or sys.__stderr__, flush=True)
-
-
-def _host_rundown(path: str | None, say: Callable[[str], None]) -> Rundown | None:
-    from kanpe.core.rundown import RundownError
-    from kanpe.storage.assets import MissingAssetError, sample_rundown_path
-    from kanpe.storage.atomic import StorageError
-    from kanpe.storage.rundown_file import load_rundown
-
-    try:
-        return load_rundown(Path(path) if path else sample_rundown_path())
-    except MissingAssetError:
-        from kanpe.core.rundown import Rundown as Empty
-
-        return Empty()
-    except (RundownError, StorageError, OSError) as exc:
-        say(f"{exc}. The file was not changed.")
-        return None
-
-
-def _run_console(
-    link: str,
-    relay: str | None,
-    quit_asked: list[int],
-    *,
-    event: EmbeddedEvent | None = None,
-    folder: Path | None = None,
-) -> int:
-    """The console (a new one each time the host joins another room) until the host quits."""
-    from kanpe.storage.hostevent import save_event
-    from kanpe.storage.hostsettings import host_settings_store
-    from kanpe.ui.host.panels import console_factory
-    from kanpe.ui.host.session import HostSession
-
-    qt = application()
-    settings = host_settings_store()
-    if event is None or folder is None:  # a standalone relay's room: no links known here
-        session = HostSession(console_factory(settings, {}))
-    else:
-        kept_in = folder  # links made in the console are kept with the event
-
-        def save(links: dict[str, str]) -> None:
-            save_event(kept_in, links)
-
-        session = HostSession(console_factory(settings, event.invites.as_result(), save))
-    # The consoles' once-a-second refresh lets Python see a signal soon after it comes.
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: session.quit())
-    if quit_asked:
-        session.quit()  # asked while the relay was starting
-    return run_app(qt, session, session.run(link, relay_url=relay))

@@ -175,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_speaker(args.deck, join=args.join, minutes=args.minutes)
         case "host":
-            from kanpe.app import run_host
+            from kanpe.hosting import run_host
 
             return run_host(
                 args.rundown,

@@ -8,21 +8,20 @@ icon or a ``kanpe:`` link arrives as a file-open event instead of an argument; i
 same way. Whatever goes wrong is shown in a window as well as printed: nobody reads a terminal
 here.
 
-"Host an event" opens the host console (kanpe.app.run_host, as ``kanpe host``).
+"Host an event" opens the host console (kanpe.hosting.run_host, as ``kanpe host``).
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QUrl, Signal
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtCore import QCoreApplication, QEventLoop, QUrl
 from PySide6.QtWidgets import QApplication
 
 from kanpe.app import DEFAULT_MINUTES, application, run_speaker
 from kanpe.core.links import LinkError, is_app_link, parse_app_link
 from kanpe.demo import run_demo
+from kanpe.ui.fileopen import OpenDeck, OpenLink, OpenRequest, file_opens
 from kanpe.ui.start import Demo, Host, Join, Present, StartChoice, StartWindow
 
 HOST_PORT = 8765  # the embedded relay's port, as `kanpe host` has it
@@ -67,27 +66,9 @@ def join_app_link(text: str) -> int:
 
 
 def _problem(title: str, text: str) -> None:
-    print(f"kanpe: {title}: {text}", file=sys.stderr or sys.__stderr__, flush=True)
-    from kanpe.ui.linkwindow import show_problem
+    from kanpe.ui.linkwindow import report_problem
 
-    show_problem(title, text)
-
-
-class FileOpenRequests(QObject):
-    """macOS hands a deck dropped on the Dock icon, a file opened with Kanpe and a ``kanpe:``
-    link to the running app as a QFileOpenEvent: turned into signals."""
-
-    deck = Signal(Path)
-    link = Signal(str)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QFileOpenEvent):
-            if event.file():
-                self.deck.emit(Path(event.file()))
-            elif event.url().scheme():
-                self.link.emit(event.url().toString())
-            return True
-        return False
+    report_problem(title, text)
 
 
 def choose(app: QApplication, window: StartWindow) -> StartChoice | None:
@@ -101,18 +82,22 @@ def choose(app: QApplication, window: StartWindow) -> StartChoice | None:
 
     window.chosen.connect(chosen)
     window.closed.connect(waiting.quit)
-    requests = FileOpenRequests()
-    requests.deck.connect(window.present)
-    requests.link.connect(window.join)
-    app.installEventFilter(requests)
-    try:
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        waiting.exec()
-    finally:
-        app.removeEventFilter(requests)
-        window.hide()
+
+    def opened(request: OpenRequest) -> None:  # a deck or link from the system: as if dropped
+        match request:
+            case OpenDeck(path=path):
+                window.present(path)
+            case OpenLink(text=text):
+                window.join(text)
+
+    with file_opens().handled_by(opened):
+        try:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            waiting.exec()
+        finally:
+            window.hide()
     return made[0] if made else None
 
 
@@ -143,7 +128,7 @@ def run_start() -> int:
 def run_host() -> int:
     """Host an event: the host console (``kanpe host`` with its defaults) on the embedded relay,
     with the host's saved event or a new one from the sample rundown."""
-    from kanpe.app import run_host as run_host_console
+    from kanpe.hosting import run_host as run_host_console
 
     def problem(text: str) -> None:
         _problem(QCoreApplication.translate("Desktop", "Kanpe cannot host the event"), text)

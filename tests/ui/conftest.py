@@ -23,6 +23,7 @@ from kanpe.core.rundown import Rundown, Slot
 from kanpe.net.link import LinkClient
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
 from kanpe.net.relayclock import RelayClock
+from kanpe.ui.fileopen import KanpeApplication
 from kanpe.ui.speaker.deckgen import generate_deck
 from kanpe.ui.speaker.slides import SlideDeck, SlideView
 from tests.net.conftest import fast_backoff
@@ -116,7 +117,7 @@ async def _call(function: Callable[[], object]) -> None:
 
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or KanpeApplication([])  # as pytest-qt's (tests/conftest.py)
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # as in kanpe.app: quitting is the speaker app's call
     loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)

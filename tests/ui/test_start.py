@@ -383,11 +383,11 @@ def test_every_refusal_of_the_link_parser_is_listed_for_translation() -> None:
 def test_host_an_event_opens_the_host_console_as_kanpe_host_does(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import kanpe.app
+    import kanpe.hosting
 
     calls: list[tuple[object, dict[str, object]]] = []
     monkeypatch.setattr(
-        kanpe.app, "run_host", lambda rundown, **options: calls.append((rundown, options)) or 0
+        kanpe.hosting, "run_host", lambda rundown, **options: calls.append((rundown, options)) or 0
     )
     assert desktop.run_host() == 0
     [(rundown, options)] = calls
@@ -400,13 +400,13 @@ def test_host_an_event_opens_the_host_console_as_kanpe_host_does(
 def test_what_stops_the_host_console_reaches_its_problem_window(tmp_path: Path) -> None:
     """A damaged event file in the data folder: the host is told why (and that it was kept)
     through ``problem``, which the start window turns into a dialog; nothing starts."""
-    import kanpe.app
+    import kanpe.hosting
 
     (tmp_path / "event.json").write_text("{not json", encoding="utf-8")
     told: list[str] = []
     handlers = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
     try:
-        status = kanpe.app.run_host(
+        status = kanpe.hosting.run_host(
             None,
             link=None,
             relay=None,

@@ -8,6 +8,7 @@ named links, each with Copy, and a QR code of the one picked (a phone in the aud
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import segno
@@ -153,6 +154,13 @@ def put_in_the_corner(window: QWidget) -> None:
         max(area.left(), area.right() - size.width() - CORNER_MARGIN[0]),
         max(area.top(), area.bottom() - size.height() - CORNER_MARGIN[1]),
     )
+
+
+def report_problem(title: str, text: str, parent: QWidget | None = None) -> None:
+    """An error printed for a terminal and shown in a dialog for a person (nobody reads a
+    terminal after a double click or a drop on the Dock icon)."""
+    print(f"kanpe: {title}: {text}", file=sys.stderr or sys.__stderr__, flush=True)
+    show_problem(title, text, parent)
 
 
 def show_problem(title: str, text: str, parent: QWidget | None = None) -> None:
