@@ -61,6 +61,20 @@ QPushButton#chatSend {
     padding: 6px 14px;
 }
 QPushButton#chatSend:disabled { color: #5d6372; }
+QLineEdit#pollQuestion, QLineEdit#pollChoice, QComboBox#pollPresets {
+    background: #1a1d24; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 8px;
+    padding: 5px 10px; font-size: 14px;
+}
+QLineEdit#pollQuestion:focus, QLineEdit#pollChoice:focus { border-color: #7ab8ff; }
+QComboBox#pollPresets QAbstractItemView { background: #1a1d24; color: #e8eaf0; }
+QFrame#pollPanel QRadioButton { color: #c8ccd6; }
+QPushButton#openPoll, QPushButton#closePoll, QPushButton#newPoll, QPushButton#pollOnStage {
+    background: #2a2e38; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 8px;
+    padding: 6px 14px;
+}
+QPushButton#openPoll:enabled { background: #1d3a5c; border-color: #7ab8ff; }
+QPushButton#pollOnStage:checked { background: #7ab8ff; color: #0b1a2b; font-weight: bold; }
+QPushButton#openPoll:disabled, QPushButton#closePoll:disabled { color: #5d6372; }
 
 QStatusBar { background: #0b0d11; color: #8b91a0; }
 QStatusBar QLabel { color: #8b91a0; padding: 0 8px; }

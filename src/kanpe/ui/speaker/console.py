@@ -42,6 +42,7 @@ from kanpe.ui.menus import build_menus, choice_name
 from kanpe.ui.notices import NoticeView
 from kanpe.ui.phases import BACKGROUND, TEXT
 from kanpe.ui.speaker.actions import SpeakerActions
+from kanpe.ui.speaker.pollpanel import PollPanel
 from kanpe.ui.ticker import CountdownTicker
 
 
@@ -164,6 +165,8 @@ class PresenterConsole(QMainWindow):
         left.setSpacing(10)
         left.addLayout(header)
         left.addWidget(current, 1)
+        self.polls = PollPanel()
+        left.addWidget(self.polls, 0)
 
         next_caption = QLabel(self.tr("Next"))
         next_caption.setObjectName("sectionHeading")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kanpe.ui.labels import plain_label
 from kanpe.ui.phases import SURFACE, SURFACE_LINE, TEXT, rounded
 from kanpe.ui.speaker.feed import MAX_ROWS, ChatListModel, ReactionBursts
+from kanpe.ui.speaker.pollchart import PollChart
 
 if TYPE_CHECKING:
     from kanpe.core.model import ChatMessage, Question  # msgspec types: loaded with the link
@@ -276,6 +277,7 @@ class FeedPane(QWidget):
         self.heading.setObjectName("feedHeading")
         self.pinned = PinnedQuestion()
         self.pinned.hide()
+        self.poll = PollChart()  # the poll whose result the speaker shows (hidden: none)
         self.reactions = ReactionStrip(bursts)
         self.reactions.hide()
         self.chat = ChatFeed(chat)
@@ -285,6 +287,7 @@ class FeedPane(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.heading)
         layout.addWidget(self.pinned)
+        layout.addWidget(self.poll)
         layout.addWidget(self.reactions)
         layout.addWidget(self.chat, 1)
         layout.addWidget(self.empty, 1)
@@ -297,6 +300,7 @@ class FeedPane(QWidget):
         font.setPixelSize(int(points * 96 / 72))
         self.chat.setFont(font)
         self.pinned.text.setFont(font)
+        self.poll.set_font_size(font.pixelSize())
         self.reactions.setFont(QFont(font))
         self.reactions.updateGeometry()
         self.chat.update()
