@@ -1264,6 +1264,25 @@
     </message>
 </context>
 <context>
+    <name>PollChart</name>
+    <message>
+        <source>Poll open</source>
+        <translation>投票受付中</translation>
+    </message>
+    <message>
+        <source>Poll closed</source>
+        <translation>投票終了</translation>
+    </message>
+    <message>
+        <source>Answers: {n}</source>
+        <translation>回答 {n} 件</translation>
+    </message>
+    <message>
+        <source>{count} · {share}%</source>
+        <translation>{count} · {share}%</translation>
+    </message>
+</context>
+<context>
     <name>PollEditor</name>
     <message>
         <source>Ask the room something…</source>
@@ -1297,12 +1316,144 @@
         <source>No</source>
         <translation>いいえ</translation>
     </message>
+    <message>
+        <source>Presets…</source>
+        <translation>定番の質問…</translation>
+    </message>
+    <message>
+        <source>Ask the room a question…</source>
+        <translation>会場への質問を入力…</translation>
+    </message>
+    <message>
+        <source>Poll question</source>
+        <translation>投票の質問</translation>
+    </message>
 </context>
 <context>
     <name>PollPanel</name>
     <message>
         <source>No polls yet.</source>
         <translation>投票はまだありません。</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Show on stage</source>
+        <translation>ステージに表示</translation>
+    </message>
+    <message>
+        <source>Close poll</source>
+        <translation>投票を締め切る</translation>
+    </message>
+    <message>
+        <source>New poll</source>
+        <translation>新しい投票</translation>
+    </message>
+    <message>
+        <source>On stage</source>
+        <translation>ステージに表示中</translation>
+    </message>
+</context>
+<context>
+    <name>PollPresets</name>
+    <message>
+        <source>Who has used X?</source>
+        <extracomment>The word a preset&apos;s question leaves for the speaker to fill in (kept as it is in every language, so the editor can find and select it).</extracomment>
+        <translation>X を使ったことがある人？</translation>
+    </message>
+    <message>
+        <source>Is this your first time at this meetup?</source>
+        <translation>このミートアップは初めてですか？</translation>
+    </message>
+    <message>
+        <source>Can you read the text on the slides?</source>
+        <translation>スライドの文字は読めますか？</translation>
+    </message>
+    <message>
+        <source>How long have you used X?</source>
+        <translation>X の利用歴は？</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>使ったことがない</translation>
+    </message>
+    <message>
+        <source>Less than a year</source>
+        <translation>1年未満</translation>
+    </message>
+    <message>
+        <source>1 to 3 years</source>
+        <translation>1〜3年</translation>
+    </message>
+    <message>
+        <source>More than 3 years</source>
+        <translation>3年以上</translation>
+    </message>
+    <message>
+        <source>Where do you use X?</source>
+        <translation>X をどこで使っていますか？</translation>
+    </message>
+    <message>
+        <source>At work</source>
+        <translation>仕事で</translation>
+    </message>
+    <message>
+        <source>In a side project</source>
+        <translation>個人開発で</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>まだ使っていない</translation>
+    </message>
+    <message>
+        <source>What do you do?</source>
+        <translation>お仕事は？</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>開発者</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>研究者</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>マネージャー</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>How is the pace of this talk?</source>
+        <translation>話すペースはどうですか？</translation>
+    </message>
+    <message>
+        <source>Too fast</source>
+        <translation>速すぎる</translation>
+    </message>
+    <message>
+        <source>Just right</source>
+        <translation>ちょうどいい</translation>
+    </message>
+    <message>
+        <source>Too slow</source>
+        <translation>遅すぎる</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +1878,22 @@
         <translation>チャットに書く（Esc で戻る）</translation>
     </message>
     <message>
+        <source>Poll</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>New poll: write its question (Esc leaves it)</source>
+        <translation>新しい投票：質問を入力（Esc で抜ける）</translation>
+    </message>
+    <message>
+        <source>Show / hide the poll&apos;s result on the stage</source>
+        <translation>投票結果をステージに表示 / 非表示</translation>
+    </message>
+    <message>
+        <source>Close the poll</source>
+        <translation>投票を締め切る</translation>
+    </message>
+    <message>
         <source>Windows</source>
         <translation>ウィンドウ</translation>
     </message>
@@ -1801,6 +1968,22 @@
     <message>
         <source>Got it</source>
         <translation>了解</translation>
+    </message>
+    <message>
+        <source>&amp;Poll</source>
+        <translation>投票(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New poll…</source>
+        <translation>新しい投票…</translation>
+    </message>
+    <message>
+        <source>Result on stage</source>
+        <translation>結果をステージに表示</translation>
+    </message>
+    <message>
+        <source>Close poll</source>
+        <translation>投票を締め切る</translation>
     </message>
     <message>
         <source>&amp;View</source>

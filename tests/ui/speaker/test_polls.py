@@ -3,14 +3,19 @@ relay with real audience links."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kanpe.core.model import Poll
-from kanpe.core.protocol import AnswerPoll, ClosePoll, OpenPoll
+from kanpe.core.protocol import AnswerPoll, OpenPoll, SetCurrent
+from kanpe.net.link import CommandRefused, wait_for_state
 from kanpe.net.relay import RoomInvites
 from kanpe.ui.pollpresets import PollPreset, PollPresets
+from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.ui.speaker.pollchart import PollChart
 from kanpe.ui.speaker.pollpanel import PollPanel
 from tests.support.waiting import eventually
@@ -21,9 +26,7 @@ SLOT = "talk-1"
 
 def a_poll(counts: tuple[int, ...] = (3, 12, 7), *, open: bool = True) -> Poll:
     options = ("Never", "Less than a year", "More")[: len(counts)]
-    return Poll(
-        id="p1", question="How long?", options=options, counts=counts, open=open, at=0.0
-    )
+    return Poll(id="p1", question="How long?", options=options, counts=counts, open=open, at=0.0)
 
 
 def test_the_chart_writes_each_options_count_and_share_and_marks_the_lead(qtbot: QtBot) -> None:
@@ -100,29 +103,83 @@ def test_every_preset_is_a_poll_the_relay_takes() -> None:
         assert preset.question.count("X") <= 1
 
 
+def answered(app: SpeakerApp, total: int) -> Callable[[], bool]:
+    def check() -> bool:
+        poll = app.polls.model.followed()
+        return poll is not None and sum(poll.counts) == total
+
+    return check
+
+
 @speaker_test
-async def test_host_polls_fill_the_charts_from_the_rooms_state(
+async def test_the_speaker_opens_a_poll_sees_live_counts_shows_and_closes_it(
+    invites: RoomInvites, clients: Clients, speakers: Speakers
+) -> None:
+    audience = [await clients.join(invites.audience) for _ in range(3)]
+    app = await speakers.start(invites.speakers[SLOT])
+    panel, stage_chart = app.console.polls, app.stage.feed.poll
+    assert panel.editing and stage_chart.isHidden()
+    QTest.keyClick(app.console, Qt.Key.Key_N)  # N: the cursor in the poll's question
+    assert app.console.focusWidget() is panel.editor.question
+    assert panel.editor.question.text() == ""  # the N is not typed into it
+    QTest.keyClicks(panel.editor.question, "Who has used Rust?")
+    QTest.keyClick(panel.editor.question, Qt.Key.Key_Return)
+    await eventually(lambda: app.polls.model.followed() is not None)
+    poll = app.polls.model.followed()
+    assert poll is not None and poll.slot == SLOT and poll.options == ("Yes", "No")
+    assert not panel.editing and panel.chart.poll == poll
+    # The audience sees it at once (their snapshot and events) and answers.
+    for person in audience:
+        await wait_for_state(person, lambda s: poll.id in s.polls)
+    for person, option in zip(audience, (0, 0, 1), strict=True):
+        await person.command(AnswerPoll(id=person.new_id(), poll=poll.id, option=option))
+    await eventually(answered(app, 3))
+    assert [r.figures for r in panel.chart.rows()] == ["2 · 67%", "1 · 33%"]
+    assert stage_chart.isHidden()  # the stage shows a result only when the speaker says so
+    QTest.keyClick(app.console, Qt.Key.Key_R)
+    await eventually(lambda: app.polls.model.on_stage() is not None)
+    assert stage_chart.isVisibleTo(app.stage)
+    assert [r.figures for r in stage_chart.rows()] == ["2 · 67%", "1 · 33%"]
+    assert panel.stage_button.isChecked()
+    assert app.console.menu_actions["poll.stage"].isChecked()
+    QTest.keyClick(app.console, Qt.Key.Key_X)  # X: close; the result stays, on stage too
+    await eventually(lambda: stage_chart.poll is not None and not stage_chart.poll.open)
+    assert stage_chart.heading() == "Poll closed · Answers: 3"
+    assert not panel.close_button.isEnabled() and not panel.editing
+    with pytest.raises(CommandRefused):  # closed: no more answers
+        await audience[0].command(AnswerPoll(id=audience[0].new_id(), poll=poll.id, option=1))
+    panel.stage_button.click()  # the mouse takes it down again
+    await eventually(lambda: app.polls.model.on_stage() is None)
+    assert stage_chart.isHidden() and not panel.stage_button.isChecked()
+
+
+@speaker_test
+async def test_another_talks_poll_is_not_the_speakers(
     invites: RoomInvites, clients: Clients, speakers: Speakers
 ) -> None:
     host = await clients.join(invites.host)
-    audience = [await clients.join(invites.audience) for _ in range(3)]
     app = await speakers.start(invites.speakers[SLOT])
+    # With no talk on stage, the host's poll belongs to none: not this speaker's to follow.
+    await host.command(OpenPoll(id=host.new_id(), question="Pizza?", options=("Yes", "No")))
+    await wait_for_state(host, lambda s: len(s.polls) == 1)
+    await eventually(lambda: len(app.model.room.polls()) == 1)
+    assert app.polls.model.followed() is None and app.console.polls.editing
+    # With the talk on stage, the host's poll is the talk's: the speaker follows it.
+    await host.command(SetCurrent(id=host.new_id(), slot=SLOT))
     opened = await host.command(
         OpenPoll(id=host.new_id(), question="Who has used Rust?", options=("Yes", "No"))
     )
-    poll_id = f"p{opened.version}"  # docs/protocol.md: the relay names a poll "p" + version
-    for person, option in zip(audience, (0, 0, 1), strict=True):
-        await person.command(AnswerPoll(id=person.new_id(), poll=poll_id, option=option))
-    room = app.model.room
-    await eventually(lambda: room.state is not None and sum(room.state.polls[poll_id].counts) == 3)
-    poll = room.state.polls[poll_id] if room.state else None
-    panel, chart = app.console.polls, app.stage.feed.poll
-    panel.show_poll(poll)
-    chart.show_poll(poll)
-    assert [r.figures for r in chart.rows()] == ["2 · 67%", "1 · 33%"]
-    assert [r.figures for r in panel.chart.rows()] == ["2 · 67%", "1 · 33%"]
-    assert not panel.editing and panel.close_button.isEnabled()
-    await host.command(ClosePoll(id=host.new_id(), poll=poll_id))
-    await eventually(lambda: room.state is not None and not room.state.polls[poll_id].open)
-    panel.show_poll(room.state.polls[poll_id] if room.state else None)
-    assert not panel.close_button.isEnabled()
+    await eventually(lambda: app.polls.model.followed() is not None)
+    followed = app.polls.model.followed()
+    assert followed is not None and followed.id == f"p{opened.version}"
+
+
+@speaker_test
+async def test_help_and_menus_list_the_poll_keys(invites: RoomInvites, speakers: Speakers) -> None:
+    app = await speakers.start(invites.speakers[SLOT])
+    menu = app.console.menu_actions
+    assert menu["poll.new"].text().endswith("\tN")
+    assert menu["poll.stage"].text().endswith("\tR")
+    assert menu["poll.close"].text().endswith("\tX")
+    # X and R with no poll are not taken: nothing to close or show.
+    assert not app.act("poll.close") and not app.act("poll.stage")

@@ -37,6 +37,14 @@ class SpeakerActions(QObject):
                 ],
             ),
             (
+                self.tr("Poll"),
+                [
+                    ("poll.new", self.tr("New poll: write its question (Esc leaves it)")),
+                    ("poll.stage", self.tr("Show / hide the poll's result on the stage")),
+                    ("poll.close", self.tr("Close the poll")),
+                ],
+            ),
+            (
                 self.tr("Windows"),
                 [
                     ("stage.full_screen", self.tr("Stage full screen")),
@@ -74,6 +82,14 @@ class SpeakerActions(QObject):
                 [
                     MenuItem("timer.start_pause", self.tr("Start / pause")),
                     MenuItem("cue.ack", self.tr("Got it")),
+                ],
+            ),
+            (
+                self.tr("&Poll"),
+                [
+                    MenuItem("poll.new", self.tr("New poll…")),
+                    MenuItem("poll.stage", self.tr("Result on stage"), checkable=True),
+                    MenuItem("poll.close", self.tr("Close poll")),
                 ],
             ),
             (

@@ -33,6 +33,7 @@ from kanpe.ui.commands import CommandSender
 from kanpe.ui.speaker.deckhost import DeckHost
 from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
 from kanpe.ui.speaker.firstpaint import FirstPaint
+from kanpe.ui.speaker.pollcontrol import PollControl
 from kanpe.ui.speaker.preferences import SpeakerPreferences
 from kanpe.ui.speaker.slidereport import SlideReporter
 from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
@@ -101,6 +102,7 @@ class SpeakerApp(QObject):
         self.deck = DeckHost(self)
         self.stage = StageWindow(self.deck.stage_view, self.chat, self.bursts, self.ticker)
         self.stage.setStyleSheet(STYLE)
+        self.polls = PollControl(model.room, self.commands, self.stage.feed.poll, self)
         self._first_paint = FirstPaint(
             (self.stage, self.deck.stage_view), self.deck.stage_view.is_waiting, self
         )
@@ -143,6 +145,9 @@ class SpeakerApp(QObject):
         for watched in (self.stage, *self.presenter.windows()):
             self.router.watch(watched)
         self._private = True
+        self.polls.attach_panel(
+            self.console.polls, lambda on: self.console.set_checked("poll.stage", on)
+        )
         self._wire_private()
         self.presenter.apply_settings(self.settings)
         self._follow_slot()
