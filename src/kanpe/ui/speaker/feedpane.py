@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QEvent,
     QRect,
     QRectF,
-    QSize,
     Qt,
 )
 from PySide6.QtGui import (
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,6 +36,7 @@ from kanpe.ui.labels import plain_label
 from kanpe.ui.phases import SURFACE, SURFACE_LINE, TEXT, rounded
 from kanpe.ui.speaker.feed import MAX_ROWS, ChatListModel, ReactionBursts
 from kanpe.ui.speaker.pollchart import PollChart
+from kanpe.ui.speaker.reactionchips import ChipLayout, count_text, lay_out
 
 if TYPE_CHECKING:
     from kanpe.core.model import ChatMessage, Question  # msgspec types: loaded with the link
@@ -188,46 +190,63 @@ class ChatFeed(QWidget):
 
 
 class ReactionStrip(QWidget):
-    """Reaction bursts as chips ("👏 ×12"), newest on the right, fading as they end."""
+    """Reaction bursts as chips ("👏 ×12"), newest on the right, fading as they end. Every chip
+    stays visible: they flow into rows and shrink to fit the feed (reactionchips.py)."""
 
     def __init__(self, bursts: ReactionBursts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bursts = bursts
+        self._layout: tuple[tuple[str, ...], int, str, ChipLayout] | None = None
         bursts.changed.connect(self._changed)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def _changed(self) -> None:
         self.setVisible(bool(self.bursts.bursts()))
+        self._fit()
         self.update()
 
     def chip_texts(self) -> list[str]:
         return [
-            self.tr("{emoji} ×{count}").format(emoji=b.emoji, count=b.count)
+            self.tr("{emoji} ×{count}").format(emoji=b.emoji, count=count_text(b.count))
             for b, _ in self.bursts.bursts()
         ]
 
-    def sizeHint(self) -> QSize:
-        return QSize(200, int(self.fontMetrics().height() * 2.2))
+    def chip_layout(self) -> ChipLayout:
+        """Where each chip of ``chip_texts()`` is drawn now, and in what font."""
+        texts = tuple(self.chip_texts())
+        key = (texts, self.width(), self.font().key())
+        if self._layout is None or self._layout[:3] != key:
+            self._layout = (*key, lay_out(list(texts), self.width(), self.font()))
+        return self._layout[3]
+
+    def _fit(self) -> None:
+        """Take the height the chips need at this width (they wrap when the feed is narrow)."""
+        height = self.chip_layout().height if self.bursts.bursts() else 0
+        if height and height != self.height():
+            self.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = self.fontMetrics()
-        height = self.height() - 6
-        x = float(self.width())
-        for (_burst, opacity), text in zip(
-            reversed(self.bursts.bursts()), reversed(self.chip_texts()), strict=False
+        layout = self.chip_layout()
+        painter.setFont(layout.font)
+        for (_burst, opacity), text, chip in zip(
+            self.bursts.bursts(), self.chip_texts(), layout.chips, strict=False
         ):
-            width = metrics.horizontalAdvance(text) + height * 0.8
-            x -= width
-            if x < 0:
-                break
             painter.setOpacity(opacity)
-            chip = QRectF(x, 3, width, height)
-            painter.fillPath(rounded(chip, height / 2), SURFACE_LINE)
+            painter.fillPath(rounded(chip, chip.height() / 2), SURFACE_LINE)
             painter.setPen(TEXT)
             painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
-            x -= 8
         painter.end()
 
 
