@@ -37,7 +37,7 @@ from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueCard, CueFlash
 from kanpe.ui.help import HelpOverlay, help_sections
 from kanpe.ui.keys import SPEAKER_BINDINGS, Keymap
-from kanpe.ui.labels import plain_label
+from kanpe.ui.labels import ElidedLabel, plain_label
 from kanpe.ui.menus import build_menus, choice_name
 from kanpe.ui.notices import NoticeView
 from kanpe.ui.phases import BACKGROUND, TEXT
@@ -145,9 +145,8 @@ class PresenterConsole(QMainWindow):
         self.current = current
         self.upcoming = upcoming
 
-        self.title = plain_label()
+        self.title = ElidedLabel()  # a long title gives way to the slide number, whole in a tooltip
         self.title.setObjectName("talkTitle")
-        self.title.setWordWrap(False)
         self.slide_number = QLabel()
         self.slide_number.setObjectName("slideNumber")
         self.open_button = QPushButton(self.tr("Open deck…"))
