@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kanpe.core.model import Poll
-from kanpe.core.protocol import AnswerPoll, OpenPoll, SetCurrent
+from kanpe.core.protocol import AnswerPoll, OpenPoll, SetCurrent, ShowPoll
 from kanpe.net.link import CommandRefused, wait_for_state
 from kanpe.net.relay import RoomInvites
 from kanpe.ui.pollpresets import PollPreset, PollPresets
@@ -183,3 +183,38 @@ async def test_help_and_menus_list_the_poll_keys(invites: RoomInvites, speakers:
     assert menu["poll.close"].text().endswith("\tX")
     # X and R with no poll are not taken: nothing to close or show.
     assert not app.act("poll.close") and not app.act("poll.stage")
+
+
+@speaker_test
+async def test_a_refused_poll_says_why_and_changes_nothing(
+    invites: RoomInvites, clients: Clients, speakers: Speakers
+) -> None:
+    host = await clients.join(invites.host)
+    for n in range(50):  # a room holds 50 polls, closed ones included
+        await host.command(OpenPoll(id=host.new_id(), question=f"Q{n}", options=("A", "B")))
+    app = await speakers.start(invites.speakers[SLOT])
+    await eventually(lambda: len(app.model.room.polls()) == 50)
+    panel = app.console.polls
+    panel.editor.use_preset(PollPresets().presets()[1])
+    panel.editor.open_poll()
+    await eventually(lambda: [n.code for n in app.notices.shown] == ["refused"])
+    assert app.polls.model.followed() is None and panel.editing
+
+
+@speaker_test
+async def test_the_stage_shows_the_talks_result_before_the_console_is_built(
+    invites: RoomInvites, clients: Clients, speakers: Speakers
+) -> None:
+    host = await clients.join(invites.host)
+    await host.command(SetCurrent(id=host.new_id(), slot=SLOT))
+    opened = await host.command(
+        OpenPoll(id=host.new_id(), question="Who has used Rust?", options=("Yes", "No"))
+    )
+    await host.command(ShowPoll(id=host.new_id(), poll=f"p{opened.version}"))
+    app = await speakers.start(invites.speakers[SLOT], show=False, stage_first=True)
+    assert not app.has_private_windows
+    await eventually(lambda: app.stage.feed.poll.poll is not None)
+    assert app.stage.feed.poll.heading() == "Poll open · Answers: 0"
+    app.build_private()  # and the console follows the same poll at once
+    assert app.console.polls.chart.poll == app.stage.feed.poll.poll
+    assert app.console.polls.stage_button.isChecked()

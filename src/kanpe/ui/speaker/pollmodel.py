@@ -25,6 +25,8 @@ class SpeakerPolls(QObject):
         room.synced.connect(self._follow)
         room.attached.connect(self._follow)
         room.pollChanged.connect(self._follow)
+        if room.state is not None:  # attached and welcomed already: no signal will say so
+            self._follow()
 
     def followed(self) -> Poll | None:
         """The poll the console follows: the newest open one of this talk, else its newest."""
