@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from kanpe.core.events import Principal, evolve
-from kanpe.core.export import escape, export_markdown
+from kanpe.core.export import escape, export_markdown, export_talk_markdown
 from kanpe.core.model import Role, RoomState
 from kanpe.core.protocol import (
     AnswerPoll,
@@ -131,3 +131,26 @@ def test_an_empty_room() -> None:
 def test_escape_leaves_nothing_active() -> None:
     assert escape("<script>alert(1)</script>") == "\\<script\\>alert\\(1\\)\\</script\\>"
     assert escape("a\nb") == "a b"
+
+
+def test_a_talks_record_for_its_speaker() -> None:
+    state = night()
+    speaker = Principal(role=Role.SPEAKER, room="r", slot="lt-1", client="ben")
+    run(state, audience(1), AskQuestion(id="q9", text="Slides online?"), START + 33 * MIN)
+    run(state, speaker, OpenPoll(id="p2", question="Tried it?", options=("Yes", "No")), START)
+    text = export_talk_markdown(state, "lt-1", UTC)
+    assert text.startswith("# Lightning \\| fast\n\nBen, Meetup \\#12\n")
+    assert "| Votes | Asked | Question | By | Answered |" in text
+    assert "| 0 | 19:33 | Slides online? | anonymous | no |" in text
+    # Only this talk's: talk-1's questions and poll are another speaker's record.
+    assert "drift" not in text and "Freelance" not in text
+    assert "### Tried it? (open, 0 answers)" in text
+    talk = export_talk_markdown(state, "talk-1", UTC)
+    assert "| 2 | 19:05 | Does it \\*drift\\* after an hour? | Mia | yes |" in talk
+    assert "1 hidden question not listed." in talk and "Slides online" not in talk
+    assert "### Freelance? (closed, 3 answers)" in talk
+
+
+def test_a_talk_with_nothing_asked() -> None:
+    text = export_talk_markdown(initial_state("r", "", RUNDOWN), "lt-1", UTC)
+    assert "No questions were asked." in text and "No polls were held." in text

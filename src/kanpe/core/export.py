@@ -9,6 +9,7 @@ question cannot turn into a link, a heading or markup in whatever renders the fi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, tzinfo
 
 from kanpe.core.model import REACTIONS, Poll, Question, RoomState
@@ -46,7 +47,7 @@ def export_markdown(state: RoomState, now: float, zone: tzinfo | None = None) ->
     parts = [f"# {escape(title)}\n"]
     parts.append(_timings(state, now, zone))
     parts.append(_questions(state, zone))
-    parts.append(_polls(state))
+    parts.append(_polls(state.polls.values()))
     parts.append(_reactions(state))
     return "\n".join(parts)
 
@@ -109,21 +110,45 @@ def _start(talk: TalkTimes) -> str:
     return _late(talk.late)
 
 
-def _questions(state: RoomState, zone: tzinfo | None) -> str:
-    shown = [q for q in state.questions.values() if not q.hidden]
-    hidden = len(state.questions) - len(shown)
+def export_talk_markdown(state: RoomState, slot: str, zone: tzinfo | None = None) -> str:
+    """One talk's record, for its speaker (``kanpe speak``): the questions asked during it with
+    their votes and times, and its polls' results."""
+    plan = state.rundown.slot(slot)
+    title = (plan.title if plan is not None else "") or slot
+    heading = f"# {escape(title)}\n"
+    if plan is not None and plan.speaker:
+        heading += f"\n{escape(plan.speaker)}, {escape(state.name or state.rundown.title)}\n"
+    questions = [q for q in state.questions.values() if q.slot == slot]
+    polls = [p for p in state.polls.values() if p.slot == slot]
+    parts = [heading, _questions(state, zone, questions, talk_column=False)]
+    parts.append(_polls(polls))
+    return "\n".join(parts)
+
+
+def _questions(
+    state: RoomState,
+    zone: tzinfo | None,
+    questions: list[Question] | None = None,
+    *,
+    talk_column: bool = True,
+) -> str:
+    asked = list(state.questions.values()) if questions is None else questions
+    shown = [q for q in asked if not q.hidden]
+    hidden = len(asked) - len(shown)
     lines = ["## Questions\n"]
     if not shown and not hidden:
         lines.append("No questions were asked.")
     elif shown:
         titles = {plan.id: plan.title or plan.id for plan in state.rundown.slots}
-        lines.append("| Votes | Asked | Talk | Question | By | Answered |")
-        lines.append("|---|---|---|---|---|---|")
+        talk_heading = " Talk |" if talk_column else ""
+        lines.append(f"| Votes | Asked |{talk_heading} Question | By | Answered |")
+        lines.append("|---|---|" + "---|" * (4 if talk_column else 3))
         for question in sorted(shown, key=_by_votes):
             talk = titles.get(question.slot or "", question.slot or "—")
+            talk_cell = f" {escape(talk)} |" if talk_column else ""
             lines.append(
-                f"| {question.votes} | {_clock(question.at, zone)} | {escape(talk)} "
-                f"| {escape(question.text)} | {escape(question.name) or 'anonymous'} "
+                f"| {question.votes} | {_clock(question.at, zone)} |{talk_cell} "
+                f"{escape(question.text)} | {escape(question.name) or 'anonymous'} "
                 f"| {'yes' if question.answered else 'no'} |"
             )
     if hidden:
@@ -135,11 +160,12 @@ def _by_votes(question: Question) -> tuple[int, float]:
     return (-question.votes, question.at)
 
 
-def _polls(state: RoomState) -> str:
-    if not state.polls:
+def _polls(polls: Iterable[Poll]) -> str:
+    held = sorted(polls, key=lambda p: p.at)
+    if not held:
         return "## Polls\n\nNo polls were held.\n"
     lines = ["## Polls\n"]
-    for poll in sorted(state.polls.values(), key=lambda p: p.at):
+    for poll in held:
         lines.extend(_poll(poll))
     return "\n".join(lines)
 
