@@ -116,7 +116,7 @@ async def solo_room(
     minutes: float, *, title: str = "", data_dir: Path | None = None
 ) -> AsyncIterator[SoloRoom]:
     """An embedded relay with one slot of ``minutes`` whose speaker runs their own timer."""
-    from kanpe.core.protocol import AllowSelfTimer
+    from kanpe.core.protocol import AllowSelfTimer, SetCurrent
     from kanpe.core.rundown import Rundown, Slot
     from kanpe.net.link import LinkClient
     from kanpe.net.relay import Relay, RelayConfig
@@ -140,6 +140,8 @@ async def solo_room(
             try:
                 await host.ready()
                 await host.command(AllowSelfTimer(id=host.new_id(), slot=SOLO_SLOT, allowed=True))
+                # On stage, so the questions asked are this talk's, for its speaker's queue.
+                await host.command(SetCurrent(id=host.new_id(), slot=SOLO_SLOT))
             finally:
                 await host.close()
             yield SoloRoom(relay=relay, invites=invites)

@@ -16,6 +16,27 @@ QLabel#pinnedHeading { color: #ffd23f; font-weight: bold; }
 QLabel#pinnedText { color: #fff8dc; }
 QLabel#pinnedMeta { color: #c9b870; }
 QListView#chat { background: transparent; }
+
+QFrame#questionQueue { background: #14171d; border-radius: 12px; }
+QWidget#queueRows, QScrollArea#queueScroll { background: transparent; }
+QFrame#questionRow { background: #1a1d24; border: 1px solid #2a2e38; border-radius: 10px; }
+QFrame#questionRow[state="new"] { border-color: #ffd23f; }
+QFrame#questionRow[state="pinned"] { background: #2a2510; border-color: #6b5a12; }
+QFrame#questionRow[selected="true"] { border: 2px solid #7ab8ff; }
+QLabel#questionVotes { color: #ffd23f; font-weight: bold; font-size: 16px; }
+QLabel#questionText { color: #e8eaf0; font-size: 15px; }
+QFrame#questionRow[state="answered"] QLabel#questionText { color: #6b7080; }
+QFrame#questionRow[state="answered"] QLabel#questionVotes { color: #6b7080; }
+QLabel#questionMeta { color: #8b91a0; font-size: 12px; }
+QFrame#questionRow[state="new"] QLabel#questionMeta { color: #ffd23f; }
+QLabel#queueCount { color: #ffd23f; font-weight: bold; }
+QLabel#queueHint { color: #5d6372; font-size: 12px; }
+QPushButton#queueButton {
+    background: #2a2e38; color: #e8eaf0; border: 1px solid #3a4050; border-radius: 8px;
+    padding: 5px 8px;
+}
+QPushButton#queueButton:hover { background: #343947; }
+QPushButton#queueButton:disabled { color: #5d6372; }
 QSplitter::handle { background: #1f232b; }
 QSplitter::handle:hover { background: #3a4050; }
 

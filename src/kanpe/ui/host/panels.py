@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from kanpe.ui.export import Exporter
 from kanpe.ui.host.audience import AudiencePanel
 from kanpe.ui.host.checkin import CheckinPanel
-from kanpe.ui.host.export import Exporter
 from kanpe.ui.host.invites import InvitesPanel
 from kanpe.ui.host.sender import ConsoleSender
 

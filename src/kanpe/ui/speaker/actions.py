@@ -45,6 +45,18 @@ class SpeakerActions(QObject):
                 ],
             ),
             (
+                self.tr("Questions"),
+                [
+                    ("questions.toggle", self.tr("Open / fold the question queue")),
+                    ("questions.next", self.tr("Next question")),
+                    ("questions.previous", self.tr("Previous question")),
+                    ("question.pin", self.tr("Pin the question to the stage / unpin it")),
+                    ("question.answer", self.tr("Mark the question answered")),
+                    ("question.hide", self.tr("Hide the question")),
+                    ("questions.export", self.tr("Export the questions as Markdown")),
+                ],
+            ),
+            (
                 self.tr("Windows"),
                 [
                     ("stage.full_screen", self.tr("Stage full screen")),
@@ -90,6 +102,20 @@ class SpeakerActions(QObject):
                     MenuItem("poll.new", self.tr("New poll…")),
                     MenuItem("poll.stage", self.tr("Result on stage"), checkable=True),
                     MenuItem("poll.close", self.tr("Close poll")),
+                ],
+            ),
+            (
+                self.tr("&Questions"),
+                [
+                    MenuItem("questions.toggle", self.tr("Question queue"), checkable=True),
+                    MenuItem("questions.next", self.tr("Next question")),
+                    MenuItem("questions.previous", self.tr("Previous question")),
+                    SEPARATOR,
+                    MenuItem("question.pin", self.tr("Pin to stage / unpin")),
+                    MenuItem("question.answer", self.tr("Answered")),
+                    MenuItem("question.hide", self.tr("Hide")),
+                    SEPARATOR,
+                    MenuItem("questions.export", self.tr("Export the questions…")),
                 ],
             ),
             (

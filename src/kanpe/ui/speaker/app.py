@@ -138,6 +138,7 @@ class SpeakerApp(QObject):
             self.notices,
             solo=self.solo,
             chat=self.commands,
+            commands=self.commands,
             wall=self._wall,
             parent=self,  # so quit() stops its timers (the cue flash) with everyone else's
         )

@@ -2,7 +2,8 @@
 
 Current slide on the left; on the right the countdown (coloured, labelled and shaped by phase),
 elapsed / planned end / wall clock, the host's cue card with "Got it", the next slide, and a line
-to write in the audience's chat (here, never on the stage: the stage is streamed). The status
+to write in the audience's chat (here, never on the stage: the stage is streamed); on the right
+edge the talk's question queue, or its count while folded. The status
 bar says whether the link is up (with its latency) or since when it is down; notices for the
 speaker (a refused command, settings that could not be saved) show over the slide's corner.
 """
@@ -43,6 +44,7 @@ from kanpe.ui.notices import NoticeView
 from kanpe.ui.phases import BACKGROUND, TEXT
 from kanpe.ui.speaker.actions import SpeakerActions
 from kanpe.ui.speaker.pollpanel import PollPanel
+from kanpe.ui.speaker.questionqueue import QuestionQueue, QueueEdge
 from kanpe.ui.ticker import CountdownTicker
 
 
@@ -192,6 +194,22 @@ class PresenterConsole(QMainWindow):
         columns.setSpacing(18)
         columns.addLayout(left, 62)
         columns.addLayout(right, 38)
+        # The question queue on the right edge, folded to a strip with the count while busy.
+        keymap = Keymap(SPEAKER_BINDINGS)
+        self.questions = QuestionQueue(
+            {
+                "pin": keymap.label("question.pin"),
+                "answer": keymap.label("question.answer"),
+                "hide": keymap.label("question.hide"),
+                "close": keymap.label("questions.toggle"),
+                "next": keymap.label("questions.next"),
+                "previous": keymap.label("questions.previous"),
+            }
+        )
+        self.queue_edge = QueueEdge()
+        self.queue_edge.hide()
+        columns.addWidget(self.questions)
+        columns.addWidget(self.queue_edge)
         self.setCentralWidget(body)
 
         self.link_status = plain_label()  # says why the relay refused us, in its own words
@@ -210,7 +228,7 @@ class PresenterConsole(QMainWindow):
         self.notices.changed.connect(self._place_notices)
         self._place_notices()
         # Help and menus: the keys from the binding table, the words from the speaker's actions.
-        keymap, words = Keymap(SPEAKER_BINDINGS), SpeakerActions(self)
+        words = SpeakerActions(self)
         self.help = HelpOverlay(body, help_sections(keymap, words.help_sections()))
         # For the mouse; the keys beside each item are handled by the speaker's key router.
         self.menu_actions: dict[str, QAction] = build_menus(self.menuBar(), keymap, words.menus())

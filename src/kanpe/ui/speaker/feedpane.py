@@ -281,6 +281,19 @@ class PinnedQuestion(QFrame):
         self.meta.setVisible(bool(parts))
         self.show()
 
+    def set_font_size(self, pixels: int) -> None:
+        """Sized from the feed's text: the question larger than any chat line, since the
+        audience and the recording read it from the shared stage."""
+        for label, scale, bold in (
+            (self.heading, 0.85, True),
+            (self.text, 1.45, True),
+            (self.meta, 0.85, False),
+        ):
+            font = QFont(self.font())
+            font.setPixelSize(max(12, round(pixels * scale)))
+            font.setBold(bold)
+            label.setFont(font)
+
 
 class FeedPane(QWidget):
     def __init__(
@@ -318,7 +331,7 @@ class FeedPane(QWidget):
         font = QFont(self.font())
         font.setPixelSize(int(points * 96 / 72))
         self.chat.setFont(font)
-        self.pinned.text.setFont(font)
+        self.pinned.set_font_size(font.pixelSize())
         self.poll.set_font_size(font.pixelSize())
         self.reactions.setFont(QFont(font))
         self.reactions.updateGeometry()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kanpe.ui.speaker.app import SpeakerApp
+    from kanpe.ui.speaker.questions import SpeakerQuestions
 
 
 def _taken(do: Callable[[], object]) -> Callable[[], bool]:
@@ -23,9 +24,22 @@ def _taken(do: Callable[[], object]) -> Callable[[], bool]:
     return run
 
 
+def _question_actions(questions: SpeakerQuestions) -> dict[str, Callable[[], bool]]:
+    return {
+        "questions.toggle": _taken(questions.toggle),
+        "questions.next": _taken(lambda: questions.step(1)),
+        "questions.previous": _taken(lambda: questions.step(-1)),
+        "question.pin": _taken(questions.pin),
+        "question.answer": _taken(questions.answer),
+        "question.hide": _taken(questions.hide),
+        "questions.export": _taken(questions.ask_export),
+    }
+
+
 def speaker_actions(app: SpeakerApp) -> dict[str, Callable[[], bool]]:
     """Action name -> what it does in ``app`` now (its settings as they are at this call)."""
     deck, stage, s = app.deck.deck, app.stage, app.settings
+    questions = app.presenter.questions
 
     def leave_full_screen() -> bool:
         if not stage.isFullScreen():
@@ -54,6 +68,7 @@ def speaker_actions(app: SpeakerApp) -> dict[str, Callable[[], bool]]:
         "poll.new": _taken(app.console.polls.new_poll),
         "poll.stage": app.polls.toggle_stage,
         "poll.close": app.console.polls.close_poll,
+        **({} if questions is None else _question_actions(questions)),
         "feed.larger": _taken(lambda: app.set_feed_font(s.feed_font + 1)),
         "feed.smaller": _taken(lambda: app.set_feed_font(s.feed_font - 1)),
         "help": _taken(app.console.help.toggle),

@@ -21,12 +21,14 @@ from kanpe.ui.keys import SPEAKER_KEYMAP
 from kanpe.ui.notices import NoticeWords
 from kanpe.ui.speaker.console import PresenterConsole
 from kanpe.ui.speaker.overlay import OverlayWindow
+from kanpe.ui.speaker.questions import SpeakerQuestions
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
 
 if TYPE_CHECKING:
     from kanpe.core.notices import Notices
     from kanpe.storage.settings import SpeakerSettings
+    from kanpe.ui.commands import CommandSender
     from kanpe.ui.speaker.deckhost import DeckHost
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
@@ -44,9 +46,12 @@ class PresenterWindows(QObject):
         *,
         solo: bool,
         chat: ChatSender | None = None,
+        commands: CommandSender | None = None,
         wall: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
+        """``commands``: what sends the speaker's question actions (None: the queue stays
+        empty, as in a console with no room)."""
         super().__init__(parent)
         self._model = model
         self._ticker = ticker
@@ -77,6 +82,23 @@ class PresenterWindows(QObject):
         )
         self.console.set_deck_error(deck.error)
         self.show_page(deck.page, deck.pages)
+        self.questions: SpeakerQuestions | None = None
+        if commands is not None:
+            self.questions = SpeakerQuestions(
+                model,
+                commands,
+                notices,
+                view=self.console.questions,
+                edge=self.console.queue_edge,
+                window=self.console,
+                parent=self,
+            )
+            self.questions.changed.connect(self._follow_questions)
+            self._follow_questions()
+
+    def _follow_questions(self) -> None:
+        if self.questions is not None:
+            self.console.set_checked("questions.toggle", self.questions.is_open)
 
     def windows(self) -> tuple[PresenterConsole, OverlayWindow]:
         """The console and the overlay, for the key router to watch."""
