@@ -1635,6 +1635,87 @@
     </message>
 </context>
 <context>
+    <name>QuestionQueue</name>
+    <message>
+        <source>QUESTIONS</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Fold ›</source>
+        <translation>たたむ ›</translation>
+    </message>
+    <message>
+        <source>Fold the queue to the edge ({key})</source>
+        <translation>質問リストを端にたたむ（{key}）</translation>
+    </message>
+    <message>
+        <source>Questions the audience asks during this talk appear here.</source>
+        <translation>このトーク中に視聴者から届いた質問がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Only the host can show a hidden question again</source>
+        <translation>非表示にした質問を戻せるのはホストだけです</translation>
+    </message>
+    <message>
+        <source>{next} / {previous}: next / previous question</source>
+        <translation>{next} / {previous}：次 / 前の質問</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>表示をやめる</translation>
+    </message>
+    <message>
+        <source>Pin to stage</source>
+        <translation>ステージに表示</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>未回答に戻す</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回答済み</translation>
+    </message>
+    <message>
+        <source>{total} · {new} new</source>
+        <translation>{total} 件 · 新着 {new}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>▲ {votes}</source>
+        <translation>▲ {votes}</translation>
+    </message>
+    <message>
+        <source>📌 On stage</source>
+        <translation>📌 表示中</translation>
+    </message>
+    <message>
+        <source>✓ Answered</source>
+        <translation>✓ 回答済み</translation>
+    </message>
+    <message>
+        <source>● New</source>
+        <translation>● 新着</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+</context>
+<context>
+    <name>QueueEdge</name>
+    <message>
+        <source>Questions</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Open the question queue</source>
+        <translation>質問リストを開く</translation>
+    </message>
+</context>
+<context>
     <name>ReactionStrip</name>
     <message>
         <source>{emoji} ×{count}</source>
@@ -1894,6 +1975,38 @@
         <translation>投票を締め切る</translation>
     </message>
     <message>
+        <source>Questions</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Open / fold the question queue</source>
+        <translation>質問リストを開く / たたむ</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>次の質問</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>前の質問</translation>
+    </message>
+    <message>
+        <source>Pin the question to the stage / unpin it</source>
+        <translation>質問をステージに表示 / 表示をやめる</translation>
+    </message>
+    <message>
+        <source>Mark the question answered</source>
+        <translation>質問を回答済みにする</translation>
+    </message>
+    <message>
+        <source>Hide the question</source>
+        <translation>質問を非表示にする</translation>
+    </message>
+    <message>
+        <source>Export the questions as Markdown</source>
+        <translation>質問を Markdown で書き出す</translation>
+    </message>
+    <message>
         <source>Windows</source>
         <translation>ウィンドウ</translation>
     </message>
@@ -1984,6 +2097,30 @@
     <message>
         <source>Close poll</source>
         <translation>投票を締め切る</translation>
+    </message>
+    <message>
+        <source>&amp;Questions</source>
+        <translation>質問(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Question queue</source>
+        <translation>質問リスト</translation>
+    </message>
+    <message>
+        <source>Pin to stage / unpin</source>
+        <translation>ステージに表示 / 表示をやめる</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回答済み</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
+        <source>Export the questions…</source>
+        <translation>質問を書き出す…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2197,6 +2334,17 @@
     <message>
         <source>Kanpe cannot open this deck</source>
         <translation>このスライドは Kanpe で開けません</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerQuestions</name>
+    <message>
+        <source>Export the questions</source>
+        <translation>質問を書き出す</translation>
+    </message>
+    <message>
+        <source>{talk} questions</source>
+        <translation>{talk} の質問</translation>
     </message>
 </context>
 <context>

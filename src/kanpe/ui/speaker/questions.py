@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kanpe.ui.commands import CommandSender
     from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 
-#: Votes arrive one event each: a burst repaints the queue once.
+# Votes arrive one event each: a burst repaints the queue once.
 COALESCE_MS = 50
 
 
