@@ -3,10 +3,12 @@
 Two helper processes run from this module, so load never shares a CPU queue with the measuring
 process's event loop:
 
-    python -m bench._support relay [--max-per-address N] [--profile FILE]
+    python -m bench._support relay [--max-per-address N] [--profile FILE] [--gc policy|default]
         a relay on 127.0.0.1 port 0 with one room; prints one JSON line (port, pid, invite links,
         and ``offset``: relay time - time.monotonic(), the truth for clock estimates), then runs
-        until its stdin closes, and prints a last JSON line with its counters.
+        until its stdin closes, and prints a last JSON line with its counters and its garbage
+        collector's pauses (bench/_gcpauses.py); a line on its stdin ("storm") ends the first
+        phase of those (the joins), whose figures are kept apart.
     python -m bench._support swarm --link AUDIENCE_LINK --count N [--record]
         N audience websocket connections that say hello and then only read; prints
         ``{"ready": n, "failed": m}`` once all are open, and when its stdin closes, with
@@ -21,7 +23,6 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
-import gc
 import json
 import logging
 import math
@@ -33,7 +34,7 @@ import shlex
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +42,8 @@ from typing import Any
 
 import psutil
 import websockets
+
+from bench._gcpauses import PauseWatch
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Cores used by processes outside the benchmark above which its figures are flagged as noisy.
@@ -278,8 +281,9 @@ async def start_relay(
     ping_interval: float | None = None,
     env: dict[str, str] | None = None,
     slots: int = 2,
+    gc: str = "policy",
 ) -> Child:
-    args = ["relay", "--max-per-address", "10000"]
+    args = ["relay", "--max-per-address", "10000", "--gc", gc]
     if slots != 2:  # only when asked: another tree's relay (``env``) may not know the option
         args += ["--slots", str(slots)]
     if profile:
@@ -348,7 +352,12 @@ async def _relay_child(args: argparse.Namespace) -> None:
             limits = dataclasses.replace(
                 limits, ping_interval=args.ping_interval, ping_timeout=2 * args.ping_interval
             )
-        relay = Relay(RelayConfig(port=0, data_dir=Path(data), limits=limits))
+        config = RelayConfig(port=0, data_dir=Path(data), limits=limits)
+        if args.gc == "policy" and hasattr(config, "gc"):  # a relay from before it: no policy
+            from kanpe.core.gcpolicy import RELAY_GC
+
+            config = dataclasses.replace(config, gc=RELAY_GC)
+        relay = Relay(config)
         await relay.start()
         invites = await relay.create_room(name="Bench night", rundown=rundown)
         ready = {
@@ -360,15 +369,24 @@ async def _relay_child(args: argparse.Namespace) -> None:
             "nofile": nofile,
         }
         print(json.dumps(ready), flush=True)
-        pauses = _GcPauses()
+        pauses = PauseWatch()
+        marks: dict[str, Any] = {"tracked_ready": pauses.tracked()}
+
+        def mark(line: bytes) -> None:  # "storm": the joins are over, the load starts
+            conns = sum(len(g) for room in relay.rooms.values() for g in room.groups.values())
+            marks["gc_join"] = pauses.take()
+            marks["connections"] = conns
+            marks["policy"] = getattr(relay.config, "gc", None) is not None
+
         commits = _time_commits(relay)
-        await _stdin_closed()
+        await _stdin_closed(mark)
         intake = getattr(relay, "intake", None)  # None: a relay from before issue 11
         last = {
             "busy_slices": getattr(intake, "busy_slices", None),
             "dropped_slow": relay.dropped_slow,
             "rss": rss_bytes(os.getpid()),
             "gc": pauses.stop(),
+            **marks,
             "commits": _commit_summary(commits),
             "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         }
@@ -403,29 +421,6 @@ def _commit_summary(durations: list[float]) -> dict[str, float]:
         "max_ms": summary.max * 1000,
         "over_5ms": sum(1 for d in durations if d > 0.005),
     }
-
-
-class _GcPauses:
-    """How long the cyclic garbage collector stopped the relay, per generation: a full
-    collection walks every object of every connection, and nothing else runs meanwhile."""
-
-    def __init__(self) -> None:
-        self.started = 0.0
-        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
-        gc.callbacks.append(self._callback)
-
-    def _callback(self, phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            self.started = time.perf_counter()
-        else:
-            self.pauses[info["generation"]].append(time.perf_counter() - self.started)
-
-    def stop(self) -> dict[str, dict[str, float]]:
-        gc.callbacks.remove(self._callback)
-        return {
-            f"gen{gen}": {"count": len(p), "max_ms": max(p, default=0.0) * 1000}
-            for gen, p in self.pauses.items()
-        }
 
 
 # --- child: a swarm of audience connections ------------------------------------------------------
@@ -591,11 +586,14 @@ def _host_port(url: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-async def _stdin_closed() -> None:
+async def _stdin_closed(on_line: Callable[[bytes], None] | None = None) -> None:
+    """Wait for stdin to close; ``on_line`` is told each line read meanwhile."""
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader()
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    await reader.read()
+    while line := await reader.readline():
+        if on_line is not None:
+            on_line(line.strip())
 
 
 def _child_main(argv: list[str]) -> int:
@@ -606,6 +604,12 @@ def _child_main(argv: list[str]) -> int:
     relay.add_argument("--profile", metavar="FILE", help="write cProfile stats here at exit")
     relay.add_argument("--ping-interval", type=float, help="keepalive pings (default: Limits')")
     relay.add_argument("--slots", type=int, default=2, help="talks in the room's rundown (>= 2)")
+    relay.add_argument(
+        "--gc",
+        choices=("policy", "default"),
+        default="policy",
+        help="the relay's collection policy (core/gcpolicy.py), or the interpreter's default",
+    )
     swarm = sub.add_parser("swarm")
     swarm.add_argument("--link", required=True)
     swarm.add_argument("--count", type=int, default=1000)

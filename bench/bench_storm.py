@@ -1,6 +1,7 @@
 """Storm benchmarks (issue 11): an applause storm must never delay a cue.
 
     python -m bench storm [a] [b] [--seconds 60] [--before TREE] [--profile-relay DIR]
+                          [--relay-gc policy|default]
 
 (a) 300 audience connections clapping at the audience page's own maximum (a burst of 10, then 4
 a second), (b) 1,000 clapping once a second, in several processes. Meanwhile three audience
@@ -10,7 +11,9 @@ runs in its own process pinned to the first CPU; everything else runs on the oth
 Figures: cue host -> speaker p99 (<= 20 ms), reaction count seen by the watching clients p99 from
 the tap (<= 500 ms: when a client's count first includes as many reactions as had been sent by
 the tap's moment), chat p99 (<= 250 ms), frames refused and connections closed among clients
-within the documented rate (0), relay CPU and RSS. ``--before TREE`` runs the same against the
+within the documented rate (0), relay CPU and RSS, and the relay's worst garbage-collector pause
+during the storm (measured in the relay process, per generation: count, worst, p99) with the
+objects it tracks per connection. ``--before TREE`` runs the same against the
 relay of another checkout (e.g. a ``git worktree`` of the commit before the change) and prints
 the ratios. Nothing here asserts.
 """
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench._gcpauses import pause_line
 from bench._support import (
     CHAT_MARK,
     Child,
@@ -70,6 +74,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--before", metavar="TREE", help="also run TREE/src's relay, compare")
     parser.add_argument("--profile-relay", metavar="DIR", help="cProfile the relay into DIR")
+    parser.add_argument(
+        "--relay-gc",
+        choices=("policy", "default"),
+        default="policy",
+        help="the relay's collection policy (core/gcpolicy.py) or the interpreter's default",
+    )
     parser.add_argument("--chat-rate", type=float, default=10.0)
     parser.add_argument("--cue-interval", type=float, default=0.5)
     parser.add_argument(
@@ -165,7 +175,7 @@ async def scenario(
     if args.profile_relay:
         profile = str(Path(args.profile_relay) / f"relay-{name}-{label}.prof")
     env = {"PYTHONPATH": str(tree / "src")} if tree else None
-    relay = await start_relay(env=env, profile=profile)
+    relay = await start_relay(env=env, profile=profile, gc=args.relay_gc)
     print(f"  relay pid {relay.pid}; {pin(relay.pid, True)}", flush=True)
     invites = relay.hello["invites"]
     links: list[LinkClient] = []
@@ -194,6 +204,8 @@ async def scenario(
         for child in crowd:
             assert child.proc.stdin is not None
             child.proc.stdin.write(b"go\n")
+        assert relay.proc.stdin is not None
+        relay.proc.stdin.write(b"storm\n")  # the relay's GC figures from here on
         cues, chats, _ = await asyncio.gather(
             send_cues(host, speaker, args.seconds, args.cue_interval),
             send_chat(chatters, args.seconds, args.chat_rate),
@@ -314,6 +326,15 @@ def figures(
     print(f"  reactions: {seen.line()}  ({unseen} watcher-taps never seen)")
     print(f"  chat:      {chat.line()}  ({chats} sent)")
     print(f"  taps sent {sent}, acked {acked}, refused {refused or 'none'}, {closed} closed")
+    gc_storm, gc_join = last.get("gc", {}), last.get("gc_join", {})
+    conns = max(1, int(last.get("connections", 1)))
+    per_conn = (gc_storm.get("tracked", 0) - last.get("tracked_ready", 0)) / conns
+    print(f"  relay GC, storm: {pause_line(gc_storm)}")
+    print(f"  relay GC, joins: {pause_line(gc_join)}")
+    print(
+        f"  relay tracks {gc_storm.get('tracked')} objects ({gc_storm.get('frozen')} frozen) "
+        f"for {conns} connections: {per_conn:.0f} more per connection than before they joined"
+    )
     print(f"  relay last: {last}")
     return [
         Figure(f"cue host -> speaker p99, {ready} clapping", cue.p99 * MS, "ms", 20.0,
@@ -327,4 +348,6 @@ def figures(
         Figure("relay CPU", cpu.used["relay"] / cpu.wall * 100, "%",
                note="of one core, over the storm"),
         Figure("relay RSS peak", peak_rss / 2**20, "MiB"),
+        Figure("relay worst GC pause, storm", gc_storm.get("worst_ms", 0.0), "ms",
+               note=pause_line(gc_storm) + f"; {per_conn:.0f} objects tracked per connection"),
     ]  # fmt: skip

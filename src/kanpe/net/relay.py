@@ -49,6 +49,7 @@ from kanpe.core.rundown import Rundown
 from kanpe.net.admission import Admission
 from kanpe.net.autocues import AutoCueAlarm
 from kanpe.net.fanout import Fanout
+from kanpe.net.gcschedule import RelayCollector
 from kanpe.net.heartbeat import heartbeat
 from kanpe.net.intake import Intake
 from kanpe.net.limits import TokenBucket
@@ -103,6 +104,11 @@ class Relay:
         self._checkpoint_task: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
         self._autocues: AutoCueAlarm | None = None
+        #: Monotonic time of the latest frame read from any connection (quiet moments for GC).
+        self.last_frame = time.monotonic()
+        self.collector: RelayCollector | None = None
+        if self.config.gc is not None:
+            self.collector = RelayCollector(self.config.gc, lambda: self.last_frame, self._has_work)
 
     @property
     def dropped_slow(self) -> int:
@@ -142,7 +148,12 @@ class Relay:
         self.intake.start()
         self._presence_task = asyncio.create_task(self._refresh_presence())
         self._checkpoint_task = asyncio.create_task(self._checkpoints())
+        if self.collector is not None:
+            self.collector.start()  # freezes what start-up made: the rooms, the store
         log.info("relay listening on %s (%d rooms)", self.url, len(self.rooms))
+
+    def _has_work(self) -> bool:
+        return bool(self.intake.queued or self.fanout.backlog)
 
     def _store(self) -> Store:
         assert self.store is not None, "the relay is not started"
@@ -150,6 +161,8 @@ class Relay:
 
     async def stop(self) -> None:
         self._closing.set()
+        if self.collector is not None:
+            await self.collector.stop()
         if self._autocues is not None:
             self._autocues.close()
         if self.store is not None:
@@ -355,6 +368,7 @@ class Relay:
         """Handle one frame, read from ``conn`` at monotonic time ``read_at``: its rate is
         weighed then, and a time request is answered with the relay time of then. A command is
         decided at the relay time it is handled (docs/protocol.md 7.1)."""
+        self.last_frame = read_at
         if conn.closing:
             return
         now = self.clock.now()

@@ -10,6 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
+from kanpe.core.gcpolicy import RELAY_GC
 from kanpe.core.rundown import Rundown
 from kanpe.net.limits import Limits
 from kanpe.net.relay import Relay, RelayConfig, RoomInvites
@@ -37,6 +38,7 @@ def config_from_args(args: argparse.Namespace) -> RelayConfig:
         durable=args.durable,
         limits=limits,
         web_root=web_root(),
+        gc=RELAY_GC,
     )
 
 

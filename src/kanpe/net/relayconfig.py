@@ -7,6 +7,7 @@ from pathlib import Path
 
 import platformdirs
 
+from kanpe.core.gcpolicy import GcPolicy
 from kanpe.net.limits import Limits
 
 
@@ -28,3 +29,6 @@ class RelayConfig:
     web_root: Path | None = None
     #: Addresses of reverse proxies whose X-Forwarded-For names the real client.
     trusted_proxies: tuple[str, ...] = ()
+    #: The process's garbage-collection policy, run by the relay (core/gcpolicy.py): for a relay
+    #: that owns its process (``kanpe relay``), not one embedded in an app that has its own.
+    gc: GcPolicy | None = None
