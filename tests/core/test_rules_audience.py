@@ -14,7 +14,7 @@ from kanpe.core.events import (
     QuestionUnvoted,
     ReportChanged,
 )
-from kanpe.core.model import MAX_REPORTS, ReportKind, Role, RoomState
+from kanpe.core.model import MAX_REPORTS, MAX_REPORTS_PER_REPORTER, ReportKind, Role, RoomState
 from kanpe.core.names import imitates_role
 from kanpe.core.protocol import (
     AskQuestion,
@@ -193,11 +193,39 @@ def test_a_host_dismisses_a_report_and_the_message_stays(busy: RoomState) -> Non
     assert state.reports[message.id].count == 1
 
 
+def reporter(n: int) -> Principal:
+    return Principal(Role.AUDIENCE, room="r1", client=f"reporter-{n}")
+
+
 def test_open_reports_are_capped() -> None:
     state = initial_state("r1", "", RUNDOWN)
     for n in range(MAX_REPORTS + 1):
         act(state, AUDIENCE_A, AskQuestion(id=f"q{n}", text=f"spam {n}"))
     ids = list(state.questions)
     for n, question in enumerate(ids[:MAX_REPORTS]):
-        act(state, AUDIENCE_B, ReportQuestion(id=f"r{n}", question=question))
+        act(
+            state,
+            reporter(n // MAX_REPORTS_PER_REPORTER),
+            ReportQuestion(id=f"r{n}", question=question),
+        )
     refused(state, AUDIENCE_B, ReportQuestion(id="more", question=ids[-1]), ErrorCode.REFUSED)
+
+
+def test_one_reporter_cannot_fill_the_moderation_list() -> None:
+    state = initial_state("r1", "", RUNDOWN)
+    for n in range(MAX_REPORTS_PER_REPORTER + 2):
+        act(state, AUDIENCE_A, AskQuestion(id=f"q{n}", text=f"question {n}"))
+    ids = list(state.questions)
+    for n, question in enumerate(ids[:MAX_REPORTS_PER_REPORTER]):
+        act(state, AUDIENCE_B, ReportQuestion(id=f"r{n}", question=question))
+    one_more = ReportQuestion(id="more", question=ids[MAX_REPORTS_PER_REPORTER])
+    refusal = refused(state, AUDIENCE_B, one_more, ErrorCode.REFUSED)
+    assert str(MAX_REPORTS_PER_REPORTER) in refusal.reason
+    # Someone else still may; and the busy reporter may add theirs to a report someone opened.
+    act(state, reporter(1), ReportQuestion(id="other", question=ids[MAX_REPORTS_PER_REPORTER]))
+    act(state, AUDIENCE_B, one_more)
+    assert state.reports[ids[MAX_REPORTS_PER_REPORTER]].count == 2
+    # A report the hosts dealt with no longer counts against the one who opened it.
+    act(state, HOST, DismissReport(id="d", report=ids[0]))
+    act(state, AUDIENCE_B, ReportQuestion(id="again", question=ids[-1]))
+    assert len(state.reports) == MAX_REPORTS_PER_REPORTER + 1

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kanpe.core.model import Role
+from kanpe.core.model import MAX_REPORTS_PER_REPORTER, Role
 from kanpe.core.protocol import (
     Ack,
     DismissReport,
@@ -98,3 +98,28 @@ async def test_an_up_vote_taken_back_is_counted_off(invites: RoomInvites, links:
     await wait_for_state(host, lambda s: s.questions[question].votes == 1)
     await audience.command(UnvoteQuestion(id=audience.new_id(), question=question))
     await wait_for_state(host, lambda s: s.questions[question].votes == 0)
+
+
+@pytest.mark.asyncio
+async def test_one_reporter_cannot_fill_the_hosts_moderation_list(
+    relay: Relay, invites: RoomInvites, links: Links
+) -> None:
+    host = await links.join(invites.host)
+    busy = await links.join(invites.audience, client_id="reports-everything")
+    other = await links.join(invites.audience, client_id="bystander")
+    chat = [
+        await host.command(SendChat(id=host.new_id(), text=f"line {n}"))
+        for n in range(MAX_REPORTS_PER_REPORTER + 1)
+    ]
+    messages = [f"m{ack.version}" for ack in chat]
+    for message in messages[:MAX_REPORTS_PER_REPORTER]:
+        assert isinstance(await busy.command(ReportChat(id=busy.new_id(), message=message)), Ack)
+    with pytest.raises(CommandRefused) as refused:
+        await busy.command(ReportChat(id=busy.new_id(), message=messages[-1]))
+    assert refused.value.code is ErrorCode.REFUSED
+    state = await wait_for_state(host, lambda s: len(s.reports) == MAX_REPORTS_PER_REPORTER)
+    assert messages[-1] not in state.reports
+    # Another reporter is heard all the same.
+    assert isinstance(await other.command(ReportChat(id=other.new_id(), message=messages[-1])), Ack)
+    await wait_for_state(host, lambda s: messages[-1] in s.reports)
+    assert len(relay.rooms[invites.room].state.reports) == MAX_REPORTS_PER_REPORTER + 1

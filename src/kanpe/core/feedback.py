@@ -18,6 +18,7 @@ from kanpe.core.events import (
 )
 from kanpe.core.model import (
     MAX_REPORTS,
+    MAX_REPORTS_PER_REPORTER,
     ChatMessage,
     Poll,
     Question,
@@ -54,6 +55,11 @@ def report(
     if open_report is None:
         if len(state.reports) >= MAX_REPORTS:
             raise Refused(ErrorCode.REFUSED, f"the hosts have {MAX_REPORTS} reports to read")
+        if opened_by(state, who.key) >= MAX_REPORTS_PER_REPORTER:
+            raise Refused(
+                ErrorCode.REFUSED,
+                f"you have {MAX_REPORTS_PER_REPORTER} reports open; the hosts will read them first",
+            )
         open_report = Report(
             id=reported.id, kind=kind, name=reported.name, text=reported.text, count=0, at=now
         )
@@ -66,6 +72,12 @@ def report(
         reporters=(*open_report.reporters, who.key),
     )
     return [ReportChanged(report=report)]
+
+
+def opened_by(state: RoomState, key: str) -> int:
+    """Open reports that identity ``key`` opened (reporters are kept in order, first the one
+    who opened it): what the per-reporter cap counts."""
+    return sum(1 for r in state.reports.values() if r.reporters and r.reporters[0] == key)
 
 
 def close_report(state: RoomState, reported_id: str) -> list[LogEvent]:

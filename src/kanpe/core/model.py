@@ -19,6 +19,8 @@ MAX_NAME = 40
 MAX_CHAT_KEPT = 200
 MAX_POLL_OPTIONS = 6
 MAX_REPORTS = 300
+#: Open reports one identity may have opened: one reporter cannot fill the hosts' list.
+MAX_REPORTS_PER_REPORTER = 10
 REACTIONS = ("👏", "😂", "🤔", "❓", "🎉")
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
