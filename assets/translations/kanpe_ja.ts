@@ -1653,6 +1653,10 @@
         <translation>このトーク中に視聴者から届いた質問がここに表示されます。</translation>
     </message>
     <message>
+        <source>Hide</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
         <source>Only the host can show a hidden question again</source>
         <translation>非表示にした質問を戻せるのはホストだけです</translation>
     </message>

@@ -229,7 +229,8 @@ class QuestionQueue(QFrame):
             button.clicked.connect(lambda _=False, action=action: self.actionRequested.emit(action))
             self.buttons[action] = button
             bar.addWidget(button)
-        self.buttons["hide"].setText(f"{self.tr('Hide')} ({keys['hide']})")
+        hide = self.tr("Hide")
+        self.buttons["hide"].setText(f"{hide} ({keys['hide']})")
         self.buttons["hide"].setToolTip(self.tr("Only the host can show a hidden question again"))
         self.hint = QLabel(
             self.tr("{next} / {previous}: next / previous question").format(
