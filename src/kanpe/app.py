@@ -256,11 +256,14 @@ async def connect(
     return 0
 
 
-def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
+def run_speaker(
+    deck: str | None, *, join: str | None, minutes: float, questions: str | None = None
+) -> int:
     """``kanpe speak``: returns the process's exit status. ``minutes`` (the solo talk's length)
     is checked by the command line (``kanpe.cli.minutes``). A ``kanpe:`` link opened from the
     desktop meanwhile, which the speaker agrees to join, ends this room and joins that talk with
-    the deck that was open (kanpe.ui.speaker.fileopen)."""
+    the deck that was open (kanpe.ui.speaker.fileopen). ``questions``: a Markdown file the
+    talk's questions are kept in (``--questions``)."""
     if join is not None:
         from kanpe.core.links import LinkError, parse_link
 
@@ -281,14 +284,21 @@ def run_speaker(deck: str | None, *, join: str | None, minutes: float) -> int:
         )
         path = Path(chosen) if chosen else None
     while True:
-        status, switch = _speak(app, path, join=join, minutes=minutes)
+        kept = Path(questions) if questions else None
+        status, switch = _speak(app, path, join=join, minutes=minutes, questions=kept)
+        questions = None  # a talk switched to does not overwrite the first talk's record
         if switch is None:
             return status
         join, path = switch
 
 
 def _speak(
-    app: QApplication, path: Path | None, *, join: str | None, minutes: float
+    app: QApplication,
+    path: Path | None,
+    *,
+    join: str | None,
+    minutes: float,
+    questions: Path | None = None,
 ) -> tuple[int, tuple[str, Path | None] | None]:
     """One speaker app, on one talk, until the speaker quits; also returns the talk to join next
     (its link, the deck then open), if the speaker chose to switch."""
@@ -301,7 +311,11 @@ def _speak(
     # The windows and the first slide come first; the network starts once they are painted.
     model = SpeakerSlotModel()
     speaker = SpeakerApp(
-        model, settings=SettingsStore.for_speaker(), solo=join is None, stage_first=True
+        model,
+        settings=SettingsStore.for_speaker(),
+        solo=join is None,
+        stage_first=True,
+        questions_file=questions,
     )
     if path is not None:
         speaker.open_deck(path)

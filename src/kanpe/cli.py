@@ -114,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument(
         "--minutes", type=minutes, default=20.0, metavar="N", help="talk length when solo (20)"
     )
+    speak.add_argument(
+        "--questions",
+        metavar="FILE.md",
+        help="keep the talk's questions (votes, times) and polls in FILE.md as Markdown",
+    )
 
     host = commands.add_parser(
         "host", help="the host console: run every speaker's timer and cues from one window"
@@ -173,7 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "speak":
             from kanpe.app import run_speaker
 
-            return run_speaker(args.deck, join=args.join, minutes=args.minutes)
+            return run_speaker(
+                args.deck, join=args.join, minutes=args.minutes, questions=args.questions
+            )
         case "host":
             from kanpe.hosting import run_host
 

@@ -62,6 +62,7 @@ class Speakers:
         solo: bool = False,
         show: bool = True,
         stage_first: bool = False,
+        questions_file: Path | None = None,
     ) -> SpeakerApp:
         client = await self.clients.join(link, clock=self.clock, client="kanpe-speaker")
         app = SpeakerApp(
@@ -69,6 +70,7 @@ class Speakers:
             settings=SettingsStore.for_speaker(self.settings_path),
             solo=solo,
             stage_first=stage_first,
+            questions_file=questions_file,
         )
         self.apps.append(app)
         CLEANUPS.append(functools.partial(_call, app.quit))

@@ -171,3 +171,23 @@ async def test_after_the_talk_the_queue_stays_and_exports_as_markdown(
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
     await eventually(lambda: queue_of(app).exporter.dialog is None)
+
+
+@speaker_test
+async def test_kanpe_speak_keeps_the_talks_questions_in_a_file(
+    invites: RoomInvites, clients: Clients, speakers: Speakers, tmp_path: Path
+) -> None:
+    """``kanpe speak --questions FILE``: the file follows the questions, and is written once
+    more as the app quits (a solo room's relay forgets them then)."""
+    host = await clients.join(invites.host)
+    person = await clients.join(invites.audience)
+    await host.command(SetCurrent(id=host.new_id(), slot=SLOT))
+    kept = tmp_path / "talk.md"
+    app = await speakers.start(invites.speakers[SLOT], questions_file=kept)
+    await ask(person, "Does it drift after an hour?", "Mia")
+    await eventually(lambda: kept.exists() and "drift" in kept.read_text(encoding="utf-8"))
+    last = await ask(person, "Asked in the last second")
+    await eventually(lambda: any(q.id == last for q in queue_of(app).queue))
+    app.quit()
+    text = kept.read_text(encoding="utf-8")
+    assert "Asked in the last second" in text and "| Mia | no |" in text

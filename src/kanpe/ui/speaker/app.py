@@ -83,9 +83,11 @@ class SpeakerApp(QObject):
         solo: bool,
         wall: Callable[[], float] = time.time,
         stage_first: bool = False,
+        questions_file: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.questions_file = questions_file  # kanpe speak --questions
         self.model = model
         self.solo = solo
         self._wall = wall
@@ -139,6 +141,7 @@ class SpeakerApp(QObject):
             solo=self.solo,
             chat=self.commands,
             commands=self.commands,
+            questions_file=self.questions_file,
             wall=self._wall,
             parent=self,  # so quit() stops its timers (the cue flash) with everyone else's
         )
@@ -442,6 +445,8 @@ class SpeakerApp(QObject):
             self.save_settings()
         if self._private:
             self.router.uninstall()
+            if self.presenter.questions is not None:
+                self.presenter.questions.flush()  # the kept record, as the talk ends
         self.reporter.close()
         self.commands.close()
         for timer in self.findChildren(QTimer):

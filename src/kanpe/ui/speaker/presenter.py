@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect
@@ -47,11 +48,13 @@ class PresenterWindows(QObject):
         solo: bool,
         chat: ChatSender | None = None,
         commands: CommandSender | None = None,
+        questions_file: Path | None = None,
         wall: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
         """``commands``: what sends the speaker's question actions (None: the queue stays
-        empty, as in a console with no room)."""
+        empty, as in a console with no room); ``questions_file``: where the talk's questions
+        are kept as Markdown (``kanpe speak --questions``)."""
         super().__init__(parent)
         self._model = model
         self._ticker = ticker
@@ -94,6 +97,8 @@ class PresenterWindows(QObject):
                 parent=self,
             )
             self.questions.changed.connect(self._follow_questions)
+            if questions_file is not None:
+                self.questions.keep_in(questions_file)
             self._follow_questions()
 
     def _follow_questions(self) -> None:

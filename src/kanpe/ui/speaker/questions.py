@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from kanpe.core.notices import AppNotice, Severity
 from kanpe.core.talkquestions import SeenQuestions, talk_queue
 from kanpe.ui.export import Exporter
 from kanpe.ui.speaker.questionqueue import QuestionQueue, QueueEdge, QueueRow
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 # Votes arrive one event each: a burst repaints the queue once.
 COALESCE_MS = 50
+# A kept record (keep_in) is rewritten at most this often while votes come in.
+KEEP_MS = 1000
 
 
 class SpeakerQuestions(QObject):
@@ -64,6 +67,12 @@ class SpeakerQuestions(QObject):
             name=self._file_name,
             title=self.tr("Export the questions"),
         )
+        self.notices = notices
+        self.kept: Path | None = None
+        self._keep_failed = False
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_MS)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
@@ -207,6 +216,38 @@ class SpeakerQuestions(QObject):
         )
 
     # --- the record ----------------------------------------------------------------------------
+
+    def keep_in(self, path: Path) -> None:
+        """Keep the talk's record (``kanpe speak --questions FILE``) in ``path``: rewritten,
+        atomically, shortly after each question or poll changes, and on ``flush``. A solo room's
+        relay forgets everything when the speaker quits; this file does not."""
+        self.kept = path
+        room = self.model.room
+        for signal in (room.questionChanged, room.pollChanged, room.synced):
+            signal.connect(self._keep_soon)
+        self._keep_timer.timeout.connect(self.flush)
+        self._keep_soon()
+
+    def _keep_soon(self, _changed: object = None) -> None:
+        if self.kept is not None and not self._keep_timer.isActive():
+            self._keep_timer.start()
+
+    def flush(self) -> None:
+        """Write the kept record now, if one is kept and the room is known."""
+        self._keep_timer.stop()
+        state = self.model.room.state
+        if self.kept is None or state is None or self.model.slot_id is None:
+            return
+        from kanpe.storage.atomic import write_atomic
+
+        try:
+            write_atomic(self.kept, self._record(state, 0.0))
+        except OSError as error:  # StorageError included: its message names the path
+            if not self._keep_failed:  # said once, not on every vote
+                self._keep_failed = True
+                self.notices.post(AppNotice.EXPORT_FAILED, Severity.WARNING, problem=str(error))
+        else:
+            self._keep_failed = False
 
     def ask_export(self) -> None:
         """Ask where to save the talk's questions as Markdown, and save them there."""
