@@ -1285,10 +1285,6 @@
 <context>
     <name>PollEditor</name>
     <message>
-        <source>Ask the room something…</source>
-        <translation>会場への質問を入力…</translation>
-    </message>
-    <message>
         <source>Yes / No</source>
         <translation>はい / いいえ</translation>
     </message>
@@ -1301,20 +1297,8 @@
         <translation>投票を開始</translation>
     </message>
     <message>
-        <source>New poll</source>
-        <translation>新しい投票</translation>
-    </message>
-    <message>
         <source>Choice {n}</source>
         <translation>選択肢 {n}</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>はい</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>いいえ</translation>
     </message>
     <message>
         <source>Presets…</source>
@@ -1360,7 +1344,6 @@
     <name>PollPresets</name>
     <message>
         <source>Who has used X?</source>
-        <extracomment>The word a preset&apos;s question leaves for the speaker to fill in (kept as it is in every language, so the editor can find and select it).</extracomment>
         <translation>X を使ったことがある人？</translation>
     </message>
     <message>
@@ -1459,6 +1442,10 @@
 <context>
     <name>PollResults</name>
     <message>
+        <source>Show on stage</source>
+        <translation>ステージに表示</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>受付中</translation>
     </message>
@@ -1469,6 +1456,10 @@
     <message>
         <source>{n} answers</source>
         <translation>回答 {n} 件</translation>
+    </message>
+    <message>
+        <source>On stage</source>
+        <translation>ステージに表示中</translation>
     </message>
     <message>
         <source>{count} ({share}%)</source>

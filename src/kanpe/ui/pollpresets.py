@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-#: The word a preset's question leaves for the speaker to fill in (kept as it is in every
-#: language, so the editor can find and select it).
+# The word a preset's question leaves for the speaker to fill in (kept as it is in every
+# language, so the editor can find and select it).
 BLANK = "X"
 
 

@@ -227,3 +227,35 @@ async def test_pin_and_hide_reach_the_speakers_stage(
     spam = next(row for row in panel.chat.rows() if row.text.text() == "buy followers")
     spam.buttons["hide"].click()
     await until(lambda: [m.text for m in app.chat.messages()] == ["hello from the room"])
+
+
+@host_test
+async def test_a_poll_shown_from_the_panel_reaches_its_talks_stage(
+    night: Night, qtbot: QtBot, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A show of hands the host runs for the talk on stage: opened from a preset, its result
+    put up on that speaker's stage and taken down again from the panel."""
+    panel = await panel_for(night, qtbot)
+    assert night.console is not None
+    await night.send(night.console.link, SetCurrent, slot="talk-1")
+    speakers = Speakers(night.clients, clock, tmp_path / "speaker.toml")
+    app = await speakers.start(night.invites.speakers["talk-1"])
+    editor = panel.polls.editor
+    editor.use_preset(editor.words.presets()[1])  # "Is this your first time at this meetup?"
+    editor.open_button.click()
+    await until(lambda: len(night.state().polls) == 1)
+    poll = next(iter(night.state().polls.values()))
+    assert poll.slot == "talk-1" and poll.options == ("Yes", "No")
+    result = panel.polls.results()[0]
+    assert not result.stage.isHidden() and not result.stage.isChecked()
+    result.stage.click()
+    await until(lambda: app.stage.feed.poll.poll is not None)
+    assert app.stage.feed.poll.poll.question == "Is this your first time at this meetup?"
+
+    def on_stage() -> bool:
+        return panel.polls.results()[0].stage.isChecked()
+
+    await until(on_stage)  # the button follows the relay
+    panel.polls.results()[0].stage.click()
+    await until(app.stage.feed.poll.isHidden)
+    await until(lambda: not on_stage())

@@ -14,10 +14,10 @@ from kanpe.core.model import Poll
 from kanpe.core.protocol import AnswerPoll, OpenPoll, SetCurrent, ShowPoll
 from kanpe.net.link import CommandRefused, wait_for_state
 from kanpe.net.relay import RoomInvites
+from kanpe.ui.polleditor import PollEditor
 from kanpe.ui.pollpresets import PollPreset, PollPresets
 from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.ui.speaker.pollchart import PollChart
-from kanpe.ui.speaker.pollpanel import PollPanel
 from tests.support.waiting import eventually
 from tests.ui.speaker.conftest import Clients, Speakers, speaker_test
 
@@ -61,26 +61,37 @@ def test_the_chart_is_as_tall_as_its_options_need(qtbot: QtBot) -> None:
         assert chart.heightForWidth(400) > three
 
 
+class Submitted:
+    """A poll editor's ``submit``: keeps what it was given, says it was sent or not."""
+
+    def __init__(self, sent: bool = True) -> None:
+        self.sent = sent
+        self.polls: list[tuple[str, tuple[str, ...]]] = []
+
+    def __call__(self, question: str, options: tuple[str, ...]) -> bool:
+        self.polls.append((question, options))
+        return self.sent
+
+
 def test_a_preset_fills_the_editor_and_selects_the_blank(qtbot: QtBot) -> None:
-    panel = PollPanel()
-    qtbot.addWidget(panel)
-    panel.show()
-    editor = panel.editor
+    submitted = Submitted()
+    editor = PollEditor(submitted)
+    qtbot.addWidget(editor)
+    editor.show()
     assert not editor.open_button.isEnabled()
     editor.use_preset(PollPreset("Who has used X?"))
     assert editor.yes_no.isChecked() and editor.question.selectedText() == "X"
     QTest.keyClicks(editor.question, "Rust")  # typing replaces the blank
     assert editor.question.text() == "Who has used Rust?"
-    with qtbot.waitSignal(panel.openRequested) as opened:
-        QTest.keyClick(editor.question, Qt.Key.Key_Return)
-    assert opened.args == ["Who has used Rust?", ("Yes", "No")]
+    QTest.keyClick(editor.question, Qt.Key.Key_Return)
+    assert submitted.polls == [("Who has used Rust?", ("Yes", "No"))]
     assert editor.question.text() == ""
 
 
 def test_choices_from_a_preset_or_typed_two_to_six(qtbot: QtBot) -> None:
-    panel = PollPanel()
-    qtbot.addWidget(panel)
-    editor = panel.editor
+    submitted = Submitted(sent=False)
+    editor = PollEditor(submitted)
+    qtbot.addWidget(editor)
     pace = PollPresets().presets()[-1]
     editor.use_preset(pace)
     assert editor.choices.isChecked()
@@ -90,9 +101,9 @@ def test_choices_from_a_preset_or_typed_two_to_six(qtbot: QtBot) -> None:
     assert not editor.open_button.isEnabled()  # one choice is not a poll
     for edit, text in zip(editor.choice_edits, "ABCDEF", strict=True):
         edit.setText(text)
-    with qtbot.waitSignal(panel.openRequested) as opened:
-        editor.open_button.click()
-    assert opened.args[1] == tuple("ABCDEF")
+    editor.open_button.click()
+    assert submitted.polls == [(pace.question, tuple("ABCDEF"))]
+    assert editor.choice_edits[5].text() == "F"  # not sent: the words stay for another try
 
 
 def test_every_preset_is_a_poll_the_relay_takes() -> None:

@@ -1,111 +1,33 @@
-"""The host's polls: open one (yes/no, or 2 to 6 choices), close it, and watch the answers
-come in as bars. Sends ``poll.open`` and ``poll.close``; the counts are the relay's."""
+"""The host's polls: open one (a preset, yes/no, or 2 to 6 choices: ``kanpe.ui.polleditor``),
+close it, and watch the answers come in as bars. Sends ``poll.open`` and ``poll.close``; the
+counts are the relay's."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kanpe.ui.host.rows import Rebuild, RowList, clock_text
 from kanpe.ui.labels import plain_label
+from kanpe.ui.polleditor import PollEditor
 
 if TYPE_CHECKING:
     from kanpe.core.model import Poll
     from kanpe.ui.host.sender import Sender
     from kanpe.ui.roommodel import RoomModel
 
-MAX_CHOICES = 6  # the protocol's limit
-MAX_QUESTION = 500
-MAX_CHOICE = 100
 # Answers come in bursts when a poll opens: the bars follow at most this often.
 POLL_REBUILD_MS = 100
-
-
-class PollEditor(QFrame):
-    """A new poll: its question, yes/no or choices, and "Open poll"."""
-
-    def __init__(self, commands: Sender, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pollEditor")
-        self.commands = commands
-        self.question = QLineEdit()
-        self.question.setObjectName("pollQuestion")
-        self.question.setMaxLength(MAX_QUESTION)
-        self.question.setPlaceholderText(self.tr("Ask the room something…"))
-        self.yes_no = QRadioButton(self.tr("Yes / No"))
-        self.choices = QRadioButton(self.tr("Choices"))
-        self.yes_no.setChecked(True)
-        kinds = QButtonGroup(self)
-        kinds.addButton(self.yes_no)
-        kinds.addButton(self.choices)
-        self.choice_edits: list[QLineEdit] = []
-        self.open_button = QPushButton(self.tr("Open poll"))
-        self.open_button.setObjectName("openPoll")
-        self.open_button.clicked.connect(self.open_poll)
-        self._lay_out()
-        for edit in [self.question, *self.choice_edits]:
-            edit.textChanged.connect(self._changed)
-        self.choices.toggled.connect(self._changed)
-        self.question.returnPressed.connect(self.open_poll)
-        self._changed()
-
-    def _lay_out(self) -> None:
-        column = QVBoxLayout(self)
-        column.addWidget(QLabel(self.tr("New poll")))
-        column.addWidget(self.question)
-        kinds = QHBoxLayout()
-        kinds.addWidget(self.yes_no)
-        kinds.addWidget(self.choices)
-        kinds.addStretch(1)
-        column.addLayout(kinds)
-        grid = QGridLayout()
-        for index in range(MAX_CHOICES):
-            edit = QLineEdit()
-            edit.setMaxLength(MAX_CHOICE)
-            edit.setPlaceholderText(self.tr("Choice {n}").format(n=index + 1))
-            grid.addWidget(edit, index // 2, index % 2)
-            self.choice_edits.append(edit)
-        column.addLayout(grid)
-        column.addWidget(self.open_button)
-
-    def options(self) -> tuple[str, ...]:
-        """The poll's options as the host set them (empty choices left out)."""
-        if self.yes_no.isChecked():
-            return (self.tr("Yes"), self.tr("No"))
-        return tuple(e.text().strip() for e in self.choice_edits if e.text().strip())
-
-    def _changed(self) -> None:
-        for edit in self.choice_edits:
-            edit.setVisible(self.choices.isChecked())
-        ready = bool(self.question.text().strip()) and len(self.options()) >= 2
-        self.open_button.setEnabled(ready)
-
-    def open_poll(self) -> None:
-        if not self.open_button.isEnabled():
-            return
-        from kanpe.core.protocol import OpenPoll
-
-        question = self.question.text().strip()
-        options = self.options()
-        command = OpenPoll(id=self.commands.new_id(), question=question, options=options)
-        if self.commands.send(command) is None:
-            return  # not sent: the host keeps what they typed
-        self.question.clear()
-        for edit in self.choice_edits:
-            edit.clear()
 
 
 class PollResults(QFrame):
@@ -140,20 +62,33 @@ class PollResults(QFrame):
             self.figures.append(figures)
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
+        buttons = QHBoxLayout()
         if poll.open:
             close = QPushButton(self.tr("Close poll"))
             close.setObjectName("closePoll")
             close.clicked.connect(self.close_poll)
-            column.addWidget(close)
+            buttons.addWidget(close)
+        # A poll of a talk can go up on that talk's stage (a speaker's stage shows its own).
+        self.stage = QPushButton(self.tr("Show on stage"))
+        self.stage.setObjectName("pollOnStage")
+        self.stage.setCheckable(True)
+        self.stage.setVisible(poll.slot is not None)
+        self.stage.clicked.connect(self.toggle_stage)
+        buttons.addWidget(self.stage)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         self.show_counts(poll)
 
     def show_counts(self, poll: Poll) -> None:
-        """The same poll with new counts (its question, options and state unchanged)."""
+        """The same poll with new counts or shown on the stage or not (its question, options
+        and whether it is open unchanged)."""
         self.poll = poll
         total = sum(poll.counts)
         state = self.tr("Open") if poll.open else self.tr("Closed")
         answers = self.tr("{n} answers").format(n=total)
         self.heading.setText("  ·  ".join([state, clock_text(poll.at), answers]))
+        self.stage.setChecked(poll.shown)
+        self.stage.setText(self.tr("On stage") if poll.shown else self.tr("Show on stage"))
         for option, count, bar, figures in zip(
             poll.options, poll.counts, self.bars, self.figures, strict=True
         ):
@@ -168,6 +103,14 @@ class PollResults(QFrame):
 
         self.commands.send(ClosePoll(id=self.commands.new_id(), poll=self.poll.id))
 
+    def toggle_stage(self) -> None:
+        """Show the result on the stage, or take it down; the button follows the relay."""
+        from kanpe.core.protocol import ShowPoll
+
+        shown = not self.poll.shown
+        self.stage.setChecked(self.poll.shown)  # until the relay says otherwise
+        self.commands.send(ShowPoll(id=self.commands.new_id(), poll=self.poll.id, shown=shown))
+
 
 class PollPanel(QWidget):
     """The editor above, every poll of the room below, newest first."""
@@ -176,16 +119,24 @@ class PollPanel(QWidget):
         super().__init__(parent)
         self.room = room
         self.commands = commands
-        self.editor = PollEditor(commands)
+        self.editor = PollEditor(self._submit, columns=2)
         self.list = RowList(self.tr("No polls yet."))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("New poll"))
+        column.addWidget(heading)
         column.addWidget(self.editor)
         column.addWidget(self.list, 1)
         self.rebuild = Rebuild(self._build, self, POLL_REBUILD_MS)
         room.synced.connect(self.rebuild.request)
         room.pollChanged.connect(self.rebuild.request)
         self.rebuild.request()
+
+    def _submit(self, question: str, options: tuple[str, ...]) -> bool:
+        from kanpe.core.protocol import OpenPoll
+
+        command = OpenPoll(id=self.commands.new_id(), question=question, options=options)
+        return self.commands.send(command) is not None  # not sent: the host keeps the words
 
     def results(self) -> list[PollResults]:
         if self.rebuild.pending():
@@ -199,7 +150,7 @@ class PollPanel(QWidget):
         polls = sorted(newest_first, key=lambda poll: (poll.open, poll.at), reverse=True)
         shown = self.results_shown()
         if [(r.key, r.poll.open) for r in shown] == [(p.id, p.open) for p in polls]:
-            for result, poll in zip(shown, polls, strict=True):  # only answers came in
+            for result, poll in zip(shown, polls, strict=True):  # answers, or on stage or not
                 result.show_counts(poll)
             return
         self.list.set_rows([PollResults(poll, self.commands) for poll in polls])

@@ -47,7 +47,7 @@ class PollControl(QObject):
         the menu's check mark of "Result on stage"."""
         self.panel = panel
         self._tick = tick
-        panel.openRequested.connect(self.open_poll)
+        panel.editor.submit = self.open_poll
         panel.closeRequested.connect(self.close_poll)
         panel.stageRequested.connect(self.show_on_stage)
         self.follow()
@@ -70,13 +70,15 @@ class PollControl(QObject):
 
     # --- what the speaker asks for --------------------------------------------------------------
 
-    def open_poll(self, question: str, options: tuple[str, ...]) -> None:
-        """Open a poll for this talk."""
+    def open_poll(self, question: str, options: tuple[str, ...]) -> bool:
+        """Open a poll for this talk; whether it was sent (or waits for the link)."""
         from kanpe.core.protocol import OpenPoll
 
-        if self.commands.can_send:
-            command = OpenPoll(id=self.commands.new_id(), question=question, options=options)
-            self.commands.send(command)
+        if not self.commands.can_send:
+            return False
+        command = OpenPoll(id=self.commands.new_id(), question=question, options=options)
+        self.commands.send(command)
+        return True
 
     def close_poll(self, poll_id: str) -> None:
         """Close a poll of this talk (its result stays, and stays on the stage if it was)."""
