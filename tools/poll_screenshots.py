@@ -7,7 +7,7 @@ real links. The speaker picks a preset in the console and types the tool's name 
 opens the poll (Enter), the audience answers, the speaker shows the result on the stage (R),
 then closes it (X) and starts a second poll with 5 choices. Each step saves the stage and the
 console as PNGs. Run with LANG=ja_JP.UTF-8 for the Japanese windows (the presets and the
-options are then Japanese too; a CJK font must be installed to see them).
+options are then Japanese too, in the font Kanpe ships).
 """
 
 from __future__ import annotations

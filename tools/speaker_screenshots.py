@@ -7,7 +7,7 @@ and a pinned question arrive, the host starts the timer and moves it through nor
 final and overtime, sends a flashing cue (acknowledged), then the relay stops (offline), the help
 overlay opens and a missing deck is opened; a refused command and one made offline show their
 notices. Each step saves stage, console and overlay PNGs.
-Run with LANG=ja_JP.UTF-8 for the Japanese windows (a CJK font must be installed to see them).
+Run with LANG=ja_JP.UTF-8 for the Japanese windows (in the font Kanpe ships: no CJK font needed).
 """
 
 from __future__ import annotations

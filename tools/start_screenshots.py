@@ -1,7 +1,7 @@
 """Screenshots of the start window and the windows it leads to, for a person to judge.
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/start_screenshots.py OUT
-    LANG=ja_JP.UTF-8 xvfb-run -a ... tools/start_screenshots.py OUT   # Japanese (needs a CJK font)
+    LANG=ja_JP.UTF-8 xvfb-run -a ... tools/start_screenshots.py OUT   # Japanese
 
 Saves OUT/start-<lang>.png (with two recent decks; docs/start-window.png is the English one),
 OUT/start-join-refused-<lang>.png (a pasted audience link, refused), OUT/practice-link-<lang>.png
