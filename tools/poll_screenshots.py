@@ -5,9 +5,10 @@
 A solo room on an embedded relay, the speaker app on a generated deck, and an audience of 23
 real links. The speaker picks a preset in the console and types the tool's name over its X,
 opens the poll (Enter), the audience answers, the speaker shows the result on the stage (R),
-then closes it (X) and starts a second poll with 5 choices. Each step saves the stage and the
-console as PNGs. Run with LANG=ja_JP.UTF-8 for the Japanese windows (the presets and the
-options are then Japanese too, in the font Kanpe ships).
+then closes it (X) and starts a second poll with 5 choices; last, a question is pinned above it
+and the stage is set to a stream's fixed 1280x720. Each step saves the stage and the console as
+PNGs. Run with LANG=ja_JP.UTF-8 for the Japanese windows (the presets and the options are then
+Japanese too, in the font Kanpe ships).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kanpe.app import application, solo_room
-from kanpe.core.protocol import AnswerPoll, SendChat
+from kanpe.core.protocol import AnswerPoll, AskQuestion, ModerateQuestion, SendChat
 from kanpe.net.link import LinkClient
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui.speaker.app import SpeakerApp
@@ -62,6 +63,10 @@ async def main() -> None:
             await person.start()
             await person.ready()
             people.append(person)
+        host = LinkClient(room.invites.host)
+        await host.start()
+        await host.ready()
+        people.append(host)  # closed with the audience
         link = LinkClient(room.speaker_link, client="kanpe-speaker")
         await link.start()
         await link.ready()
@@ -110,6 +115,17 @@ async def main() -> None:
         await until(lambda: getattr(speaker.polls.model.on_stage(), "id", "") == second.id)
         await asyncio.sleep(0.2)
         grab(speaker, "5-five-choices")
+        # A pinned question above the result, and the stage at the fixed 1280x720 of a stream.
+        await people[1].command(
+            AskQuestion(id=people[1].new_id(), name="Eri", text="Rust は本番で使えますか？")
+        )
+        await until(lambda: bool(speaker.model.room.questions()))
+        question = speaker.model.room.questions()[0].id
+        await host.command(ModerateQuestion(id=host.new_id(), question=question, pinned=True))
+        speaker.set_stage_size("1280x720")
+        await until(lambda: speaker.stage.feed.pinned_text() != "")
+        await asyncio.sleep(0.3)
+        grab(speaker, "6-pinned-720p")
         speaker.quit()
         for person in people:
             await person.close()

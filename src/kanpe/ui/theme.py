@@ -94,7 +94,7 @@ QPushButton#openPoll, QPushButton#closePoll, QPushButton#newPoll, QPushButton#po
     padding: 6px 14px;
 }
 QPushButton#openPoll:enabled { background: #1d3a5c; border-color: #7ab8ff; }
-QPushButton#pollOnStage:checked { background: #7ab8ff; color: #0b1a2b; font-weight: bold; }
+QPushButton#pollOnStage:checked { background: #7ab8ff; color: #0b1a2b; }
 QPushButton#openPoll:disabled, QPushButton#closePoll:disabled { color: #5d6372; }
 
 QStatusBar { background: #0b0d11; color: #8b91a0; }

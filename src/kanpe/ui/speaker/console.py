@@ -37,7 +37,7 @@ from kanpe.ui.chatcompose import ChatComposer
 from kanpe.ui.countdown_face import CountdownFace
 from kanpe.ui.cuecard import CueCard, CueFlash
 from kanpe.ui.help import HelpOverlay, help_sections
-from kanpe.ui.keys import SPEAKER_BINDINGS, Keymap
+from kanpe.ui.keys import SPEAKER_BINDINGS, SPEAKER_KEYMAP, Keymap
 from kanpe.ui.labels import ElidedLabel, plain_label
 from kanpe.ui.menus import build_menus, choice_name
 from kanpe.ui.notices import NoticeView
@@ -166,7 +166,13 @@ class PresenterConsole(QMainWindow):
         left.setSpacing(10)
         left.addLayout(header)
         left.addWidget(current, 1)
-        self.polls = PollPanel()
+        self.polls = PollPanel(
+            {
+                "new": SPEAKER_KEYMAP.label("poll.new"),
+                "stage": SPEAKER_KEYMAP.label("poll.stage"),
+                "close": SPEAKER_KEYMAP.label("poll.close"),
+            }
+        )
         left.addWidget(self.polls, 0)
 
         next_caption = QLabel(self.tr("Next"))

@@ -9,6 +9,7 @@ commands; it shows what the room model says, so a refused command changes nothin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -37,9 +38,14 @@ class PollPanel(QFrame):
     closeRequested = Signal(str)  # poll id
     stageRequested = Signal(str, bool)  # poll id, shown on the stage or not
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, keys: Mapping[str, str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``keys``: the key label of each action ("new", "stage", "close"), shown on its button
+        (none: no labels)."""
         super().__init__(parent)
         self.setObjectName("pollPanel")
+        self.keys = dict(keys or {})
         self.poll: Poll | None = None
         self._editing = False
         self.heading = QLabel(self.tr("Poll"))
@@ -51,10 +57,10 @@ class PollPanel(QFrame):
         self.stage_button.setObjectName("pollOnStage")
         self.stage_button.setCheckable(True)
         self.stage_button.clicked.connect(self._stage_clicked)
-        self.close_button = QPushButton(self.tr("Close poll"))
+        self.close_button = QPushButton(self._with_key(self.tr("Close poll"), "close"))
         self.close_button.setObjectName("closePoll")
         self.close_button.clicked.connect(self.close_poll)
-        self.new_button = QPushButton(self.tr("New poll"))
+        self.new_button = QPushButton(self._with_key(self.tr("New poll"), "new"))
         self.new_button.setObjectName("newPoll")
         self.new_button.clicked.connect(self.new_poll)
         for button in (self.stage_button, self.close_button, self.new_button):
@@ -92,9 +98,14 @@ class PollPanel(QFrame):
         self.poll = poll
         self.chart.show_poll(poll)
         self.stage_button.setChecked(on_stage)
-        self.stage_button.setText(self.tr("On stage") if on_stage else self.tr("Show on stage"))
+        words = self.tr("On stage") if on_stage else self.tr("Show on stage")
+        self.stage_button.setText(self._with_key(words, "stage"))
         self.close_button.setEnabled(poll is not None and poll.open)
         self.pages.setCurrentIndex(0 if self.editing else 1)
+
+    def _with_key(self, words: str, action: str) -> str:
+        key = self.keys.get(action)
+        return f"{words} ({key})" if key else words
 
     @property
     def editing(self) -> bool:
