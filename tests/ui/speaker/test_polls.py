@@ -4,6 +4,7 @@ relay with real audience links."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -124,7 +125,7 @@ def answered(app: SpeakerApp, total: int) -> Callable[[], bool]:
 
 @speaker_test
 async def test_the_speaker_opens_a_poll_sees_live_counts_shows_and_closes_it(
-    invites: RoomInvites, clients: Clients, speakers: Speakers
+    invites: RoomInvites, clients: Clients, speakers: Speakers, tmp_path: Path
 ) -> None:
     audience = [await clients.join(invites.audience) for _ in range(3)]
     app = await speakers.start(invites.speakers[SLOT])
@@ -159,6 +160,13 @@ async def test_the_speaker_opens_a_poll_sees_live_counts_shows_and_closes_it(
     assert not panel.close_button.isEnabled() and not panel.editing
     with pytest.raises(CommandRefused):  # closed: no more answers
         await audience[0].command(AnswerPoll(id=audience[0].new_id(), poll=poll.id, option=1))
+    # The result stays in the talk's record, as the speaker exports it.
+    assert app.presenter.questions is not None
+    record = tmp_path / "talk.md"
+    assert app.presenter.questions.export_to(record)
+    text = record.read_text(encoding="utf-8")
+    assert "### Who has used Rust? (closed, 3 answers)" in text
+    assert "- Yes: 2 (67 %)" in text and "- No: 1 (33 %)" in text
     panel.stage_button.click()  # the mouse takes it down again
     await eventually(lambda: app.polls.model.on_stage() is None)
     assert stage_chart.isHidden() and not panel.stage_button.isChecked()
