@@ -20,7 +20,7 @@
 - demo: ``kanpe demo`` from spawning to every window of it visible on a private Xvfb display
   (host console, stage, presenter console, audience link), against ``kanpe speak`` on the same
   sample deck (stage, presenter console), alternating runs after a warm-up of each; windows
-  found with ``xdotool search --onlyvisible --pid`` polled every 10 ms.
+  found with one ``xdotool search --onlyvisible --pid PID getwindowname %@`` every 10 ms.
 
 Never a test: figures are printed with their targets and ratios; nothing asserts.
 """
@@ -352,24 +352,18 @@ def _one_start(command: list[str], wanted: set[str], env: dict[str, str]) -> flo
 
 
 def _visible(pid: int, env: dict[str, str]) -> set[str]:
+    """The titles of ``pid``'s visible windows, in one xdotool process: the probe is itself a
+    process that competes for the app's two cores, and one per window (search, then a
+    getwindowname each) cost a four-window demo twice what it cost a two-window speak."""
+    probe = ["xdotool", "search", "--onlyvisible", "--pid", str(pid), "--name", "."]
     found = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--pid", str(pid), "--name", "."],
+        [*probe, "getwindowname", "%@"],
         capture_output=True,
         text=True,
         env=env,
         check=False,
     )
-    names = set()
-    for window in found.stdout.split():
-        named = subprocess.run(
-            ["xdotool", "getwindowname", window],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
-        names.add(named.stdout.strip())
-    return names
+    return {line.strip() for line in found.stdout.splitlines() if line.strip()}
 
 
 # --- children ----------------------------------------------------------------------------------

@@ -378,6 +378,8 @@ def until_first_paint(speaker: SpeakerApp) -> None:
     """Run Qt's own event loop until the stage has painted (at most FIRST_PAINT_WAIT)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    if speaker.has_painted:
+        return  # painted while Qt's loop ran for something else (kanpe demo's relay start)
     waiting = QEventLoop()
     speaker.firstPainted.connect(waiting.quit, Qt.ConnectionType.SingleShotConnection)
     QTimer.singleShot(int(FIRST_PAINT_WAIT * 1000), waiting.quit)

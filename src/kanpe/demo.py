@@ -23,13 +23,13 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kanpe.app import application, run_app, sample_deck, until_first_paint
-
 if TYPE_CHECKING:
     import asyncio
+    from concurrent.futures import Future
 
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from kanpe.net.embedded import EmbeddedEvent
     from kanpe.net.relay import RoomInvites
     from kanpe.ui.host.session import HostSession
     from kanpe.ui.speaker.app import SpeakerApp
@@ -49,34 +49,48 @@ def run_demo(*, port: int = 0) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
     from concurrent.futures import ThreadPoolExecutor
 
-    from kanpe.storage.assets import MissingAssetError, sample_rundown_path, web_root
-    from kanpe.storage.rundown_file import load_rundown
-    from kanpe.ui.host.session import EmbeddedEvent
-
     with tempfile.TemporaryDirectory(prefix="kanpe-demo-") as folder:
-        try:
-            rundown = load_rundown(sample_rundown_path())
-        except (MissingAssetError, OSError, ValueError) as exc:
-            print(f"kanpe demo: the sample rundown cannot be read: {exc}", file=sys.stderr)
-            return 1
-        # The relay starts on a thread of its own while the windows are built: neither waits
-        # for the other until the audience's window needs the relay's link.
+        # The relay starts first, on a thread of its own, before Qt is loaded: the relay's
+        # modules then load beside Qt's rather than after them (and without PySide's import
+        # hook, which reads the source of every module imported after it). The windows are
+        # built meanwhile; only the audience link's window needs the relay's link.
         with ThreadPoolExecutor(1, thread_name_prefix="kanpe-demo-start") as starter:
-            starting = starter.submit(
-                EmbeddedEvent.start, Path(folder), rundown, port=port, web_root=web_root()
-            )
+            starting = starter.submit(_start_event, Path(folder), port)
+            from kanpe.app import application
+
             windows = _Windows(application(), Path(folder))
             try:
-                event = starting.result()
+                event = windows.wait_for(starting)
+            except _NoSampleRundown as exc:
+                print(f"kanpe demo: the sample rundown cannot be read: {exc}", file=sys.stderr)
+                windows.close()
+                return 1
             except (OSError, ValueError) as exc:
                 print(f"kanpe demo: the relay could not start: {exc}", file=sys.stderr)
                 windows.close()
                 return 1
         try:
             print(_introduction(event.invites), flush=True)
-            return windows.run(event.invites, quit_asked)
+            return windows.run(event, quit_asked)
         finally:
             event.stop()
+
+
+class _NoSampleRundown(Exception):
+    pass
+
+
+def _start_event(folder: Path, port: int) -> EmbeddedEvent:
+    """The sample rundown, and the relay with a fresh event on it (on the starter's thread)."""
+    from kanpe.net.embedded import EmbeddedEvent
+    from kanpe.storage.assets import MissingAssetError, sample_rundown_path, web_root
+    from kanpe.storage.rundown_file import load_rundown
+
+    try:
+        rundown = load_rundown(sample_rundown_path())
+    except (MissingAssetError, OSError, ValueError) as exc:
+        raise _NoSampleRundown(str(exc)) from exc
+    return EmbeddedEvent.start(folder, rundown, port=port, web_root=web_root())
 
 
 def _introduction(invites: RoomInvites) -> str:
@@ -92,10 +106,11 @@ def _introduction(invites: RoomInvites) -> str:
 
 
 class _Windows:
-    """The demo's windows: built and shown at once (the speaker's and the host's console need no
-    relay to paint), the audience link's when the relay has given it."""
+    """The demo's windows: the speaker's and the host's console at once (they need no relay to
+    paint), the audience link's when the relay has given it."""
 
     def __init__(self, qt: QApplication, folder: Path) -> None:
+        from kanpe.app import sample_deck
         from kanpe.storage.hostsettings import host_settings_store
         from kanpe.storage.settings import SettingsStore
         from kanpe.ui.host.console import HostConsole
@@ -119,20 +134,38 @@ class _Windows:
         self.session: HostSession | None = None
         self.audience: QWidget | None = None
 
-    def run(self, invites: RoomInvites, quit_asked: list[int]) -> int:
+    def wait_for[T](self, starting: Future[T]) -> T:
+        """``starting``'s result, Qt's own loop running meanwhile: the windows shown so far
+        paint while the relay starts, instead of after."""
+        from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+
+        if not starting.done():
+
+            class Ready(QObject):
+                ready = Signal()
+
+            waiting, ready = QEventLoop(), Ready()
+            # Emitted on the starter's thread: queued to this one, where the loop runs.
+            ready.ready.connect(waiting.quit, Qt.ConnectionType.QueuedConnection)
+            starting.add_done_callback(lambda _: ready.ready.emit())
+            waiting.exec()
+        return starting.result()
+
+    def run(self, event: EmbeddedEvent, quit_asked: list[int]) -> int:
+        from kanpe.app import run_app, until_first_paint
         from kanpe.ui.host.audiencelink import AudienceLinkWindow
         from kanpe.ui.host.panels import HostPanels, console_factory
         from kanpe.ui.host.session import HostSession
         from kanpe.ui.linkwindow import put_in_the_corner
 
+        invites = event.invites
+        audience = self.audience = AudienceLinkWindow(invites.audience)
+        put_in_the_corner(audience)  # out of the way of the console and the stage
+        audience.show()
         HostPanels(self.console, invites.as_result())
         # The session makes new consoles only if the host joins another room from this one.
         first, later = [self.console], console_factory(self.host_settings, {})
         session = self.session = HostSession(lambda: first.pop() if first else later())
-
-        audience = self.audience = AudienceLinkWindow(invites.audience)
-        put_in_the_corner(audience)  # out of the way of the console and the stage
-        audience.show()
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, lambda *_: session.quit())
         until_first_paint(self.speaker)

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
     from kanpe.core.rundown import Rundown
     from kanpe.ui.fileopen import OpenRequest
-    from kanpe.ui.host.session import EmbeddedEvent, HostSession
+    from kanpe.net.embedded import EmbeddedEvent
+    from kanpe.ui.host.session import HostSession
     from kanpe.ui.speaker.app import SpeakerApp
     from kanpe.ui.speaker.fileopen import SpeakerOpens, Tell
 
@@ -46,8 +47,8 @@ def run_host(
     What stops it is printed for a terminal; ``problem`` also shows it to a person who started
     the host console from the start window, where nobody reads a terminal."""
     say = problem or _print_host_problem
+    from kanpe.net.embedded import EmbeddedEvent
     from kanpe.ui.host.session import (
-        EmbeddedEvent,
         HostLinkError,
         check_host_link,
         default_host_data_dir,

@@ -19,7 +19,6 @@ writing. Reading and writing files is kanpe.storage's job.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
@@ -326,6 +325,8 @@ def _number_hint(value: object) -> str:
 
 def _unknown_key(key: str, known: tuple[str, ...]) -> str:
     message = f"unknown key; the keys here are {', '.join(known)}"
+    import difflib  # only for a misspelt key's suggestion, not at every start
+
     close = difflib.get_close_matches(key, known, n=1)
     if close:
         message += f" (did you mean {close[0]!r}?)"

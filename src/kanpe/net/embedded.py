@@ -5,9 +5,10 @@ loop: a busy GUI (a long repaint, a file dialog, Python's garbage collector) mus
 cue to a speaker or an answer to the audience. The window talks to this relay over the same
 websocket protocol as every other client, through its own LinkClient.
 
-``open_event`` gives a host their room: the one saved in the data folder when the relay still
-has it (so reopening ``kanpe host --data DIR`` resumes the event, timers included, with the same
-links), or a new one.
+``EmbeddedEvent`` is the two together, as ``kanpe host`` and ``kanpe demo`` start them: the
+relay on its thread and the host's room opened on it. ``open_event`` gives a host their room: the
+one saved in the data folder when the relay still has it (so reopening ``kanpe host --data DIR``
+resumes the event, timers included, with the same links), or a new one.
 """
 
 from __future__ import annotations
@@ -138,6 +139,71 @@ class RelayThread:
             await self._stopped.wait()
         finally:
             await relay.stop()
+
+
+DEFAULT_PORT = 8765
+
+
+@dataclasses.dataclass(slots=True)
+class EmbeddedEvent:
+    """The host's own event: a relay on a thread of this process (``RelayThread``) and the room
+    kept in the data folder, opened on it (``open_event``). ``resumed`` when that room was
+    there already (the same links, timers included)."""
+
+    thread: RelayThread
+    invites: RoomInvites
+    resumed: bool
+
+    @classmethod
+    def start(
+        cls,
+        data_dir: Path,
+        rundown: Rundown,
+        *,
+        port: int = DEFAULT_PORT,
+        public_url: str | None = None,
+        host: str = "0.0.0.0",  # noqa: S104 (speakers on the LAN join this relay)
+        web_root: Path | None = None,
+    ) -> EmbeddedEvent:
+        """Start the relay (on ``port``, or any free port when it is taken) and open the event."""
+        config = RelayConfig(
+            host=host,
+            port=port,
+            data_dir=data_dir / "relay",
+            public_url=public_url,
+            web_root=web_root,
+        )
+        thread = RelayThread(config, lan_links=True)
+        try:
+            thread.start()
+        except OSError:
+            if port == 0:
+                raise
+            log.warning("port %d is taken; the relay listens on a free port instead", port)
+            thread = RelayThread(dataclasses.replace(config, port=0), lan_links=True)
+            thread.start()
+        try:
+            saved = load_event(data_dir)
+            name = rundown.title[:100]
+
+            async def opened(relay: Relay) -> RoomInvites:
+                return await open_event(relay, data_dir, name=name, rundown=rundown)
+
+            invites = thread.call(opened).result(timeout=30)
+        except BaseException:
+            thread.stop()
+            raise
+        resumed = saved is not None and saved.get("room") == invites.room
+        return cls(thread=thread, invites=invites, resumed=resumed)
+
+    @property
+    def running(self) -> bool:
+        """Whether the relay still serves (False once ``stop`` has returned)."""
+        return self.thread.running
+
+    def stop(self) -> None:
+        """Close every connection and end the relay's thread; safe to call twice."""
+        self.thread.stop()
 
 
 async def open_event(relay: Relay, folder: Path, *, name: str, rundown: Rundown) -> RoomInvites:

@@ -92,7 +92,7 @@ class RoomModel(QObject):
     @property
     def status(self) -> LinkStatus:
         """Where the link stands; CONNECTING until a link is attached."""
-        from kanpe.net.link import LinkStatus
+        from kanpe.net.linkstatus import LinkStatus
 
         return LinkStatus.CONNECTING if self._link is None else self._link.status
 

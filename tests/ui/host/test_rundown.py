@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 
 from kanpe.core.links import parse_link
 from kanpe.core.rundown import Rundown
+from kanpe.net.embedded import EmbeddedEvent
 from kanpe.net.link import LinkClient
 from kanpe.storage.hostsettings import host_settings_store
 from kanpe.ui.host.console import HostConsole
 from kanpe.ui.host.rundown import COLUMNS, parse_length
-from kanpe.ui.host.session import EmbeddedEvent
 from kanpe.ui.roommodel import RoomModel
 from tests.support.waiting import eventually
 from tests.ui.conftest import CLEANUPS

@@ -141,7 +141,7 @@ class HostConsole(QObject):
     def send(self, command: Command, what: str) -> asyncio.Future[Ack] | None:
         """Send ``command`` (``what`` in the host's words) if the relay can be reached; else
         list it as not sent. Returns the relay's answer to come, or None when not sent."""
-        from kanpe.net.link import LinkStatus
+        from kanpe.net.linkstatus import LinkStatus
 
         if not self.room.is_attached or self.room.status is not LinkStatus.ONLINE:
             self.unsent.append(f"{clock_text(self._wall(), seconds=True)}  {what}")
@@ -202,7 +202,7 @@ class HostConsole(QObject):
         rows = room.roster()
         now_local = room.clock()
         current_row = None
-        from kanpe.net.link import LinkStatus
+        from kanpe.net.linkstatus import LinkStatus
 
         live = room.status is LinkStatus.ONLINE
         for row in rows:
@@ -253,7 +253,7 @@ class HostConsole(QObject):
         self._follow_cards()  # presence is live only while the relay is reached
 
     def _follow_status(self) -> None:
-        from kanpe.net.link import LinkStatus
+        from kanpe.net.linkstatus import LinkStatus
 
         room, window = self.room, self.window
         status = room.status
@@ -280,7 +280,7 @@ class HostConsole(QObject):
         window.show_banner(self._banner_title(status), self._banner_text(status), self.unsent)
 
     def _banner_title(self, status: object) -> str:
-        from kanpe.net.link import LinkStatus
+        from kanpe.net.linkstatus import LinkStatus
 
         if status is LinkStatus.FAILED:
             return self.tr("The relay refused this console's link: {reason}").format(

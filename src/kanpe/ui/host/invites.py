@@ -6,7 +6,7 @@ The relay keeps only digests of tokens, so the links come from the host's event 
 here (a talk added to the rundown, a replaced link) is announced by ``linksChanged`` with the
 whole set, for the app to save. Links hold capability tokens: the panel shows them with the token
 masked (a console is often shared on a stream), Copy puts the whole link on the clipboard, and a
-speaker's QR code shows only when asked for.
+speaker's QR code shows only when asked for (a code is drawn when the panel is on screen).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -74,6 +74,7 @@ class InvitesPanel(QWidget):
         self.status = plain_label()
         self.status.setObjectName("inviteStatus")
         self.shown_key = ""
+        self._drawn = ""  # the link whose code the label holds
         self.confirm: QMessageBox | None = None  # the open "Send again?" question
         self._lay_out()
         self.rebuild = Rebuild(self._build, self)
@@ -160,9 +161,23 @@ class InvitesPanel(QWidget):
         if not link:
             self.qr.clear()
             self.qr_caption.clear()
+            self._drawn = ""
             return
-        self.qr.setPixmap(qr_pixmap(link, size=QR_SIZE))
         self.qr_caption.setText(self._name(key))
+        if self.isVisible():
+            self._draw_qr()
+        # else drawn when the panel is first shown: a console opens on its cue cards, and a
+        # code nobody sees is not worth drawing at start-up
+
+    def _draw_qr(self) -> None:
+        link = self.links.get(self.shown_key, "")
+        if link and link != self._drawn:
+            self.qr.setPixmap(qr_pixmap(link, size=QR_SIZE))
+            self._drawn = link
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._draw_qr()
 
     def create_link(self, key: str) -> None:
         """Mint a link the panel has none of: a talk added to the rundown, or the room's audience

@@ -1,8 +1,7 @@
 """Where the host console's room comes from: the embedded relay, or a standalone relay's link.
 
-``EmbeddedEvent`` starts the host's own relay on a thread of its own (``kanpe.net.embedded``),
-listening on every interface so speakers on the LAN can join, and opens the event kept in the
-data folder (same room, same links, timers included) or a new one. ``check_host_link`` says, in
+The host's own relay and event (``EmbeddedEvent``) live in ``kanpe.net.embedded``, which has no
+Qt, so ``kanpe demo`` can start them before Qt is loaded. ``check_host_link`` says, in
 the host's words, why a pasted link cannot be a host's. ``connect_console`` attaches a console
 to its room over the websocket protocol, like any other client, and runs until the host quits.
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,16 +19,12 @@ from PySide6.QtCore import QObject, Signal
 
 from kanpe.core.links import LINK_KINDS, LinkError, parse_link
 from kanpe.core.model import Role
-from kanpe.core.rundown import Rundown
 
 if TYPE_CHECKING:
-    from kanpe.net.embedded import RelayThread
     from kanpe.net.relay import RoomInvites
     from kanpe.ui.host.console import HostConsole
 
 log = logging.getLogger("kanpe.host")
-
-DEFAULT_PORT = 8765
 
 
 def default_host_data_dir() -> Path:
@@ -55,69 +49,6 @@ def check_host_link(link: str) -> str:
         role = next((r.value for r, kind in LINK_KINDS.items() if kind == invite.kind), "")
         raise HostLinkError(f"this is a {role or invite.kind} link, not a host link", role)
     return link
-
-
-@dataclass(slots=True)
-class EmbeddedEvent:
-    thread: RelayThread
-    invites: RoomInvites
-    resumed: bool
-
-    @classmethod
-    def start(
-        cls,
-        data_dir: Path,
-        rundown: Rundown,
-        *,
-        port: int = DEFAULT_PORT,
-        public_url: str | None = None,
-        host: str = "0.0.0.0",  # noqa: S104 (speakers on the LAN join this relay)
-        web_root: Path | None = None,
-    ) -> EmbeddedEvent:
-        """Start the relay (on ``port``, or any free port when it is taken) and open the event."""
-        from kanpe.net.embedded import RelayThread, open_event
-        from kanpe.net.relay import RelayConfig
-        from kanpe.storage.hostevent import load_event
-
-        config = RelayConfig(
-            host=host,
-            port=port,
-            data_dir=data_dir / "relay",
-            public_url=public_url,
-            web_root=web_root,
-        )
-        thread = RelayThread(config, lan_links=True)
-        try:
-            thread.start()
-        except OSError:
-            if port == 0:
-                raise
-            log.warning("port %d is taken; the relay listens on a free port instead", port)
-            config = RelayConfig(
-                host=host,
-                port=0,
-                data_dir=data_dir / "relay",
-                public_url=public_url,
-                web_root=web_root,
-            )
-            thread = RelayThread(config, lan_links=True)
-            thread.start()
-        try:
-            saved = load_event(data_dir)
-            name = rundown.title[:100]
-
-            async def opened(relay: object) -> RoomInvites:
-                return await open_event(relay, data_dir, name=name, rundown=rundown)  # type: ignore[arg-type]
-
-            invites = thread.call(opened).result(timeout=30)
-        except BaseException:
-            thread.stop()
-            raise
-        resumed = saved is not None and saved.get("room") == invites.room
-        return cls(thread=thread, invites=invites, resumed=resumed)
-
-    def stop(self) -> None:
-        self.thread.stop()
 
 
 def links_text(invites: RoomInvites, speakers: dict[str, str] | None = None) -> str:
