@@ -958,6 +958,30 @@
         <translation>リレー</translation>
     </message>
     <message>
+        <source>Stop this event and join</source>
+        <translation>このイベントを止めて参加</translation>
+    </message>
+    <message>
+        <source>speakers: {names}</source>
+        <translation>登壇者: {names}</translation>
+    </message>
+    <message>
+        <source>{n} in the audience</source>
+        <translation>視聴者 {n} 人</translation>
+    </message>
+    <message>
+        <source>{n} other host consoles</source>
+        <translation>ほかのホストコンソール {n} 台</translation>
+    </message>
+    <message>
+        <source>This console runs the event on this computer. Joining another room stops it: its relay closes, and its links work again only when it is opened again.</source>
+        <translation>このコンソールは、このコンピューターでイベントを運営しています。別のルームに参加するとこのイベントは止まります。リレーが閉じ、イベントをもう一度開くまでリンクは使えません。</translation>
+    </message>
+    <message>
+        <source>This console runs the event on this computer, and people are connected to it ({who}). Joining another room stops it: its relay closes and they are disconnected.</source>
+        <translation>このコンソールは、このコンピューターでイベントを運営しており、接続中の人がいます（{who}）。別のルームに参加するとこのイベントは止まり、リレーが閉じて接続が切れます。</translation>
+    </message>
+    <message>
         <source>Trying the relay…</source>
         <translation>リレーを試しています…</translation>
     </message>
@@ -1216,6 +1240,14 @@
     <message>
         <source>The relay at {relay} does not answer: nothing changed. Check the address and that the relay runs.</source>
         <translation>{relay} のリレーが応答しません。何も変更していません。アドレスとリレーが動いているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>The event on this computer has stopped: its relay closed when you joined this room. It is kept: kanpe host opens it again, with the same links.</source>
+        <translation>このコンピューターのイベントは止まりました。このルームに参加したときにリレーを閉じました。イベントは保存されています。kanpe host で同じリンクのまま再び開けます。</translation>
+    </message>
+    <message>
+        <source>The event on this computer has stopped: its relay closed when you joined this room.</source>
+        <translation>このコンピューターのイベントは止まりました。このルームに参加したときにリレーを閉じました。</translation>
     </message>
     <message>
         <source>no reason given</source>

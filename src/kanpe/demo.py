@@ -165,7 +165,9 @@ class _Windows:
         HostPanels(self.console, invites.as_result())
         # The session makes new consoles only if the host joins another room from this one.
         first, later = [self.console], console_factory(self.host_settings, {})
-        session = self.session = HostSession(lambda: first.pop() if first else later())
+        session = self.session = HostSession(
+            lambda: first.pop() if first else later(), own_event=event, resumable=False
+        )
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, lambda *_: session.quit())
         until_first_paint(self.speaker)

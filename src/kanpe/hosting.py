@@ -145,7 +145,9 @@ def _run_console(
         def save(links: dict[str, str]) -> None:
             save_event(kept_in, links)
 
-        session = HostSession(console_factory(settings, event.invites.as_result(), save))
+        session = HostSession(
+            console_factory(settings, event.invites.as_result(), save), own_event=event
+        )
     # The consoles' once-a-second refresh lets Python see a signal soon after it comes.
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: session.quit())

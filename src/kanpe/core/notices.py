@@ -48,6 +48,10 @@ class AppNotice(StrEnum):
     EXPORT_FAILED = "export.failed"  # args: problem; nothing was written
     BAD_LINK = "link.bad"  # args: problem
     RELAY_UNREACHABLE = "link.unreachable"  # args: relay
+    # The host joined another room, and the event this computer served stopped: kept in its
+    # folder (``kanpe host`` opens it again), or ended (the demo's, in a temporary folder).
+    OWN_EVENT_STOPPED = "host.event_stopped"
+    OWN_EVENT_ENDED = "host.event_ended"
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,11 +202,16 @@ class LinkClient:
 
     async def ready(self) -> None:
         """Wait for the first snapshot; raises ConnectionError if the relay refuses the link."""
-        waiter = asyncio.ensure_future(self._ready.wait())
         assert self._task is not None, "call start() first"
-        done, _ = await asyncio.wait({waiter, self._task}, return_when=asyncio.FIRST_COMPLETED)
+        waiter = asyncio.ensure_future(self._ready.wait())
+        try:
+            done, _ = await asyncio.wait({waiter, self._task}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            # Also when the caller gives up (a timeout around ready()): a waiter left pending
+            # is destroyed with the link, and asyncio logs that as an error.
+            if not waiter.done():
+                waiter.cancel()
         if waiter not in done:
-            waiter.cancel()
             raise ConnectionError(self.failure or "the link stopped")
 
     async def close(self) -> None:

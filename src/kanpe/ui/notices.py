@@ -98,6 +98,14 @@ class NoticeWords(QObject):
                 "The relay at {relay} does not answer: nothing changed. Check the address and "
                 "that the relay runs."
             ),
+            "host.event_stopped": self.tr(
+                "The event on this computer has stopped: its relay closed when you joined this "
+                "room. It is kept: kanpe host opens it again, with the same links."
+            ),
+            "host.event_ended": self.tr(
+                "The event on this computer has stopped: its relay closed when you joined this "
+                "room."
+            ),
         }
 
     def refusal(self, code: int | str | None, reason: str) -> str:

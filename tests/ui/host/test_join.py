@@ -7,8 +7,10 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from kanpe.net.embedded import EmbeddedEvent
+from kanpe.net.link import LinkStatus
 from kanpe.storage.hostsettings import host_settings_store
 from kanpe.ui.host import join
 from kanpe.ui.host.console import HostConsole
@@ -16,8 +18,10 @@ from kanpe.ui.host.join import JoinDialog
 from kanpe.ui.host.session import HostSession
 from kanpe.ui.roommodel import RoomModel
 from tests.support.waiting import eventually
-from tests.ui.conftest import CLEANUPS, _call
+from tests.ui.conftest import CLEANUPS, Clients, _call
 from tests.ui.host.conftest import NIGHT, Hosts, Night, host_test
+
+DEAD_RELAY = "http://127.0.0.1:9/host/room1234#" + "a" * 32
 
 
 @pytest.mark.parametrize(
@@ -43,9 +47,10 @@ async def test_a_link_that_cannot_be_joined_changes_nothing(
             "speaker": night.invites.speakers["talk-1"],
             "audience": night.invites.audience,
             "garbage": "relay.example.org/host/abc",
-            "dead relay": "http://127.0.0.1:9/host/room1234#" + "a" * 32,
+            "dead relay": DEAD_RELAY,
         }[which]
     )
+    assert dialog.leaving.isHidden()  # a room on another relay: nothing here stops
     dialog.attempt()
     await eventually(lambda: says in dialog.problem.text(), within=15)
     assert console.next_link is None and not console.is_finished
@@ -96,3 +101,70 @@ async def test_closing_the_window_ends_the_session(night: Night, tmp_path: Path)
     session.console.window.close()
     assert await asyncio.wait_for(running, 10) == 0
     assert session.is_finished
+
+
+@host_test
+async def test_leaving_the_event_this_computer_serves_says_who_is_in_it_then_stops_it(
+    night: Night, clients: Clients, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(join, "TRIAL_SECONDS", 1.0)
+    event = await asyncio.to_thread(
+        EmbeddedEvent.start, tmp_path / "event", NIGHT, port=0, host="127.0.0.1"
+    )
+    CLEANUPS.append(lambda: asyncio.to_thread(event.stop))
+    speaker = await clients.join(event.invites.speakers["talk-1"], client="kanpe-speaker 1")
+    await clients.join(event.invites.audience, client_id="a1")
+    other = await night.relay.create_room(name="Another night", rundown=NIGHT)
+    store = host_settings_store(tmp_path / "host.toml")
+    session = HostSession(lambda: HostConsole(RoomModel(), settings=store), own_event=event)
+    running = asyncio.ensure_future(session.run(event.invites.host))
+
+    async def stop() -> None:
+        session.quit()
+        await running
+
+    CLEANUPS.append(stop)
+    await eventually(lambda: session.console is not None and session.console.room.state is not None)
+    first = session.console
+    assert first is not None and first.runs_own_event
+    first.join_other()
+    dialog = first.join_dialog
+    CLEANUPS.append(lambda: _call(dialog.close))
+    # The host is asked with who would be disconnected, before anything stops.
+    await eventually(
+        lambda: (
+            "speakers: Aiko" in dialog.leaving.text()
+            and "1 in the audience" in dialog.leaving.text()
+        )
+    )
+    assert "Joining another room stops it" in dialog.leaving.text()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Stop this event and join"
+
+    # A link that does not work changes nothing: the event keeps serving its people.
+    dialog.link.setText(DEAD_RELAY)
+    dialog.attempt()
+    await eventually(lambda: "does not answer" in dialog.problem.text(), within=15)
+    assert event.running and session.console is first and speaker.status is LinkStatus.ONLINE
+
+    # One that works moves the console, then stops the relay: its links are closed.
+    dialog.link.setText(other.host)
+    dialog.attempt()
+    await eventually(
+        lambda: (
+            session.console is not first
+            and session.console is not None
+            and session.console.room.state is not None
+            and session.console.room.state.id == other.room
+        )
+    )
+    await eventually(lambda: not event.running)
+    await eventually(lambda: speaker.status is not LinkStatus.ONLINE)
+    now = session.console
+    assert now is not None and not now.runs_own_event  # the next room is not this computer's
+    await eventually(
+        lambda: any(
+            "The event on this computer has stopped" in t for t in now.window.notices.texts()
+        )
+    )
+    assert not session.is_finished

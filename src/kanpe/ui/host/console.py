@@ -64,6 +64,9 @@ class HostConsole(QObject):
         self.window = HostWindow(self.notices, room.relay_now, room.clock)
         self.selected: str | None = None
         self.next_link: LinkClient | None = None  # the room the host chose to join instead
+        # This console's room is the event this process serves (HostSession sets it): joining
+        # another room stops it, which the join dialog says first.
+        self.runs_own_event = False
         self.unsent: list[str] = []
         # slot: (online, since when by the local monotonic clock; None: since before we looked)
         self._seen: dict[str, tuple[bool, float | None]] = {}
@@ -326,7 +329,7 @@ class HostConsole(QObject):
         """Ask for another relay's host link; the console is replaced once it works."""
         from kanpe.ui.host.join import JoinDialog
 
-        dialog = JoinDialog(self.window)
+        dialog = JoinDialog(self.window, own_event=self.room if self.runs_own_event else None)
         dialog.joined.connect(self.switch_to)
         dialog.open()
         self.join_dialog = dialog

@@ -4,6 +4,11 @@ only a link that works replaces the one in use.
 A link that is not a host's (a speaker's pasted by mistake), that is malformed, or whose relay
 does not answer or refuses it gets a sentence in the dialog and changes nothing: the console
 keeps its room until the new one has answered as a host's.
+
+When the console's room is the event this computer serves (``kanpe host``'s own relay), joining
+another room stops that event, and the dialog says so before the host confirms, naming who is
+still connected (speakers, audience, other host consoles): an event with people in it never
+vanishes behind the host's back.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from kanpe.ui.labels import plain_label
 
 if TYPE_CHECKING:
     from kanpe.net.link import LinkClient
+    from kanpe.ui.roommodel import RoomModel
 
 #: How long a relay has to answer a trial before the host is told it does not.
 TRIAL_SECONDS = 8.0
@@ -68,7 +74,11 @@ class JoinDialog(QDialog):
 
     joined = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, own_event: RoomModel | None = None
+    ) -> None:
+        """``own_event``: the console's room when it is the event this computer serves, which
+        joining another room stops."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Join a relay"))
         layout = QVBoxLayout(self)
@@ -78,7 +88,14 @@ class JoinDialog(QDialog):
                 "only once that relay has answered; until then nothing changes."
             )
         )
+        intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.leaving = plain_label()
+        self.leaving.setObjectName("joinLeaving")
+        self.leaving.setWordWrap(True)
+        self.leaving.setStyleSheet("font-weight: bold;")  # the palette's own colour: readable
+        self.leaving.setVisible(own_event is not None)
+        layout.addWidget(self.leaving)
         form = QFormLayout()
         self.link = QLineEdit()
         self.link.setPlaceholderText("https://relay.example.org/host/…#…")
@@ -98,7 +115,42 @@ class JoinDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._trial: asyncio.Task[None] | None = None
+        self._own_event = own_event
+        if own_event is not None:
+            ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            ok.setText(self.tr("Stop this event and join"))
+            own_event.presenceChanged.connect(self._say_leaving)
+            self._say_leaving()
         self.resize(560, 220)
+
+    def _say_leaving(self) -> None:
+        """What joining does to the event this computer serves, with who is connected now."""
+        room = self._own_event
+        if room is None:
+            return
+        speakers = [row.speaker or row.slot for row in room.roster() if row.online]
+        presence = room.presence
+        audience = presence.audience if presence is not None else 0
+        hosts = 0 if presence is None else sum(1 for p in presence.peers if p.role is Role.HOST)
+        parts = []
+        if speakers:
+            parts.append(self.tr("speakers: {names}").format(names=", ".join(speakers)))
+        if audience:
+            parts.append(self.tr("{n} in the audience").format(n=audience))
+        if hosts > 1:  # this console is one of them
+            parts.append(self.tr("{n} other host consoles").format(n=hosts - 1))
+        if not parts:
+            text = self.tr(
+                "This console runs the event on this computer. Joining another room stops it: "
+                "its relay closes, and its links work again only when it is opened again."
+            )
+        else:
+            text = self.tr(
+                "This console runs the event on this computer, and people are connected to it "
+                "({who}). Joining another room stops it: its relay closes and they are "
+                "disconnected."
+            ).format(who="; ".join(parts))
+        self.leaving.setText(text)
 
     def attempt(self) -> None:
         """Check the link now; try it on its relay without blocking the window."""

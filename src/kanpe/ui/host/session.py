@@ -21,6 +21,7 @@ from kanpe.core.links import LINK_KINDS, LinkError, parse_link
 from kanpe.core.model import Role
 
 if TYPE_CHECKING:
+    from kanpe.net.embedded import EmbeddedEvent
     from kanpe.net.relay import RoomInvites
     from kanpe.ui.host.console import HostConsole
 
@@ -74,13 +75,28 @@ def websocket_url(link: str, relay: str) -> str:
 
 class HostSession(QObject):
     """The host's app for the composition root: one console at a time (a new one when the host
-    joins another relay's room), one ``finished`` when the host quits."""
+    joins another relay's room), one ``finished`` when the host quits.
+
+    ``own_event`` is the event this process serves (``kanpe host`` and ``kanpe demo``), whose
+    host link ``run`` is given. Its console warns, when the host asks to join another room, that
+    joining stops it, naming who is connected; once the other room has answered, the relay
+    stops (every connection closed, the room kept in its folder) and the new console says so.
+    ``resumable``: whether ``kanpe host`` can open that event again (not the demo's, which lives
+    in a temporary folder)."""
 
     finished = Signal()
 
-    def __init__(self, make_console: Callable[[], HostConsole]) -> None:
+    def __init__(
+        self,
+        make_console: Callable[[], HostConsole],
+        *,
+        own_event: EmbeddedEvent | None = None,
+        resumable: bool = True,
+    ) -> None:
         super().__init__()
         self._make = make_console
+        self._own_event = own_event
+        self._resumable = resumable
         self.console: HostConsole | None = None
         self._finished = False
 
@@ -104,8 +120,11 @@ class HostSession(QObject):
         assert link is not None
         await link.start()
         previous = None
+        own = self._own_event is not None  # the first room is the event this process serves
+        stopped = False
         while link is not None:
             console = self._make()
+            console.runs_own_event = own
             if previous is not None:
                 console.window.setGeometry(previous.window.geometry())
             self.console = previous = console
@@ -113,11 +132,31 @@ class HostSession(QObject):
             console.finished.connect(lambda d=done: None if d.done() else d.set_result(None))
             console.show()
             console.room.attach(link)
+            if stopped:
+                self._say_stopped(console)
+                stopped = False
             if self._finished:
                 console.quit()
             await done
             await link.close()
             link = None if self._finished else console.next_link
+            if link is not None and own:
+                await self._stop_own_event()
+                own, stopped = False, True
         self._finished = True
         self.finished.emit()
         return 0
+
+    async def _stop_own_event(self) -> None:
+        """The host left the event this process serves for another room: its relay stops (on
+        a worker thread: closing every connection may take a moment)."""
+        event = self._own_event
+        if event is not None:
+            await asyncio.to_thread(event.stop)
+            log.info("the event on this computer stopped: the host joined another room")
+
+    def _say_stopped(self, console: HostConsole) -> None:
+        from kanpe.core.notices import AppNotice, Severity
+
+        code = AppNotice.OWN_EVENT_STOPPED if self._resumable else AppNotice.OWN_EVENT_ENDED
+        console.notices.post(code, Severity.INFO)
