@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     import asyncio
 
     from kanpe.core.rundown import Rundown
-    from kanpe.ui.fileopen import OpenRequest
     from kanpe.net.embedded import EmbeddedEvent
+    from kanpe.ui.fileopen import OpenRequest
     from kanpe.ui.host.session import HostSession
     from kanpe.ui.speaker.app import SpeakerApp
     from kanpe.ui.speaker.fileopen import SpeakerOpens, Tell
