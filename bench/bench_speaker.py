@@ -499,6 +499,7 @@ def _child_flips(args: argparse.Namespace) -> int:
             )
             speaker.open_deck(Path(args.deck))
             speaker.show()
+            await _busy_talk(room, speaker)  # the question queue full, a live poll
             views = speaker.deck.views()
             spy = Painted()
             for view in views:
@@ -526,6 +527,39 @@ def _child_flips(args: argparse.Namespace) -> int:
     latencies = asyncio.run(go(), loop_factory=lambda: qasync.QEventLoop(app))
     print(json.dumps({"flips": latencies}), flush=True)
     return 0
+
+
+async def _busy_talk(room: Any, speaker: Any, questions: int = 30) -> None:
+    """Flip as on the night (issue 13): an audience has asked ``questions`` questions, voted on
+    them, and answers a poll the speaker opened, so the console's queue is open and full and a
+    live poll is in view while the slides move."""
+    from kanpe.core.protocol import AnswerPoll, AskQuestion, OpenPoll, VoteQuestion
+    from kanpe.net.link import LinkClient, wait_for_state
+
+    people = [LinkClient(room.invites.audience, client_id=f"bench-{n}") for n in range(5)]
+    for person in people:
+        await person.start()
+        await person.ready()
+    asker = people[0]
+    for n in range(questions):
+        ack = await asker.command(AskQuestion(id=asker.new_id(), text=f"Question {n} on slide?"))
+        for voter in people[: n % len(people)]:
+            await voter.command(VoteQuestion(id=voter.new_id(), question=f"q{ack.version}"))
+    opened = await speaker.commands.send(
+        OpenPoll(id=speaker.commands.new_id(), question="Used it?", options=("Yes", "No"))
+    )
+    for index, person in enumerate(people):
+        await person.command(
+            AnswerPoll(id=person.new_id(), poll=f"p{opened.version}", option=index % 2)
+        )
+    await wait_for_state(asker, lambda s: sum(next(iter(s.polls.values())).counts) == len(people))
+    queue = speaker.presenter.questions
+    for _ in range(200):  # the queue repaints within 50 ms of the last vote
+        if queue is None or len(queue.queue) >= questions:
+            break
+        await asyncio.sleep(0.05)
+    for person in people:
+        await person.close()
 
 
 def _child_feed(args: argparse.Namespace) -> int:
@@ -773,10 +807,11 @@ def run(args: argparse.Namespace) -> list[Figure]:
         internal = Summary.of(kanpe_internal_flips(deck, args, work))
         figures.append(
             Figure(
-                "Kanpe: flip, internal, key to last view painted, p95",
+                "Kanpe: flip, internal (30 questions queued, a live poll), key to last view "
+                "painted, p95",
                 internal.p95 * 1000,
                 "ms",
-                16.0,
+                12.0,  # issue 13: with the question queue open and a live poll
                 note=f"p50 {internal.p50 * 1000:.1f} ms, max {internal.max * 1000:.1f} ms",
             )
         )

@@ -52,7 +52,7 @@ async def a_talk_with_questions(
     ]
     await vote(people[:2], asked[1])
     await vote(people[:1], asked[2])
-    await eventually(lambda: len(queue_of(app).queue) == 3 and queue_of(app).queue[0].votes == 2)
+    await eventually(lambda: [q.votes for q in queue_of(app).queue] == [2, 1, 0])
     assert before not in app.console.questions.row_ids()
     return app, host, people, asked
 

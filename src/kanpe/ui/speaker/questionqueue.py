@@ -249,10 +249,15 @@ class QuestionQueue(QFrame):
         layout.addWidget(self.hint)
         self.rows: dict[str, QuestionRow] = {}
         self.current: str | None = None
+        self._shown: tuple[list[QueueRow], str | None, int] | None = None
         self.show_queue([], None, 0)
 
     def show_queue(self, rows: list[QueueRow], current: str | None, new: int) -> None:
         """Show ``rows`` in this order, ``current`` selected; ``new`` of them are new."""
+        shown = (rows, current, new)
+        if shown == self._shown:
+            return  # nothing to repaint
+        self._shown = shown
         keep = {row.id for row in rows}
         for gone in [qid for qid in self.rows if qid not in keep]:
             self.rows.pop(gone).deleteLater()

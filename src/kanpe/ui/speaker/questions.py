@@ -58,6 +58,8 @@ class SpeakerQuestions(QObject):
         self.queue: list[Question] = []
         self.current: str | None = None
         self.is_open = True
+        self._slot_id: str | None = None
+        self._chosen = False  # the speaker moved the selection (keys, mouse)
         self._advance = False  # the selection moves on once the relay says it is answered
         self.exporter = Exporter(
             model.room,
@@ -81,7 +83,7 @@ class SpeakerQuestions(QObject):
         room.questionChanged.connect(self._soon)
         room.synced.connect(self.refresh)
         room.attached.connect(self.refresh)
-        model.slotChanged.connect(self._soon)  # the slot id is known from the first welcome
+        model.slotChanged.connect(self._slot_changed)
         view.selected.connect(self.select)
         view.actionRequested.connect(self._act)
         view.closeRequested.connect(lambda: self.set_open(False))
@@ -89,6 +91,13 @@ class SpeakerQuestions(QObject):
         self.refresh()
 
     # --- following the room -------------------------------------------------------------------
+
+    def _slot_changed(self) -> None:
+        # The slot id is known from the first welcome; every slide report is a slot change too,
+        # and those leave the queue alone (a flip must not repaint it).
+        if self.model.slot_id != self._slot_id:
+            self._slot_id = self.model.slot_id
+            self._soon()
 
     def _soon(self, _changed: object = None) -> None:
         if not self._timer.isActive():
@@ -101,7 +110,9 @@ class SpeakerQuestions(QObject):
         self.queue = talk_queue(self.model.room.questions(), self.model.slot_id)
         ids = [q.id for q in self.queue]
         done = self.selected_question()
-        if self.current not in ids or (done is not None and done.answered and self._advance):
+        if not self._chosen:
+            self.current = ids[0] if ids else None  # until the speaker picks one: the top one
+        elif self.current not in ids or (done is not None and done.answered and self._advance):
             # Gone (hidden) or just answered: the one that took its place, else the last.
             index = old.index(self.current) if self.current in old else 0
             self.current = ids[min(index, len(ids) - 1)] if ids else None
@@ -156,6 +167,7 @@ class SpeakerQuestions(QObject):
         if all(q.id != question_id for q in self.queue):
             return
         self.current = question_id
+        self._chosen = True
         self._advance = False
         self.seen.see(question_id)
         self.is_open = True
