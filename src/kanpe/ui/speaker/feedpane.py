@@ -301,6 +301,9 @@ class FeedPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("feed")
+        # Paint the style sheet's feed background (a plain QWidget subclass does not by itself):
+        # the chat's fade at the top is drawn in that colour, and showed as a band without it.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.chat_model = chat
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
