@@ -104,6 +104,11 @@ async def main() -> None:
         speaker.console.help.toggle()
         await settle(0.2)
         grab(speaker, "6-help")
+        speaker.console.help.toggle()
+        questions.set_open(True)
+        speaker.console.resize(1280, 720)  # a laptop's screen
+        await settle()
+        grab(speaker, "7-laptop")
         speaker.quit()
         for client in (*people, host, link):
             await client.close()

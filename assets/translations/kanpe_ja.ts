@@ -1738,6 +1738,11 @@
         <translation>質問</translation>
     </message>
     <message>
+        <source>new</source>
+        <comment>under the number of new questions</comment>
+        <translation>新着</translation>
+    </message>
+    <message>
         <source>Open the question queue</source>
         <translation>質問リストを開く</translation>
     </message>

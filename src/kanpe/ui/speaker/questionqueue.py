@@ -129,6 +129,7 @@ class QueueEdge(QWidget):
         self.new = 0
         self.total = 0
         self.caption = self.tr("Questions")
+        self.new_word = self.tr("new", "under the number of new questions")
         self.setToolTip(self.tr("Open the question queue"))
 
     def set_counts(self, new: int, total: int) -> None:
@@ -158,7 +159,12 @@ class QueueEdge(QWidget):
             painter.fillPath(rounded(badge, badge.width() / 2), NEW_FILL)
             painter.setPen(NEW_TEXT)
             painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(self.new))
-            top = badge.bottom() + 10
+            font.setPixelSize(11)
+            painter.setFont(font)
+            painter.setPen(NEW_FILL)
+            below = QRectF(0, badge.bottom() + 2, width, 16)
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter), self.new_word)
+            top = below.bottom() + 8
         font.setPixelSize(14)
         painter.setFont(font)
         painter.setPen(TEXT if self.new else MUTED)
