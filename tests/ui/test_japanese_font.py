@@ -35,29 +35,32 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def isolated_fontconfig(folder: Path) -> Path:
-    """A fonts.conf that sees only the Latin font (copied into a folder of its own)."""
+def isolated_fontconfig(folder: Path, *, bundled: bool) -> Path:
+    """A fonts.conf that sees only the Latin font (copied into a folder of its own) and, with
+    ``bundled``, the folder of the fonts Kanpe ships too."""
     latin = folder / "latin"
     latin.mkdir(parents=True)
     for path in LATIN_FONTS:
         shutil.copyfile(path, latin / path.name)
+    folders = [latin, (ROOT / "assets" / JAPANESE_FONT).parent] if bundled else [latin]
+    dirs = "".join(f"  <dir>{path}</dir>\n" for path in folders)
     conf = folder / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{latin}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        f"{dirs}  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
         "utf-8",
     )
     return conf
 
 
-def probe(folder: Path, assets: Path | None = None) -> dict[str, Any]:
+def probe(folder: Path, assets: Path | None = None, *, bundled: bool = False) -> dict[str, Any]:
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("LC_", "LANG", "FONTCONFIG", "QT_QPA_FONTDIR"))
     }
     env.update(
-        FONTCONFIG_FILE=str(isolated_fontconfig(folder)),
+        FONTCONFIG_FILE=str(isolated_fontconfig(folder, bundled=bundled)),
         LANG="ja_JP.UTF-8",
         LANGUAGE="ja",
         QT_QPA_PLATFORM="offscreen",
@@ -93,10 +96,13 @@ def boxes(report: dict[str, Any]) -> dict[str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("bundled_dir_in_fontconfig", [False, True])
 def test_japanese_chat_cue_and_interface_have_a_glyph_for_every_character(
-    tmp_path: Path,
+    tmp_path: Path, bundled_dir_in_fontconfig: bool
 ) -> None:
-    report = probe(tmp_path)
+    """Without the bundled folder in fontconfig, only Kanpe's registration can bring the font
+    (as on macOS and Windows); with it, as a Linux package that installs it would."""
+    report = probe(tmp_path, bundled=bundled_dir_in_fontconfig)
     assert report["chat"] == [SAMPLE]
     assert report["cue"] == SAMPLE
     shown = {

@@ -28,6 +28,8 @@ log = logging.getLogger("kanpe.ui.fonts")
 BUNDLED_FONTS = (JAPANESE_FONT,)
 #: Text whose every character the bundled fonts must draw (the self-test checks it).
 JAPANESE_SAMPLE = "最高です、スライドの文字が小さい。カンペ：残り５分"
+#: Font files registered in this process, with their families.
+_registered: dict[str, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +68,6 @@ def install_bundled_fonts() -> BundledFonts:
         log.warning("Japanese text may show as boxes: %s", problem)
     _append_fallbacks(families)
     return BundledFonts(tuple(families), tuple(problems))
-
-
-#: Font files registered in this process, with their families.
-_registered: dict[str, tuple[str, ...]] = {}
 
 
 def _append_fallbacks(families: list[str]) -> None:
