@@ -14,6 +14,7 @@ else: there is no shortcut path.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import sys
 import tempfile
@@ -316,10 +317,8 @@ def _speak(
         solo=join is None,
         stage_first=True,
         questions_file=questions,
+        deck=path,
     )
-    if path is not None:
-        speaker.open_deck(path)
-        remember_deck(speaker, path)
     switch: list[tuple[str, Path | None]] = []
 
     def switch_talk(link: str) -> None:
@@ -330,6 +329,13 @@ def _speak(
     speaker.show()
     with file_opens().handled_by(opens):
         until_first_paint(speaker)
+        # Collected from here on (cli.main turned collection off for ``kanpe speak``: ~100
+        # collections of objects that all live on, ~15 ms before the first slide). What
+        # start-up made is frozen first, so the first collection does not walk all of it.
+        gc.freeze()
+        gc.enable()
+        if path is not None:  # written (and fsynced) once the first slide is on screen
+            remember_deck(speaker, path)
         document = speaker.deck.deck.document
         title = document.title if document is not None else ""  # the PDF's title, or its name
         # Qt's own loop has waited for the first frame already (until_first_paint).

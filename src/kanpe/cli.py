@@ -6,6 +6,7 @@ Each subcommand imports what it needs when it runs, so ``kanpe relay`` on a serv
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -176,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_room_command(args)
         case "speak":
+            # No garbage collection while Qt and the windows load: nothing made then is garbage,
+            # and ~100 collections cost ~15 ms before the first slide. On again once it is
+            # painted (run_speaker).
+            gc.disable()
             from kanpe.app import run_speaker
 
             return run_speaker(
@@ -209,10 +214,14 @@ def _desktop_launch(argv: list[str]) -> int | None:
     """Opened by the desktop (kanpe.desktop): no arguments (a double click: the start window,
     when there is a screen to show it on), or the one argument a system passes (a PDF opened
     with Kanpe, a ``kanpe:`` link). None: a command for the terminal."""
-    from kanpe.core.links import is_app_link
+    if len(argv) > 1:
+        return None  # a command (``kanpe speak DECK``): decided without loading the links'
+        # module, which loads msgspec and the room's model (~20 ms before the first slide)
+    if argv and not _is_deck(argv[0]):
+        from kanpe.core.links import is_app_link
 
-    if len(argv) > 1 or (argv and not is_app_link(argv[0]) and not _is_deck(argv[0])):
-        return None
+        if not is_app_link(argv[0]):
+            return None
     from kanpe.desktop import can_show_windows, open_from_desktop
 
     if not argv and not can_show_windows():

@@ -97,7 +97,7 @@ def test_kanpe_speak_refuses_a_malformed_link(tmp_path: Path) -> None:
 # screen, and whether the console was built by then.
 _FIRST_SLIDE_PROBE = """
 import os, sys
-import kanpe.app
+import kanpe.cli
 from kanpe.ui.speaker.app import SpeakerApp
 
 shown = SpeakerApp.show
@@ -113,7 +113,7 @@ def show(self):
 
 WATCHED = sys.argv[2:]
 SpeakerApp.show = show
-kanpe.app.run_speaker(sys.argv[1], join=None, minutes=5)
+kanpe.cli.main(["speak", sys.argv[1], "--minutes", "5"])  # the command line's whole path
 """
 
 

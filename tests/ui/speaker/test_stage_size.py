@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from kanpe.net.relay import RoomInvites
-from kanpe.storage.settings import STAGE_SIZES, SettingsStore
+from kanpe.storage.settings import STAGE_SIZES, SettingsStore, SpeakerSettings
 from kanpe.ui.menus import choice_name
 from kanpe.ui.speaker.app import SpeakerApp
+from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 from tests.support.waiting import eventually
 from tests.ui.speaker.conftest import Speakers, speaker_test
 
@@ -126,3 +129,23 @@ async def test_the_stage_size_is_chosen_from_the_menu_or_a_key_and_survives_a_re
     assert again.stage.frame().size() == again.stage.size()
     QTest.keyClick(again.console, Qt.Key.Key_Z)
     assert again.stage.frame_size == HD
+
+
+@pytest.mark.parametrize("size", ["window", "1280x720"])
+def test_the_first_page_renders_before_the_stage_is_built_at_the_size_it_gets(
+    qtbot: QtBot, deck_path: Path, settings_path: Path, size: str
+) -> None:
+    store = SettingsStore.for_speaker(settings_path)
+    store.save(SpeakerSettings(split=0.65, stage_size=size))
+    app = SpeakerApp(SpeakerSlotModel(), settings=store, solo=True, deck=deck_path)
+    try:
+        cache = app.deck.stage_view.cache
+        early = cache.box
+        assert not early.isEmpty() and cache.is_pending(0)  # rendering before any window shows
+        app.show()
+        qtbot.waitUntil(lambda: app.has_painted)
+        assert cache.box == early  # the size it got is the one foreseen: no render wasted
+        assert cache.stale_dropped == 0 and cache.sync_renders == 0
+        assert app.deck.stage_view.painted_index() == 0
+    finally:
+        app.quit()

@@ -37,7 +37,7 @@ from kanpe.ui.speaker.pollcontrol import PollControl
 from kanpe.ui.speaker.preferences import SpeakerPreferences
 from kanpe.ui.speaker.slidereport import SlideReporter
 from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
-from kanpe.ui.speaker.stage import StageWindow
+from kanpe.ui.speaker.stage import StageWindow, slides_size
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock
 
@@ -65,7 +65,8 @@ class SpeakerApp(QObject):
     With ``stage_first`` (``kanpe speak``), the stage is built and shown on its own, and the
     console, the overlay and the key router are built once the stage's first slide is on
     screen: the window the speaker shares comes up first, without waiting for the others' code
-    to load and their views to render. Otherwise all three are built at once.
+    to load and their views to render. Otherwise all three are built at once. A ``deck`` given
+    here opens before the stage is built, and its first page renders meanwhile.
     """
 
     finished = Signal()
@@ -84,6 +85,7 @@ class SpeakerApp(QObject):
         wall: Callable[[], float] = time.time,
         stage_first: bool = False,
         questions_file: Path | None = None,
+        deck: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,6 +104,10 @@ class SpeakerApp(QObject):
         self.bursts = ReactionBursts(parent=self)
         self.reporter = SlideReporter(self.commands, self)
         self.deck = DeckHost(self)
+        if stage_first:  # the stage's next pages render once the console has its own
+            self.deck.stage_view.cache.hold_neighbours(True)
+        if deck is not None:
+            self._open_first(deck)
         self.stage = StageWindow(self.deck.stage_view, self.chat, self.bursts, self.ticker)
         self.stage.setStyleSheet(STYLE)
         self.polls = PollControl(model.room, self.commands, self.stage.feed.poll, self)
@@ -112,6 +118,8 @@ class SpeakerApp(QObject):
         self._finished = False
         model.attached.connect(self._attached)
         self._wire_stage()
+        if self.deck.path is not None:  # opened above, before anyone listened
+            self._deck_changed()
         s = self.settings
         self.stage.set_split(s.split)
         self.stage.feed.set_font_size(s.feed_font)
@@ -123,6 +131,15 @@ class SpeakerApp(QObject):
         self.stage.feed.pinned.show_question(model.pinned())
         if not stage_first:
             self.build_private()
+
+    def _open_first(self, path: Path) -> None:
+        """Open the deck before the stage is built, and start rendering its first page at the
+        size the stage will give it, while the windows are built and mapped."""
+        if self.deck.open(path) is not None:
+            return  # the console says why, once it is built
+        size = STAGE_SIZES.get(self.settings.stage_size)
+        frame = None if size is None else QSize(*size)
+        self.deck.stage_view.expect_size(slides_size(self.settings.split, frame))
 
     def build_private(self) -> None:
         """Build the console, the overlay and the key router (once), and bring them up to date."""
@@ -245,6 +262,8 @@ class SpeakerApp(QObject):
             self.overlay.show()
         self.console.raise_()
         self.console.activateWindow()
+        # Queued behind the console's first renders, which its views asked for as it showed.
+        self.deck.stage_view.cache.hold_neighbours(False)
 
     def _attached(self) -> None:
         self.chat.reset_to(self.model.chat())

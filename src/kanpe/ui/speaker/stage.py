@@ -26,6 +26,16 @@ if TYPE_CHECKING:
 
 BADGE_SIZE = (190, 84)
 BADGE_MARGIN = 16
+OPENING_SIZE = QSize(1600, 900)  # the window's size when it first opens
+HANDLE_WIDTH = 6  # the splitter's, between slides and feed
+
+
+def slides_size(split: float, frame: QSize | None) -> QSize:
+    """The size the slides get in a stage that opens at OPENING_SIZE (or is laid out at
+    ``frame``) with ``split`` of its width for them: known before the stage is built, so the
+    first page can render meanwhile."""
+    outer = OPENING_SIZE if frame is None else frame
+    return QSize(round((outer.width() - HANDLE_WIDTH) * split), outer.height())
 
 
 class StageWindow(QWidget):
@@ -43,12 +53,12 @@ class StageWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("stage")
         self.setWindowTitle(self.tr("Kanpe — Stage"))
-        self.resize(1600, 900)
+        self.resize(OPENING_SIZE)
         self.slides = slides
         self.feed = FeedPane(chat, bursts)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(6)
+        self.splitter.setHandleWidth(HANDLE_WIDTH)
         self.splitter.addWidget(slides)
         self.splitter.addWidget(self.feed)
         self.splitter.setStretchFactor(0, 1)

@@ -90,6 +90,7 @@ class RenderCache(QObject):
         self._bytes = 0
         self._queue: list[int] = []
         self._in_flight: _Request | None = None
+        self._holding = False  # hold_neighbours
         self.stale_dropped = 0  # renders thrown away because the box changed meanwhile
         self.sync_renders = 0  # pages rendered on the GUI thread because nothing was ready
 
@@ -168,6 +169,13 @@ class RenderCache(QObject):
         self._current = index
         self._schedule()
 
+    def hold_neighbours(self, hold: bool) -> None:
+        """Render only the current page (``hold``), or its neighbours too again. While the app
+        starts, the console's first pages must not wait behind the stage's next ones: QtPdf
+        lets one render at a time into PDFium, whichever view asked."""
+        self._holding = hold
+        self._schedule()
+
     def image(self, index: int) -> QImage | None:
         """Page ``index`` rendered for the current box, if it is cached."""
         key = self._key(index)
@@ -204,6 +212,8 @@ class RenderCache(QObject):
         return key.width == self._box.width() and key.height == self._box.height()
 
     def _wanted(self, current: int, pages: int) -> list[int]:
+        if self._holding:
+            return [current]
         after = range(current + 1, min(pages, current + 1 + self.ahead))
         before = range(current - 1, max(-1, current - 1 - self.behind), -1)
         return [current, *after, *before]

@@ -13,7 +13,7 @@ until the sharp one arrives.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kanpe.ui.speaker.slides.cache import DEFAULT_BUDGET_PAGES, RenderCache, device_box, fit_size
@@ -84,6 +84,14 @@ class SlideView(QWidget):
     def painted_index(self) -> int | None:
         """The 0-based page painted last. It lags page_index() while that page renders."""
         return self._shown
+
+    def expect_size(self, size: QSize) -> None:
+        """Start rendering for ``size`` (logical pixels) before the view has it: a window about
+        to open at a known size. The view's own size takes over from its first resize; if it
+        differs, the early image is painted scaled until the sharp one arrives."""
+        screen = QGuiApplication.primaryScreen()
+        ratio = 1.0 if screen is None else screen.devicePixelRatio()
+        self._cache.set_box(device_box(size, ratio))
 
     def set_page(self, page: int) -> None:
         """Show ``page`` (1-based) of the deck: moves the model, so every view follows."""

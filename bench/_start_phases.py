@@ -1,0 +1,149 @@
+"""Where ``kanpe speak DECK`` spends its start, phase by phase, from inside the real start.
+
+    python -m bench._start_phases DECK            # under X (or Xvfb); prints one JSON line
+
+Runs the real ``kanpe speak`` (``kanpe.cli.main``) with marks added around its steps, by
+wrapping them, not by copying them: the interpreter's start (from the parent's spawn, passed in
+``KANPE_BENCH_SPAWNED`` as a ``time.monotonic()`` reading, one clock system-wide), Qt's and
+Kanpe's imports, the QApplication, the speaker app's build, the deck's opening, the stage's
+first slide painted, and the console's first paint with its slide. It quits once the console
+has painted. Each mark is milliseconds since the spawn.
+"""
+
+from __future__ import annotations
+
+import time
+
+FIRST_LINE = time.monotonic()
+
+import gc  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from typing import Any  # noqa: E402
+
+SPAWNED_ENV = "KANPE_BENCH_SPAWNED"
+
+
+def main(deck: str) -> int:
+    spawned = float(os.environ.get(SPAWNED_ENV, FIRST_LINE))
+    marks: dict[str, float] = {}
+
+    def mark(name: str) -> None:
+        marks.setdefault(name, (time.monotonic() - spawned) * 1000)
+        if os.environ.get("KANPE_BENCH_VERBOSE"):
+            print(name, marks[name], file=sys.stderr, flush=True)
+
+    mark("python: first line")
+    cpu = time.process_time()
+    # (generation, CPU ms of this thread: robust to a loaded machine) until the console's paint
+    collections: list[tuple[int, float]] = []
+    started: list[float] = [0.0]
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.thread_time()
+        elif "console: slide painted" not in marks:
+            collections.append((info["generation"], (time.thread_time() - started[0]) * 1000))
+
+    gc.callbacks.append(on_gc)
+    import PySide6.QtWidgets  # noqa: F401
+
+    mark("import PySide6 (QtCore, QtGui, QtWidgets)")
+    import kanpe.app
+    import kanpe.cli
+
+    mark("import kanpe.app, kanpe.cli")
+    from kanpe.ui.speaker import app as speaker_module
+
+    speaker_class: Any = speaker_module.SpeakerApp
+    original_app = kanpe.app.application
+
+    def application() -> Any:
+        made = original_app()
+        mark("QApplication made (style, translations)")
+        return made
+
+    kanpe.app.application = application
+    wrap(speaker_class, "__init__", lambda: mark("speaker app: build starts"), None)
+    wrap(speaker_class, "open_deck", None, lambda: mark("deck opened"))
+    wrap(speaker_class, "show", None, lambda: mark("stage shown (show() returned)"))
+
+    def built(speaker: Any) -> None:
+        mark("speaker app: stage built")
+        speaker.firstPainted.connect(lambda: on_first_paint(speaker))
+        view = speaker.deck.stage_view
+        view.cache.pageReady.connect(lambda index: mark(f"stage: page {index + 1} rendered"))
+        from PySide6.QtCore import QEvent, QObject
+
+        names = {
+            QEvent.Type.Resize: "stage view: first resize (render box known)",
+            QEvent.Type.Paint: "stage view: first paint event",
+        }
+        stage_names = {QEvent.Type.Expose: "stage window: first expose"}
+
+        class Spy(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                table = names if watched is view else stage_names
+                if event.type() in table:
+                    mark(table[event.type()])
+                return False
+
+        spy = Spy(speaker)
+        view.installEventFilter(spy)
+        speaker.stage.installEventFilter(spy)
+
+    wrap(speaker_class, "__init__", None, None, after_self=built)
+
+    def on_first_paint(speaker: Any) -> None:
+        mark("stage: first slide painted")
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        class ConsolePaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    QTimer.singleShot(0, settled)  # once the paint is done
+                return False
+
+        def settled() -> None:
+            if "console: slide painted" in marks or speaker.deck.console_view.is_waiting():
+                return
+            mark("console: slide painted")
+            QTimer.singleShot(300, speaker.quit)
+
+        spy = ConsolePaint(speaker)
+        speaker.deck.console_view.installEventFilter(spy)
+
+    status = kanpe.cli.main(["speak", deck, "--minutes", "20"])
+    cpu_ms = (time.process_time() - cpu) * 1000
+    print(json.dumps({"marks": marks, "gc": collections, "cpu": cpu_ms}), flush=True)
+    return status
+
+
+def wrap(
+    cls: Any,
+    name: str,
+    before: Callable[[], None] | None,
+    after: Callable[[], None] | None,
+    *,
+    after_self: Callable[[Any], None] | None = None,
+) -> None:
+    """Call ``before`` and ``after`` around ``cls.name``."""
+    original = getattr(cls, name)
+
+    def wrapped(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if before is not None:
+            before()
+        result = original(self, *args, **kwargs)
+        if after is not None:
+            after()
+        if after_self is not None:
+            after_self(self)
+        return result
+
+    setattr(cls, name, wrapped)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1]))
