@@ -17,6 +17,8 @@ import time
 FIRST_LINE = time.monotonic()
 
 import gc  # noqa: E402
+import importlib.abc  # noqa: E402
+import importlib.util  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
@@ -48,75 +50,84 @@ def main(deck: str) -> int:
             collections.append((info["generation"], (time.thread_time() - started[0]) * 1000))
 
     gc.callbacks.append(on_gc)
-    import PySide6.QtWidgets  # noqa: F401
 
-    mark("import PySide6 (QtCore, QtGui, QtWidgets)")
-    import kanpe.app
+    def on_app_module(module: Any) -> None:
+        mark("import kanpe.app")
+        original_app = module.application
+
+        def application() -> Any:
+            made = original_app()
+            mark("QApplication made (style, translations)")
+            return made
+
+        module.application = application
+
+    def on_speaker_module(module: Any) -> None:
+        mark("import kanpe.ui.speaker.app (the stage's modules)")
+        wrap_speaker(module.SpeakerApp)
+
+    def wrap_speaker(speaker_class: Any) -> None:
+        wrap(speaker_class, "__init__", lambda: mark("speaker app: build starts"), None)
+        wrap(speaker_class, "open_deck", None, lambda: mark("deck opened"))
+        wrap(speaker_class, "show", None, lambda: mark("stage shown (show() returned)"))
+
+        def built(speaker: Any) -> None:
+            mark("speaker app: stage built")
+            speaker.firstPainted.connect(lambda: on_first_paint(speaker))
+            view = speaker.deck.stage_view
+            view.cache.pageReady.connect(lambda index: mark(f"stage: page {index + 1} rendered"))
+            from PySide6.QtCore import QEvent, QObject
+
+            names = {
+                QEvent.Type.Resize: "stage view: first resize (render box known)",
+                QEvent.Type.Paint: "stage view: first paint event",
+            }
+            stage_names = {QEvent.Type.Expose: "stage window: first expose"}
+
+            class Spy(QObject):
+                def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                    table = names if watched is view else stage_names
+                    if event.type() in table:
+                        mark(table[event.type()])
+                    return False
+
+            spy = Spy(speaker)
+            view.installEventFilter(spy)
+            speaker.stage.installEventFilter(spy)
+
+        wrap(speaker_class, "__init__", None, None, after_self=built)
+
+        def on_first_paint(speaker: Any) -> None:
+            mark("stage: first slide painted")
+            from PySide6.QtCore import QEvent, QObject, QTimer
+
+            class ConsolePaint(QObject):
+                def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                    if event.type() == QEvent.Type.Paint:
+                        QTimer.singleShot(0, settled)  # once the paint is done
+                    return False
+
+            def settled() -> None:
+                if "console: slide painted" in marks or speaker.deck.console_view.is_waiting():
+                    return
+                mark("console: slide painted")
+                QTimer.singleShot(300, speaker.quit)
+
+            spy = ConsolePaint(speaker)
+            speaker.deck.console_view.installEventFilter(spy)
+
+    # Nothing is imported here before kanpe.cli.main: the modules are wrapped as they load,
+    # so the start runs in its own order (and with its own garbage-collection setting).
+    loaded: dict[str, Callable[[Any], None]] = {
+        "PySide6.QtWidgets": lambda _: mark("import PySide6 (QtCore, QtGui, QtWidgets)"),
+        "kanpe.app": on_app_module,
+        "kanpe.ui.speaker.app": on_speaker_module,
+    }
+    sys.meta_path.insert(0, _Watcher(loaded))
     import kanpe.cli
 
-    mark("import kanpe.app, kanpe.cli")
-    from kanpe.ui.speaker import app as speaker_module
-
-    speaker_class: Any = speaker_module.SpeakerApp
-    original_app = kanpe.app.application
-
-    def application() -> Any:
-        made = original_app()
-        mark("QApplication made (style, translations)")
-        return made
-
-    kanpe.app.application = application
-    wrap(speaker_class, "__init__", lambda: mark("speaker app: build starts"), None)
-    wrap(speaker_class, "open_deck", None, lambda: mark("deck opened"))
-    wrap(speaker_class, "show", None, lambda: mark("stage shown (show() returned)"))
-
-    def built(speaker: Any) -> None:
-        mark("speaker app: stage built")
-        speaker.firstPainted.connect(lambda: on_first_paint(speaker))
-        view = speaker.deck.stage_view
-        view.cache.pageReady.connect(lambda index: mark(f"stage: page {index + 1} rendered"))
-        from PySide6.QtCore import QEvent, QObject
-
-        names = {
-            QEvent.Type.Resize: "stage view: first resize (render box known)",
-            QEvent.Type.Paint: "stage view: first paint event",
-        }
-        stage_names = {QEvent.Type.Expose: "stage window: first expose"}
-
-        class Spy(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                table = names if watched is view else stage_names
-                if event.type() in table:
-                    mark(table[event.type()])
-                return False
-
-        spy = Spy(speaker)
-        view.installEventFilter(spy)
-        speaker.stage.installEventFilter(spy)
-
-    wrap(speaker_class, "__init__", None, None, after_self=built)
-
-    def on_first_paint(speaker: Any) -> None:
-        mark("stage: first slide painted")
-        from PySide6.QtCore import QEvent, QObject, QTimer
-
-        class ConsolePaint(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    QTimer.singleShot(0, settled)  # once the paint is done
-                return False
-
-        def settled() -> None:
-            if "console: slide painted" in marks or speaker.deck.console_view.is_waiting():
-                return
-            mark("console: slide painted")
-            QTimer.singleShot(300, speaker.quit)
-
-        spy = ConsolePaint(speaker)
-        speaker.deck.console_view.installEventFilter(spy)
-
     status = kanpe.cli.main(["speak", deck, "--minutes", "20"])
-    cpu_ms = (time.process_time() - cpu) * 1000
+    cpu_ms = (time.process_time() - cpu) * 1000  # the whole run
     print(json.dumps({"marks": marks, "gc": collections, "cpu": cpu_ms}), flush=True)
     return status
 
@@ -143,6 +154,33 @@ def wrap(
         return result
 
     setattr(cls, name, wrapped)
+
+
+class _Watcher(importlib.abc.MetaPathFinder):
+    """Calls ``loaded[name](module)`` once the module ``name`` has been executed."""
+
+    def __init__(self, loaded: dict[str, Callable[[Any], None]]) -> None:
+        self.loaded = loaded
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name not in self.loaded:
+            return None
+        sys.meta_path.remove(self)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None:
+            return spec
+        loader, after = spec.loader, self.loaded.pop(name)
+        exec_module = loader.exec_module
+
+        def run(module: Any) -> None:
+            exec_module(module)
+            after(module)
+
+        loader.exec_module = run  # type: ignore[method-assign]
+        return spec
 
 
 if __name__ == "__main__":

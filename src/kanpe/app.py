@@ -17,7 +17,6 @@ import contextlib
 import gc
 import logging
 import sys
-import tempfile
 from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +124,8 @@ async def solo_room(
 
     with contextlib.ExitStack() as files:
         if data_dir is None:
+            import tempfile  # here: not before the first slide
+
             data_dir = Path(files.enter_context(tempfile.TemporaryDirectory(prefix="kanpe-solo-")))
         relay = Relay(RelayConfig(host="127.0.0.1", port=0, data_dir=data_dir, web_root=web_root()))
         await relay.start()
@@ -402,5 +403,7 @@ def sample_deck() -> Path:
         from kanpe.ui.speaker.deckgen import generate_deck
 
         application()
+        import tempfile
+
         folder = Path(tempfile.mkdtemp(prefix="kanpe-sample-"))
         return generate_deck(folder / "sample.pdf", pages=12, title="Kanpe sample deck")

@@ -262,7 +262,17 @@ class SpeakerApp(QObject):
             self.overlay.show()
         self.console.raise_()
         self.console.activateWindow()
-        # Queued behind the console's first renders, which its views asked for as it showed.
+        # The stage's next pages render once the console's current one has (or now, if no
+        # render is on its way to the console).
+        console_cache = self.deck.console_view.cache
+        if console_cache.is_busy():
+            console_cache.pageReady.connect(
+                self._release_stage_cache, Qt.ConnectionType.SingleShotConnection
+            )
+        else:
+            self._release_stage_cache()
+
+    def _release_stage_cache(self) -> None:
         self.deck.stage_view.cache.hold_neighbours(False)
 
     def _attached(self) -> None:
