@@ -43,8 +43,10 @@ async def settle(seconds: float = 0.4) -> None:
 
 
 def grab(speaker: SpeakerApp, name: str) -> None:
-    for window, tag in ((speaker.stage, "stage"), (speaker.console, "console")):
-        window.grab().save(str(OUT / f"{name}-{tag}.png"))
+    windows = (speaker.stage, "stage"), (speaker.console, "console"), (speaker.overlay, "overlay")
+    for window, tag in windows:
+        if window.isVisible():
+            window.grab().save(str(OUT / f"{name}-{tag}.png"))
 
 
 async def main() -> None:
@@ -65,6 +67,7 @@ async def main() -> None:
         speaker.open_deck(deck)
         speaker.show()
         speaker.console.move(0, 0)
+        speaker.set_overlay_visible(True)
         speaker.stage.resize(1280, 720)
         await host.command(StartTimer(id=host.new_id(), slot="talk"))
         people = []

@@ -1264,6 +1264,10 @@
         <source>Kanpe overlay</source>
         <translation>Kanpe オーバーレイ</translation>
     </message>
+    <message>
+        <source>❓ {n} new</source>
+        <translation>❓ 新着 {n}</translation>
+    </message>
 </context>
 <context>
     <name>Phase</name>

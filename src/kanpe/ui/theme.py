@@ -120,5 +120,9 @@ QLabel#overlayCue {
     background: rgba(58, 50, 16, 235); color: #fff8dc; border: 2px solid #ffd23f;
     border-radius: 10px; padding: 4px 8px; font-weight: bold; font-size: 17px;
 }
+QLabel#overlayQuestions {
+    background: #ffd23f; color: #1b1400; border-radius: 9px; padding: 1px 8px;
+    font-weight: bold; font-size: 13px;
+}
 QLabel#overlayCue[lit="true"] { background: rgba(255, 210, 63, 245); color: #1b1400; }
 """

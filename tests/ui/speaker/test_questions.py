@@ -90,6 +90,9 @@ async def test_folded_the_count_stays_on_the_edge_and_what_was_listed_is_seen(
     await ask(people[2], "What about daylight saving time?")
     await eventually(lambda: (edge.new, edge.total) == (1, 4))
     assert questions.new_count == 1
+    # The overlay, over whatever app the speaker shares, says it too.
+    assert app.overlay.questions_badge.text() == "❓ 1 new"
+    assert not app.overlay.questions_badge.isHidden()
     edge.clicked.emit()  # the mouse opens it again
     assert app.console.questions.isVisible() and not edge.isVisible()
     new_rows = [qid for qid in app.console.questions.row_ids() if questions.seen.is_new(

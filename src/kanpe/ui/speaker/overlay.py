@@ -1,7 +1,8 @@
 """The overlay: a small frameless, always-on-top, translucent countdown over any application.
 
 For speakers who present from PowerPoint, Keynote or a browser and share that instead of the
-stage. Drag it anywhere, resize it from its corner; the cue card flashes in it. In click-through
+stage. Drag it anywhere, resize it from its corner; the cue card flashes in it, and the number of
+new audience questions shows in its corner. In click-through
 mode it ignores the mouse entirely (clicks reach the window below); the console's View menu and
 its shortcut (T) bring the mouse back.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent, QMoveEvent, QResizeEvent
-from PySide6.QtWidgets import QSizeGrip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizeGrip, QVBoxLayout, QWidget
 
 from kanpe.core.model import Cue
 from kanpe.ui.countdown_face import CountdownFace
@@ -64,6 +65,10 @@ class OverlayWindow(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.face, 3)
         layout.addWidget(self.cue_label, 1)
+        # New audience questions, over the face's corner (not in the layout: it moves nothing).
+        self.questions_badge = QLabel(self)
+        self.questions_badge.setObjectName("overlayQuestions")
+        self.questions_badge.hide()
         self._drag_from: QPoint | None = None
         self._restoring = False
         self._cue_extra = 0
@@ -86,6 +91,15 @@ class OverlayWindow(QWidget):
         if not self.cue_label.isVisibleTo(self):
             self.cue_label.show()
             self._grow(max(48, self.height() // 2))
+
+    def show_new_questions(self, count: int) -> None:
+        """How many of the talk's questions the speaker has not seen yet (0: nothing shown)."""
+        if count:
+            self.questions_badge.setText(self.tr("❓ {n} new").format(n=count))
+            self.questions_badge.adjustSize()
+            self.questions_badge.move(6, 6)
+            self.questions_badge.raise_()
+        self.questions_badge.setVisible(count > 0)
 
     def _grow(self, extra: int) -> None:
         """Make room for the cue below the countdown (and give it back), without counting it as

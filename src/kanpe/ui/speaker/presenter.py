@@ -104,6 +104,7 @@ class PresenterWindows(QObject):
     def _follow_questions(self) -> None:
         if self.questions is not None:
             self.console.set_checked("questions.toggle", self.questions.is_open)
+            self.overlay.show_new_questions(self.questions.new_count)
 
     def windows(self) -> tuple[PresenterConsole, OverlayWindow]:
         """The console and the overlay, for the key router to watch."""
