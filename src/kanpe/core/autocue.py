@@ -17,8 +17,8 @@ from kanpe.core.clockface import TimerStatus
 from kanpe.core.cuewords import auto_words
 from kanpe.core.events import LogEvent, SlotChanged
 from kanpe.core.model import AutoCues, Cue, CueKind, RoomState, SlotState, Threshold
-from kanpe.core.protocol import ErrorCode, SetAutoCues
-from kanpe.core.refusal import Refused
+from kanpe.core.protocol import SetAutoCues
+from kanpe.core.refusal import found, slot_named
 from kanpe.core.rundown import Slot
 
 ORDER: tuple[Threshold, ...] = (Threshold.WARNING, Threshold.FINAL, Threshold.TIME_UP)
@@ -95,10 +95,8 @@ def replanned(plan: Slot, slot: SlotState, now: float) -> SlotState:
 
 def set_auto_cues(state: RoomState, command: SetAutoCues, now: float) -> list[LogEvent]:
     """The ``slot.auto_cues`` command: one ``slot`` event, none if nothing changed."""
-    slot = state.slots.get(command.slot)
-    plan = state.rundown.slot(command.slot)
-    if slot is None or plan is None:
-        raise Refused(ErrorCode.NOT_FOUND, f"no slot {command.slot!r} in the rundown")
+    plan = found(state.rundown.slot(command.slot), slot_named(command.slot))
+    slot = found(state.slots.get(command.slot), slot_named(command.slot))
     changes = {
         threshold: on
         for threshold in ORDER

@@ -27,21 +27,21 @@ from kanpe.core.model import (
     RoomState,
 )
 from kanpe.core.protocol import ErrorCode
-from kanpe.core.refusal import Refused
+from kanpe.core.refusal import Refused, found
 
 
-def find_question(state: RoomState, question_id: str) -> Question:
+def find_question(state: RoomState, question_id: str, *, hidden: bool = True) -> Question:
+    """The question ``question_id``; with ``hidden=False``, one hidden by a host is not found
+    (the audience may not vote on what it cannot see)."""
     question = state.questions.get(question_id)
-    if question is None:
-        raise Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
-    return question
+    if question is not None and question.hidden and not hidden:
+        question = None
+    return found(question, f"question {question_id!r}")
 
 
 def find_chat(state: RoomState, message_id: str) -> ChatMessage:
-    for message in state.chat:
-        if message.id == message_id:
-            return message
-    raise Refused(ErrorCode.NOT_FOUND, f"no chat message {message_id!r}")
+    message = next((m for m in state.chat if m.id == message_id), None)
+    return found(message, f"chat message {message_id!r}")
 
 
 def report(
@@ -89,28 +89,21 @@ def close_report(state: RoomState, reported_id: str) -> list[LogEvent]:
 
 
 def unvote(state: RoomState, who: Principal, question_id: str) -> list[LogEvent]:
-    question = find_question(state, question_id)
-    if question.hidden:
-        raise Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
+    question = find_question(state, question_id, hidden=False)
     if who.key not in question.voters:
         return []
     return [QuestionUnvoted(question=question.id, who=who.key)]
 
 
 def vote(state: RoomState, who: Principal, question_id: str) -> list[LogEvent]:
-    question = find_question(state, question_id)
-    if question.hidden:
-        raise Refused(ErrorCode.NOT_FOUND, f"no question {question_id!r}")
+    question = find_question(state, question_id, hidden=False)
     if who.key in question.voters:
         return []
     return [QuestionVoted(question=question.id, who=who.key)]
 
 
 def find_poll(state: RoomState, poll_id: str) -> Poll:
-    poll = state.polls.get(poll_id)
-    if poll is None:
-        raise Refused(ErrorCode.NOT_FOUND, f"no poll {poll_id!r}")
-    return poll
+    return found(state.polls.get(poll_id), f"poll {poll_id!r}")
 
 
 def answer(state: RoomState, who: Principal, poll_id: str, option: int) -> list[LogEvent]:

@@ -73,7 +73,7 @@ from kanpe.core.protocol import (
     VoteQuestion,
     message_tag,
 )
-from kanpe.core.refusal import Refusal, Refused
+from kanpe.core.refusal import Refusal, Refused, found, slot_named
 
 __all__ = ["ALLOWED", "Refusal", "authorize", "decide", "initial_state"]
 from kanpe.core.autocue import replanned, set_auto_cues
@@ -135,10 +135,7 @@ def decide(
 
 
 def _slot(state: RoomState, slot_id: str) -> SlotState:
-    slot = state.slots.get(slot_id)
-    if slot is None:
-        raise Refused(ErrorCode.NOT_FOUND, f"no slot {slot_id!r} in the rundown")
-    return slot
+    return found(state.slots.get(slot_id), slot_named(slot_id))
 
 
 def _next_id(state: RoomState, prefix: str) -> str:
@@ -221,8 +218,7 @@ def _decide(state: RoomState, who: Principal, command: Command, now: float) -> l
                 return []
             return feedback.report(state, who, ReportKind.QUESTION, question, now)
         case DismissReport(report=report_id):
-            if report_id not in state.reports:
-                raise Refused(ErrorCode.NOT_FOUND, f"no open report {report_id!r}")
+            found(state.reports.get(report_id), f"open report {report_id!r}")
             return feedback.close_report(state, report_id)
         case ModerateQuestion():
             return moderation.moderate_question(state, who, command)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList
+from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList, ShownRows
 from kanpe.ui.labels import plain_label
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def readiness(row: TalkRow, check: Check | None) -> CheckRow:
     return CheckRow(row.slot, row.speaker, state, round_trip)
 
 
-class CheckinPanel(QWidget):
+class CheckinPanel(ShownRows, QWidget):
     """One row per talk with its readiness; "Check all" above, who is not ready below."""
 
     def __init__(self, room: RoomModel, commands: Sender, parent: QWidget | None = None) -> None:
@@ -94,15 +94,6 @@ class CheckinPanel(QWidget):
 
     def not_ready(self) -> list[CheckRow]:
         return [state for state in self.states() if state.readiness is not Readiness.READY]
-
-    def rows(self) -> list[Row]:
-        if self.rebuild.pending():
-            self.rebuild.cancel()
-            self._build()
-        return [row for row in self.list.rows() if isinstance(row, Row)]
-
-    def row(self, slot: str) -> Row | None:
-        return next((row for row in self.rows() if row.key == slot), None)
 
     # --- actions --------------------------------------------------------------------------------
 

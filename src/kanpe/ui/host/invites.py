@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanpe.ui.host.qr import qr_pixmap
-from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList
+from kanpe.ui.host.rows import PANEL_STYLE, Rebuild, Row, RowList, ShownRows
 from kanpe.ui.labels import plain_label
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def masked(link: str) -> str:
     return base.partition("://")[2] or base
 
 
-class InvitesPanel(QWidget):
+class InvitesPanel(ShownRows, QWidget):
     """Every invite of the room; the QR code of the one chosen, beside the list."""
 
     linksChanged = Signal(dict)  # the whole set of links, after one was minted here
@@ -96,14 +96,6 @@ class InvitesPanel(QWidget):
         column.addWidget(self.list, 1)
         column.addWidget(self.status)
         column.addWidget(code, 0)
-
-    def rows(self) -> list[Row]:
-        """The rows shown now, top first (built if a rebuild is pending)."""
-        self.rebuild.flush()
-        return self.list.keyed()
-
-    def row(self, key: str) -> Row | None:
-        return next((row for row in self.rows() if row.key == key), None)
 
     # --- the list ---------------------------------------------------------------------------
 

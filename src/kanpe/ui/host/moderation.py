@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kanpe.ui.host.rows import Rebuild, Row, RowList, clock_text
+from kanpe.ui.host.rows import Rebuild, Row, RowList, ShownRows, clock_text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from kanpe.core.model import ChatMessage, Question, Report
     from kanpe.ui.host.sender import Sender
     from kanpe.ui.roommodel import RoomModel
@@ -29,7 +31,7 @@ QUESTION_REBUILD_MS = 200
 QUESTION_ROWS = 200
 
 
-class _Moderation(QWidget):
+class _Moderation(ShownRows, QWidget):
     """A list that follows the room model and rebuilds at most once per loop turn."""
 
     def __init__(
@@ -51,14 +53,6 @@ class _Moderation(QWidget):
         room.synced.connect(self.rebuild.request)
         self.rebuild.request()
 
-    def rows(self) -> list[Row]:
-        """The rows shown now, top first (built if a rebuild is pending)."""
-        self.rebuild.flush()
-        return self.list.keyed()
-
-    def row(self, key: str) -> Row | None:
-        return next((row for row in self.rows() if row.key == key), None)
-
     def _build(self) -> None:
         raise NotImplementedError
 
@@ -74,7 +68,7 @@ class ChatModeration(_Moderation):
         room.chatPosted.connect(self._post)
         room.chatReset.connect(self.rebuild.request)
 
-    def rows(self) -> list[Row]:
+    def rows(self) -> Sequence[Row]:
         if self._add.pending() and not self.rebuild.pending():
             self._add.cancel()
             self._add_posted()

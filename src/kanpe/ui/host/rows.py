@@ -95,6 +95,24 @@ class Rebuild(QObject):
             self._build()
 
 
+class ShownRows:
+    """What a panel whose rows are a RowList (``list``) rebuilt by ``rebuild`` shows now, asked
+    the same way of every panel (the invites, the check-in, the moderation lists): a pending
+    rebuild is done first, so what is read is current."""
+
+    list: RowList
+    rebuild: Rebuild
+
+    def rows(self) -> Sequence[Row]:
+        """The rows shown now, top first (built if a rebuild is pending)."""
+        self.rebuild.flush()
+        return self.list.keyed()
+
+    def row(self, key: str) -> Row | None:
+        """The row of ``key`` shown now, if any."""
+        return next((row for row in self.rows() if row.key == key), None)
+
+
 class RowList(QScrollArea):
     """A vertical list of row widgets; a line of text when empty. Rows are replaced as a whole
     (``set_rows``) or, for a list that only grows at the top (the chat), added there and the
