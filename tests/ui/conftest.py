@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import signal
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,16 @@ from tests.net.conftest import fast_backoff
 
 MakeDeck = Callable[[int], Path]
 LONG_DECK_PAGES = 300
+
+
+@pytest.fixture
+def signal_handlers() -> Iterator[None]:
+    """The test process's Ctrl+C and TERM handlers, put back after the test: kanpe host takes
+    them for its orderly quit."""
+    handlers = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
 
 
 @pytest.fixture(scope="session")

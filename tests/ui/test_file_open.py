@@ -6,7 +6,6 @@ by clicking their buttons."""
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,6 +145,7 @@ def test_joining_another_talk_from_the_desktop_keeps_the_deck(
     assert question == "Join this talk?" and "practice room" in text and default == "Cancel"
 
 
+@pytest.mark.usefixtures("signal_handlers")
 def test_a_deck_opened_while_hosting_opens_the_speaker_app_beside_the_console(
     qapp: QApplication, own_config: Path, dialogs: list[Dialogs], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -174,20 +174,10 @@ def test_a_deck_opened_while_hosting_opens_the_speaker_app_beside_the_console(
     dialogs.append(Dialogs("OK"))
     system_opens(broken)
     system_opens(deck)
-    handlers = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        status = hosting.run_host(
-            None,
-            link=None,
-            relay=None,
-            data=str(own_config / "event"),
-            public_url=None,
-            port=0,
-            problem=pytest.fail,
-        )
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)  # run_host takes Ctrl+C for its orderly quit
+    event = str(own_config / "event")
+    status = hosting.run_host(
+        None, link=None, relay=None, data=event, public_url=None, port=0, problem=pytest.fail
+    )
     assert status == 0
     [(title, text, _)] = dialogs[0].seen
     assert title == "Kanpe cannot open this deck" and "broken.pdf" in text

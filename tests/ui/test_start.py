@@ -3,7 +3,6 @@ and a deck or a link given by the system (a drop, macOS' file-open event) goes s
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import pytest
@@ -397,6 +396,7 @@ def test_host_an_event_opens_the_host_console_as_kanpe_host_does(
     assert callable(problem)  # what stops the console is shown in a window, not only printed
 
 
+@pytest.mark.usefixtures("signal_handlers")
 def test_what_stops_the_host_console_reaches_its_problem_window(tmp_path: Path) -> None:
     """A damaged event file in the data folder: the host is told why (and that it was kept)
     through ``problem``, which the start window turns into a dialog; nothing starts."""
@@ -404,20 +404,15 @@ def test_what_stops_the_host_console_reaches_its_problem_window(tmp_path: Path) 
 
     (tmp_path / "event.json").write_text("{not json", encoding="utf-8")
     told: list[str] = []
-    handlers = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        status = kanpe.hosting.run_host(
-            None,
-            link=None,
-            relay=None,
-            data=str(tmp_path),
-            public_url=None,
-            port=0,
-            problem=told.append,
-        )
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)  # run_host takes Ctrl+C for its orderly quit
+    status = kanpe.hosting.run_host(
+        None,
+        link=None,
+        relay=None,
+        data=str(tmp_path),
+        public_url=None,
+        port=0,
+        problem=told.append,
+    )
     assert status == 1
     assert len(told) == 1 and "the relay could not start" in told[0]
     assert "kept as it is" in told[0]
