@@ -137,7 +137,7 @@ async def test_the_link_of_the_talk_already_joined_asks_nothing(
 ) -> None:
     link = invites.speakers[SLOT]
     app = await speakers.start(link, deck=deck_path)
-    speaker = Speaker(app, joined=link)
+    speaker = Speaker(app, joined=f"  {link} ")  # as typed after kanpe speak --join
     with file_opens().handled_by(speaker.opens):
         system_opens(make_app_link(link))
     assert speaker.asked == [] and speaker.switched == [] and speaker.told == []

@@ -128,7 +128,7 @@ class SpeakerOpens(QObject):
         except LinkError as exc:
             self._tell(self.speaker.console, *link_refusal(exc))
             return
-        if invite.link == self.joined:
+        if invite.link == _as_given(self.joined):
             self._to_front()
             return
         if self.joined is None:
@@ -190,3 +190,15 @@ def request_refusal(request: OpenRequest) -> tuple[str, str] | None:
             except LinkError as exc:
                 return link_refusal(exc)
     return None
+
+
+def _as_given(link: str | None) -> str | None:
+    """``link`` as a parsed invite spells it (``kanpe speak --join`` takes it as typed)."""
+    from kanpe.core.links import LinkError, parse_link
+
+    if link is None:
+        return None
+    try:
+        return parse_link(link).link
+    except LinkError:
+        return link
