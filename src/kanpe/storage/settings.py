@@ -63,6 +63,7 @@ class SpeakerSettings:
     overlay: OverlayGeometry | None = None
     overlay_opacity: float = 0.88
     overlay_click_through: bool = False
+    questions_open: bool = True  # the console's question queue open, or folded to its edge
     # The start window (kanpe with nothing to do): decks opened, newest first; the last choice;
     # the practice talk's length.
     recent_decks: tuple[str, ...] = ()
@@ -194,7 +195,8 @@ def _to_dict(settings: SpeakerSettings) -> dict[str, Any]:
         "practice_minutes": round(settings.practice_minutes, 2),
         "recent_decks": list(settings.recent_decks),
     }
-    return {"stage": stage, "overlay": overlay, "start": start}
+    console = {"questions": settings.questions_open}
+    return {"stage": stage, "overlay": overlay, "console": console, "start": start}
 
 
 def _parse(doc: dict[str, Any]) -> SpeakerSettings:
@@ -212,6 +214,7 @@ def _parse(doc: dict[str, Any]) -> SpeakerSettings:
         ):
             raise SettingsError("overlay.geometry must be [x, y, width, height] in pixels")
         parsed_geometry = OverlayGeometry(*geometry)
+    console = _table(doc, "console")
     start = _table(doc, "start")
     recent = start.get("recent_decks", [])
     if not isinstance(recent, list) or not all(isinstance(path, str) for path in recent):
@@ -234,6 +237,7 @@ def _parse(doc: dict[str, Any]) -> SpeakerSettings:
         overlay_click_through=_bool(
             overlay, "click_through", defaults.overlay_click_through, "overlay"
         ),
+        questions_open=_bool(console, "questions", defaults.questions_open, "console"),
         recent_decks=tuple(recent),
         start_choice=choice,
         practice_minutes=_number(start, "practice_minutes", defaults.practice_minutes, "start"),

@@ -194,3 +194,21 @@ async def test_kanpe_speak_keeps_the_talks_questions_in_a_file(
     app.quit()
     text = kept.read_text(encoding="utf-8")
     assert "Asked in the last second" in text and "| Mia | no |" in text
+
+
+@speaker_test
+async def test_a_folded_queue_is_remembered(
+    invites: RoomInvites, speakers: Speakers, settings_path: Path
+) -> None:
+    from kanpe.storage.settings import SettingsStore
+
+    app = await speakers.start(invites.speakers[SLOT])
+    assert queue_of(app).is_open  # open at first
+    QTest.keyClick(app.console, Qt.Key.Key_Q)
+    app.save_settings()
+    assert not SettingsStore.for_speaker(settings_path).load().questions_open
+    app.quit()
+    again = await speakers.start(invites.speakers[SLOT])
+    assert not queue_of(again).is_open
+    assert again.console.queue_edge.isVisible() and not again.console.questions.isVisible()
+    assert not again.console.menu_actions["questions.toggle"].isChecked()

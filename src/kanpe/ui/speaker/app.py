@@ -219,6 +219,8 @@ class SpeakerApp(QObject):
         self.console.closing.connect(self.quit)
         self.overlay.geometryEdited.connect(self._overlay_moved)
         self.overlay.closedByUser.connect(lambda: self.set_overlay_visible(False))
+        if presenter.questions is not None:
+            presenter.questions.openChanged.connect(self._questions_opened)
         for name, action in self.console.menu_actions.items():
             if name.startswith("stage.size:"):  # one of the choices (kanpe.ui.menus.choice_name)
                 size = name.removeprefix("stage.size:")
@@ -453,6 +455,10 @@ class SpeakerApp(QObject):
         self.overlay.set_click_through(on)
         self.console.set_checked("overlay.click_through", on)
         self._change(overlay_click_through=on)
+
+    def _questions_opened(self, on: bool) -> None:
+        if on != self.settings.questions_open:
+            self._change(questions_open=on)  # remembered, as the overlay's place is
 
     def _overlay_moved(self, rect: QRect) -> None:
         self._change(overlay=OverlayGeometry(rect.x(), rect.y(), rect.width(), rect.height()))

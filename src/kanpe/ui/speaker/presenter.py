@@ -229,3 +229,5 @@ class PresenterWindows(QObject):
         self.overlay.set_click_through(s.overlay_click_through)
         self.console.set_checked("overlay.click_through", s.overlay_click_through)
         self.console.set_checked("overlay.show", s.overlay_visible)
+        if self.questions is not None:
+            self.questions.set_open(s.questions_open)

@@ -37,6 +37,7 @@ class SpeakerQuestions(QObject):
     """The queue's controller (see the module's docstring)."""
 
     changed = Signal()  # the queue, its selection, what is new or whether it is open changed
+    openChanged = Signal(bool)  # the speaker opened or folded the queue
 
     def __init__(
         self,
@@ -158,6 +159,7 @@ class SpeakerQuestions(QObject):
             self.seen.see_all(self.queue)
         self.is_open = on
         self._paint()
+        self.openChanged.emit(on)
 
     def toggle(self) -> None:
         self.set_open(not self.is_open)
@@ -170,8 +172,10 @@ class SpeakerQuestions(QObject):
         self._chosen = True
         self._advance = False
         self.seen.see(question_id)
-        self.is_open = True
-        self._paint()
+        if not self.is_open:
+            self.set_open(True)
+        else:
+            self._paint()
 
     def step(self, delta: int) -> None:
         """Select the next (1) or previous (-1) question, from the top when none is selected."""
