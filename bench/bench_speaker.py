@@ -500,6 +500,7 @@ def _child_flips(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    from bench._live_room import live_room
     from kanpe.app import solo_room
     from kanpe.net.link import LinkClient
     from kanpe.storage.settings import SettingsStore
@@ -537,67 +538,37 @@ def _child_flips(args: argparse.Namespace) -> int:
             )
             speaker.open_deck(Path(args.deck))
             speaker.show()
-            await _busy_talk(room, speaker)  # the question queue full, a live poll
-            views = speaker.deck.views()
-            spy = Painted()
-            for view in views:
-                view.installEventFilter(spy)
-            await asyncio.sleep(2.0)
-            latencies = []
-            for _ in range(args.flips):
-                painted.clear()
-                waiting[:] = [asyncio.get_running_loop().create_future()]
-                target = speaker.deck.page + 1
-                sent = time.perf_counter()
-                press = QKeyEvent(
-                    QEvent.Type.KeyPress, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier
-                )
-                QApplication.sendEvent(speaker.console, press)
-                assert speaker.deck.page == target
-                await asyncio.wait_for(waiting[0], 5)
-                # Resumed after the last paint event was handled: its end, not its start.
-                latencies.append(time.perf_counter() - sent)
-                await asyncio.sleep(0.4)
+            # The question queue open and full, and a poll whose counts move during the flips.
+            async with live_room(speaker, room.invites.audience) as moved:
+                views = speaker.deck.views()
+                spy = Painted()
+                for view in views:
+                    view.installEventFilter(spy)
+                await asyncio.sleep(2.0)
+                latencies = []
+                for _ in range(args.flips):
+                    painted.clear()
+                    waiting[:] = [asyncio.get_running_loop().create_future()]
+                    target = speaker.deck.page + 1
+                    sent = time.perf_counter()
+                    press = QKeyEvent(
+                        QEvent.Type.KeyPress, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier
+                    )
+                    QApplication.sendEvent(speaker.console, press)
+                    assert speaker.deck.page == target
+                    await asyncio.wait_for(waiting[0], 5)
+                    # Resumed after the last paint event was handled: its end, not its start.
+                    latencies.append(time.perf_counter() - sent)
+                    await asyncio.sleep(0.4)
+                activity.update(moved)
             speaker.quit()
             await link.close()
             return latencies
 
+    activity: dict[str, int] = {}  # what the audience did during the flips
     latencies = asyncio.run(go(), loop_factory=lambda: qasync.QEventLoop(app))
-    print(json.dumps({"flips": latencies}), flush=True)
+    print(json.dumps({"flips": latencies, "audience": activity}), flush=True)
     return 0
-
-
-async def _busy_talk(room: Any, speaker: Any, questions: int = 30) -> None:
-    """Flip as on the night (issue 13): an audience has asked ``questions`` questions, voted on
-    them, and answers a poll the speaker opened, so the console's queue is open and full and a
-    live poll is in view while the slides move."""
-    from kanpe.core.protocol import AnswerPoll, AskQuestion, OpenPoll, VoteQuestion
-    from kanpe.net.link import LinkClient, wait_for_state
-
-    people = [LinkClient(room.invites.audience, client_id=f"bench-{n}") for n in range(5)]
-    for person in people:
-        await person.start()
-        await person.ready()
-    asker = people[0]
-    for n in range(questions):
-        ack = await asker.command(AskQuestion(id=asker.new_id(), text=f"Question {n} on slide?"))
-        for voter in people[: n % len(people)]:
-            await voter.command(VoteQuestion(id=voter.new_id(), question=f"q{ack.version}"))
-    opened = await speaker.commands.send(
-        OpenPoll(id=speaker.commands.new_id(), question="Used it?", options=("Yes", "No"))
-    )
-    for index, person in enumerate(people):
-        await person.command(
-            AnswerPoll(id=person.new_id(), poll=f"p{opened.version}", option=index % 2)
-        )
-    await wait_for_state(asker, lambda s: sum(next(iter(s.polls.values())).counts) == len(people))
-    queue = speaker.presenter.questions
-    for _ in range(200):  # the queue repaints within 50 ms of the last vote
-        if queue is None or len(queue.queue) >= questions:
-            break
-        await asyncio.sleep(0.05)
-    for person in people:
-        await person.close()
 
 
 def _child_feed(args: argparse.Namespace) -> int:
@@ -700,7 +671,9 @@ def kanpe_internal_flips(deck: Path, args: argparse.Namespace, work: Path) -> li
         timeout=300,
         check=True,
     )
-    return list(json.loads(result.stdout.strip().splitlines()[-1])["flips"])
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"  during Kanpe's internal flips the audience did: {found['audience']}", flush=True)
+    return list(found["flips"])
 
 
 async def feed_burst(
