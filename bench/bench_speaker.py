@@ -24,7 +24,10 @@ its own title-bar colour, so "page n is painted" is "a patch of page n's colour 
 - idle CPU: user+system CPU of the process over the idle window with its countdown running;
 - RSS: resident memory after the deck is loaded and the first slides are rendered;
 - feed burst: 200 chat messages a second for 10 s into a joined speaker app: lateness of a 10 ms
-  probe timer on its GUI thread (event-loop lag), chat rows kept and RSS before and after.
+  probe timer on its GUI thread (event-loop lag), chat rows kept and RSS before and after;
+- GC pauses (bench/_speaker_gc.py): the worst garbage-collector pause inside the app during 200
+  flips, a 25-minute countdown on a simulated clock and a burst of 400 chat lines, with a live
+  audience, under the collection policy kanpe speak installs and under the interpreter's default.
 
 Kanpe runs from its compiled bytecode, as an installed Kanpe does (compile_kanpe); the anchors
 are Debian's installed packages.
@@ -105,7 +108,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--flips", type=int, default=30)
     parser.add_argument("--app", action="append", help="measure only these apps (Kanpe, ...)")
     parser.add_argument(
-        "--only", choices=("apps", "internal", "feed"), action="append", help="run only these"
+        "--only",
+        choices=("apps", "internal", "feed", "gc"),
+        action="append",
+        help="run only these",
     )
     parser.add_argument("--child", choices=("flips", "feed"), help=argparse.SUPPRESS)
     parser.add_argument("--deck", help=argparse.SUPPRESS)
@@ -764,7 +770,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
         size = each.path.stat().st_size / 2**20
         print(f"deck: {each.name}, {each.pages} pages, {size:.1f} MB")
     print(f"screen {SCREEN}")
-    only = set(args.only or ("apps", "internal", "feed"))
+    only = set(args.only or ("apps", "internal", "feed", "gc"))
     results: dict[str, Measured] = {}
     apps: list[App] = []
     for app in APPS if "apps" in only else ():
@@ -824,6 +830,8 @@ def run(args: argparse.Namespace) -> list[Figure]:
         )
     if "feed" in only:
         figures += feed_figures(deck, work)
+    if "gc" in only:
+        figures += gc_figures(deck, work, quick=args.quick)
     return figures
 
 
@@ -879,4 +887,42 @@ def feed_figures(deck: Path, work: Path) -> list[Figure]:
             note=f"{feed['received']} messages received, {feed['rows']} rows kept",
         )
     )
+    return figures
+
+
+def gc_figures(deck: Path, work: Path, *, quick: bool) -> list[Figure]:
+    """The worst GC pause of each phase, under the policy (target 10 ms) and the default."""
+    from bench._gcpauses import pause_line
+
+    figures = []
+    plan = ["--flips", "30", "--minutes", "3"] if quick else []
+    for policy in ("policy", "default"):
+        result = subprocess.run(
+            [sys.executable, "-m", "bench._speaker_gc", "--deck", str(deck), "--gc", policy, *plan],
+            capture_output=True,
+            text=True,
+            env=_env(work / f"gc-{policy}"),
+            timeout=900,
+            check=True,
+        )
+        found = json.loads(result.stdout.strip().splitlines()[-1])
+        for phase in ("flips", "countdown", "burst"):
+            print(f"  GC, {policy}, {phase}: {pause_line(found[phase])}")
+        worst = max(found[phase]["worst_ms"] for phase in ("flips", "countdown", "burst"))
+        collections = (
+            f"; {found['full_collections']} full collections at quiet moments"
+            if policy == "policy"
+            else ""
+        )
+        figures.append(
+            Figure(
+                f"Kanpe: worst GC pause, flips + countdown + burst ({policy})",
+                worst,
+                "ms",
+                10.0 if policy == "policy" else None,
+                note=f"a full collection at the end: {found['full_collect_ms']:.1f} ms (cpu "
+                f"{found['full_collect_cpu_ms']:.1f}), {found['burst']['tracked']} objects walked, "
+                f"{found['burst']['frozen']} frozen{collections}",
+            )
+        )
     return figures

@@ -304,6 +304,7 @@ def _speak(
 ) -> tuple[int, tuple[str, Path | None] | None]:
     """One speaker app, on one talk, until the speaker quits; also returns the talk to join next
     (its link, the deck then open), if the speaker chose to switch."""
+    from kanpe.core.gcpolicy import SPEAKER_GC
     from kanpe.storage.settings import SettingsStore
     from kanpe.ui.fileopen import file_opens
     from kanpe.ui.speaker.app import SpeakerApp
@@ -332,8 +333,9 @@ def _speak(
         until_first_paint(speaker)
         # Collected from here on (cli.main turned collection off for ``kanpe speak``: ~100
         # collections of objects that all live on, ~15 ms before the first slide). What
-        # start-up made is frozen first, so the first collection does not walk all of it.
-        gc.freeze()
+        # start-up made is frozen, and full collections wait for the app's quiet moments from
+        # now on (core/gcpolicy.py, ui/gcidle.py): none walks all of start-up in a flip.
+        speaker.collect_garbage_when_idle(SPEAKER_GC)
         gc.enable()
         if path is not None:  # written (and fsynced) once the first slide is on screen
             remember_deck(speaker, path)

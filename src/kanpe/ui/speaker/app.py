@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog
 
 from kanpe.core.clockface import TimerStatus
+from kanpe.core.gcpolicy import GcPolicy
 from kanpe.core.notices import AppNotice, Notices, Severity
 from kanpe.storage.settings import (
     MAX_FONT,
@@ -30,6 +31,7 @@ from kanpe.storage.settings import (
     SpeakerSettings,
 )
 from kanpe.ui.commands import CommandSender
+from kanpe.ui.gcidle import IdleCollector
 from kanpe.ui.speaker.deckhost import DeckHost
 from kanpe.ui.speaker.feed import ChatListModel, ReactionBursts
 from kanpe.ui.speaker.firstpaint import FirstPaint
@@ -462,6 +464,20 @@ class SpeakerApp(QObject):
 
     def _overlay_moved(self, rect: QRect) -> None:
         self._change(overlay=OverlayGeometry(rect.x(), rect.y(), rect.width(), rect.height()))
+
+    def collect_garbage_when_idle(self, policy: GcPolicy) -> IdleCollector:
+        """Own the process's garbage collection (``kanpe speak``; core/gcpolicy.py): what exists
+        now is frozen, and full collections wait for a moment with no flip, key or chat line, away
+        from the countdown's next repaint. Stopped when the speaker quits."""
+        collector = IdleCollector(
+            policy, next_paint=lambda: self.ticker.due, clock=self.model.clock, parent=self
+        )
+        collector.watch(
+            self.deck.pageChanged, self.model.chatPosted, self.model.reacted, self.model.cueChanged
+        )
+        self.finished.connect(collector.stop)
+        collector.start()
+        return collector
 
     # --- quitting ------------------------------------------------------------------------------
 
