@@ -7,11 +7,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kanpe.core.protocol import SendChat
+from kanpe.core.protocol import React, SendChat
 from kanpe.net.link import LinkStatus
+from kanpe.storage.hostsettings import host_settings_store
+from kanpe.ui.host.console import HostConsole
 from kanpe.ui.host.panels import HostPanels
+from kanpe.ui.roommodel import RoomModel
 from tests.support.faultproxy import FaultProxy
-from tests.ui.conftest import CLEANUPS, _call
+from tests.ui.conftest import CLEANUPS, Clients, _call
 from tests.ui.host.conftest import Hosts, Night, host_test, until
 
 
@@ -85,15 +88,47 @@ def test_the_event_links_go_to_the_first_console_only(qapp: object, tmp_path: Pa
     """The console's first room is the event's; a room joined later from it knows no links."""
     from kanpe.storage.hostsettings import host_settings_store
     from kanpe.ui.host.invites import InvitesPanel
-    from kanpe.ui.host.panels import console_factory
+    from kanpe.ui.host.panels import HostPanels, console_factory
 
     links = {"room": "r", "audience": "http://127.0.0.1:1/audience/room1#" + "a" * 32}
     make = console_factory(host_settings_store(tmp_path / "host.toml"), links)
     consoles = [make(), make()]
     try:
-        found = [c.window.findChild(InvitesPanel) for c in consoles]
-        assert found[0] is not None and found[0].links == links
-        assert found[1] is not None and found[1].links == {}
+        panels = [c.findChild(HostPanels) for c in consoles]
+        assert panels[0] is not None and panels[0].invites.links == links
+        assert panels[1] is not None and panels[1].invites.links == {}
+        # Built on demand, into the console's own tabs.
+        assert all(c.window.findChild(InvitesPanel) is not None for c in consoles)
     finally:
         for console in consoles:
             console.quit()
+
+
+@host_test
+async def test_the_side_panels_are_built_when_the_room_gets_its_link_before_it_speaks(
+    night: Night, clients: Clients, tmp_path: Path
+) -> None:
+    """A console opens on its cue cards: its panels' tabs are there at once, the panels in them
+    come with the room's link (before any event can reach them), or when a tab is opened."""
+    from kanpe.ui.host.audience import AudiencePanel
+    from kanpe.ui.host.panels import HostPanels
+
+    store = host_settings_store(tmp_path / "host.toml")
+    early, late = (HostConsole(RoomModel(), settings=store) for _ in range(2))
+    for console in (early, late):
+        CLEANUPS.append(lambda c=console: _call(c.quit))
+        HostPanels(console, night.invites.as_result())
+    tabs = early.window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())][1:] == ["Audience", "Check-in", "Invites"]
+    assert early.window.findChild(AudiencePanel) is None
+
+    late.show()
+    late.window.tabs.setCurrentIndex(1)  # the host opens the Audience tab
+    assert late.window.findChild(AudiencePanel) is not None
+
+    early.room.attach(await clients.join(night.invites.host, client="kanpe-host"))
+    panel = early.window.findChild(AudiencePanel)
+    assert panel is not None
+    audience = await night.audience("a1")
+    await audience.command(React(id=audience.new_id(), emoji="👏"))
+    await until(lambda: panel.reactions.counts["👏"].text() == "👏 1")
