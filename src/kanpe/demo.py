@@ -90,7 +90,12 @@ def _start_event(folder: Path, port: int) -> EmbeddedEvent:
         rundown = load_rundown(sample_rundown_path())
     except (MissingAssetError, OSError, ValueError) as exc:
         raise _NoSampleRundown(str(exc)) from exc
-    return EmbeddedEvent.start(folder, rundown, port=port, web_root=web_root())
+    event = EmbeddedEvent.start(folder, rundown, port=port, web_root=web_root())
+    # The audience link's QR code comes next: segno loads here (its writers pull in urllib,
+    # email and hashlib, ~20 ms) while the main thread builds the windows, not after them.
+    import segno  # noqa: F401
+
+    return event
 
 
 def _introduction(invites: RoomInvites) -> str:
