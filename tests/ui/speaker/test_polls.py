@@ -40,6 +40,8 @@ def test_the_chart_writes_each_options_count_and_share_and_marks_the_lead(qtbot:
     assert [r.figures for r in rows] == ["3 · 14%", "12 · 55%", "7 · 32%"]
     assert [r.leading for r in rows] == [False, True, False]
     assert chart.heading() == "Poll open · Answers: 22"
+    assert chart.accessibleName() == "Poll open · Answers: 22: How long?"
+    assert chart.accessibleDescription().startswith("Never: 3 · 14%; Less than a year: 12")
     chart.show_poll(a_poll((0, 0, 0), open=False))
     assert [r.figures for r in chart.rows()] == ["0 · 0%"] * 3
     assert not any(r.leading for r in chart.rows())  # no answers: no lead

@@ -61,6 +61,9 @@ class PollChart(QWidget):
         repaint: the chart's size changes with the question and the options alone."""
         old, self.poll = self.poll, poll
         self.setVisible(poll is not None)
+        # Painted, so said in words too, for a screen reader.
+        self.setAccessibleName("" if poll is None else f"{self.heading()}: {poll.question}")
+        self.setAccessibleDescription("; ".join(f"{r.option}: {r.figures}" for r in self.rows()))
         words = None if poll is None else (poll.question, poll.options)
         if old is None or words != (old.question, old.options):
             self.updateGeometry()
