@@ -1321,6 +1321,10 @@
 <context>
     <name>PollEditor</name>
     <message>
+        <source>Ask the room a question… (↓ presets)</source>
+        <translation>会場への質問を入力…（↓ で定番の質問）</translation>
+    </message>
+    <message>
         <source>Yes / No</source>
         <translation>はい / いいえ</translation>
     </message>
@@ -1339,10 +1343,6 @@
     <message>
         <source>Presets…</source>
         <translation>定番の質問…</translation>
-    </message>
-    <message>
-        <source>Ask the room a question…</source>
-        <translation>会場への質問を入力…</translation>
     </message>
     <message>
         <source>Poll question</source>

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -67,8 +68,9 @@ class PollEditor(QFrame):
         self.question = ChatLine()
         self.question.setObjectName("pollQuestion")
         self.question.setMaxLength(MAX_QUESTION)
-        self.question.setPlaceholderText(self.tr("Ask the room a question…"))
+        self.question.setPlaceholderText(self.tr("Ask the room a question… (↓ presets)"))
         self.question.setAccessibleName(self.tr("Poll question"))
+        self.question.installEventFilter(self)  # ↓ opens the presets: keys as well as the mouse
         self.yes_no = QRadioButton(self.tr("Yes / No"))
         self.choices = QRadioButton(self.tr("Choices"))
         for button in (self.yes_no, self.choices):
@@ -88,6 +90,17 @@ class PollEditor(QFrame):
             edit.returnPressed.connect(self.open_poll)
         self.choices.toggled.connect(self._changed)
         self._changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.question
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.presets.showPopup()  # Enter picks one, Esc closes the list
+            return True
+        return False
 
     def _choice_edit(self, index: int) -> ChatLine:
         edit = ChatLine()

@@ -246,6 +246,7 @@ async def test_a_poll_shown_from_the_panel_reaches_its_talks_stage(
     await until(lambda: len(night.state().polls) == 1)
     poll = next(iter(night.state().polls.values()))
     assert poll.slot == "talk-1" and poll.options == ("Yes", "No")
+    await until(lambda: len(panel.polls.results()) == 1)  # the console's mirror has it too
     result = panel.polls.results()[0]
     assert not result.stage.isHidden() and not result.stage.isChecked()
     result.stage.click()

@@ -89,6 +89,14 @@ def test_a_preset_fills_the_editor_and_selects_the_blank(qtbot: QtBot) -> None:
     QTest.keyClick(editor.question, Qt.Key.Key_Return)
     assert submitted.polls == [("Who has used Rust?", ("Yes", "No"))]
     assert editor.question.text() == ""
+    # Keys as well as the mouse: ↓ in the question opens the presets, Enter picks one.
+    QTest.keyClick(editor.question, Qt.Key.Key_Down)
+    popup = editor.presets.view()
+    assert popup.isVisible()
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert editor.question.text() == PollPresets().presets()[0].question
+    assert editor.question.selectedText() == "X"
 
 
 def test_choices_from_a_preset_or_typed_two_to_six(qtbot: QtBot) -> None:
