@@ -247,3 +247,23 @@ async def test_the_stage_shows_the_talks_result_before_the_console_is_built(
     app.build_private()  # and the console follows the same poll at once
     assert app.console.polls.chart.poll == app.stage.feed.poll.poll
     assert app.console.polls.stage_button.isChecked()
+
+
+@speaker_test
+async def test_a_poll_opened_by_the_host_does_not_take_the_editor_from_the_speaker(
+    invites: RoomInvites, clients: Clients, speakers: Speakers
+) -> None:
+    host = await clients.join(invites.host)
+    await host.command(SetCurrent(id=host.new_id(), slot=SLOT))
+    app = await speakers.start(invites.speakers[SLOT])
+    panel = app.console.polls
+    QTest.keyClick(app.console, Qt.Key.Key_N)
+    QTest.keyClicks(panel.editor.question, "Who has used")
+    await host.command(OpenPoll(id=host.new_id(), question="Pizza?", options=("Yes", "No")))
+    await eventually(lambda: app.polls.model.followed() is not None)
+    assert panel.editing and panel.editor.question.text() == "Who has used"
+    QTest.keyClicks(panel.editor.question, " Rust?")
+    QTest.keyClick(panel.editor.question, Qt.Key.Key_Return)  # sent: the new one's bars
+    await eventually(lambda: getattr(app.polls.model.followed(), "question", "") != "Pizza?")
+    assert not panel.editing and panel.chart.poll is not None
+    assert panel.chart.poll.question == "Who has used Rust?"

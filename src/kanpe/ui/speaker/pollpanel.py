@@ -92,9 +92,13 @@ class PollPanel(QFrame):
 
     def show_poll(self, poll: Poll | None, *, on_stage: bool = False) -> None:
         """Follow ``poll`` (None: none yet), ``on_stage`` or not. A poll that is new to the panel
-        ends the editing of the next one."""
-        if poll is not None and (self.poll is None or self.poll.id != poll.id):
+        (the one just opened) shows its bars, unless the speaker is still writing the next one
+        (the host opened it meanwhile): their words stay in front of them."""
+        is_new = poll is not None and (self.poll is None or self.poll.id != poll.id)
+        if is_new and not self.editor.question.text().strip():
             self._editing = False
+        elif is_new and self.poll is None:
+            self._editing = True  # no poll before: the editor was up, and stays up
         self.poll = poll
         self.chart.show_poll(poll)
         self.stage_button.setChecked(on_stage)
