@@ -31,7 +31,7 @@ from kanpe.selftest import (
 from kanpe.storage.assets import ASSETS_ENV, JAPANESE_FONT, MissingAssetError
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECK_NAMES = ["imports", "assets", "window", "pdf-render", "japanese-font", "relay-link"]
+CHECK_NAMES = ["imports", "assets", "window", "pdf-render", "japanese-font", "relay-link", "audio"]
 
 
 def self_test(env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

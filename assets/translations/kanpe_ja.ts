@@ -1995,6 +1995,10 @@
         <translation>チャットに書く（Esc で戻る）</translation>
     </message>
     <message>
+        <source>Chime at each threshold and at time-up</source>
+        <translation>残り時間の節目と時間切れでチャイムを鳴らす</translation>
+    </message>
+    <message>
         <source>Poll</source>
         <translation>投票</translation>
     </message>
@@ -2117,6 +2121,10 @@
     <message>
         <source>Got it</source>
         <translation>了解</translation>
+    </message>
+    <message>
+        <source>Chime at thresholds (console only)</source>
+        <translation>節目でチャイム（コンソールのみ）</translation>
     </message>
     <message>
         <source>&amp;Poll</source>

@@ -248,6 +248,18 @@ def check_imports() -> str:
     return f"{len(names)} modules"
 
 
+def check_audio() -> str:
+    """miniaudio's native part is in the bundle: its own null device opens, plays and closes
+    (the machine that builds the bundle need not have a sound card)."""
+    import miniaudio
+
+    device = miniaudio.PlaybackDevice(nchannels=1, backends=[miniaudio.Backend.NULL])
+    try:
+        return f"miniaudio {miniaudio.__version__} ({device.backend} device)"
+    finally:
+        device.close()
+
+
 # --- Qt: a window, a PDF --------------------------------------------------------------------
 
 
@@ -508,6 +520,7 @@ CHECKS: tuple[Check, ...] = (
     Check("pdf-render", check_pdf_render),
     Check("japanese-font", check_japanese_font),
     Check("relay-link", check_relay_link),
+    Check("audio", check_audio),
 )
 
 

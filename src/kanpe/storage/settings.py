@@ -64,6 +64,8 @@ class SpeakerSettings:
     overlay_opacity: float = 0.88
     overlay_click_through: bool = False
     questions_open: bool = True  # the console's question queue open, or folded to its edge
+    threshold_sound: bool = False  # the console's chime at each threshold and at time-up
+    pace_meter: bool = False  # listen to the microphone for the speaking rate (never recorded)
     # The start window (kanpe with nothing to do): decks opened, newest first; the last choice;
     # the practice talk's length.
     recent_decks: tuple[str, ...] = ()
@@ -195,7 +197,11 @@ def _to_dict(settings: SpeakerSettings) -> dict[str, Any]:
         "practice_minutes": round(settings.practice_minutes, 2),
         "recent_decks": list(settings.recent_decks),
     }
-    console = {"questions": settings.questions_open}
+    console = {
+        "questions": settings.questions_open,
+        "sound": settings.threshold_sound,
+        "pace_meter": settings.pace_meter,
+    }
     return {"stage": stage, "overlay": overlay, "console": console, "start": start}
 
 
@@ -238,6 +244,8 @@ def _parse(doc: dict[str, Any]) -> SpeakerSettings:
             overlay, "click_through", defaults.overlay_click_through, "overlay"
         ),
         questions_open=_bool(console, "questions", defaults.questions_open, "console"),
+        threshold_sound=_bool(console, "sound", defaults.threshold_sound, "console"),
+        pace_meter=_bool(console, "pace_meter", defaults.pace_meter, "console"),
         recent_decks=tuple(recent),
         start_choice=choice,
         practice_minutes=_number(start, "practice_minutes", defaults.practice_minutes, "start"),

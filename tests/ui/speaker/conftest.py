@@ -9,6 +9,7 @@ import pytest
 
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui.speaker.app import SpeakerApp
+from kanpe.ui.speaker.chimes import SoundOutput
 from kanpe.ui.speaker.deckgen import generate_deck
 from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 from tests.ui.conftest import (
@@ -63,6 +64,7 @@ class Speakers:
         show: bool = True,
         stage_first: bool = False,
         questions_file: Path | None = None,
+        sound_output: SoundOutput | None = None,
     ) -> SpeakerApp:
         client = await self.clients.join(link, clock=self.clock, client="kanpe-speaker")
         app = SpeakerApp(
@@ -71,6 +73,7 @@ class Speakers:
             solo=solo,
             stage_first=stage_first,
             questions_file=questions_file,
+            sound_output=sound_output,
         )
         self.apps.append(app)
         CLEANUPS.append(functools.partial(_call, app.quit))

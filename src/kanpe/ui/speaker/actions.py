@@ -34,6 +34,7 @@ class SpeakerActions(QObject):
                     ("timer.start_pause", self.tr("Start / pause the countdown (solo)")),
                     ("cue.ack", self.tr("Got it: acknowledge the cue")),
                     ("chat.focus", self.tr("Write in the chat (Esc leaves it)")),
+                    ("sound.thresholds", self.tr("Chime at each threshold and at time-up")),
                 ],
             ),
             (
@@ -94,6 +95,12 @@ class SpeakerActions(QObject):
                 [
                     MenuItem("timer.start_pause", self.tr("Start / pause")),
                     MenuItem("cue.ack", self.tr("Got it")),
+                    SEPARATOR,
+                    MenuItem(
+                        "sound.thresholds",
+                        self.tr("Chime at thresholds (console only)"),
+                        checkable=True,
+                    ),
                 ],
             ),
             (

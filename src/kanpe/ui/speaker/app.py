@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from kanpe.core.protocol import Command
     from kanpe.ui.cuecard import CueFlash
     from kanpe.ui.keys import KeyRouter
+    from kanpe.ui.speaker.chimes import SoundOutput, ThresholdSounds
     from kanpe.ui.speaker.console import PresenterConsole
     from kanpe.ui.speaker.overlay import OverlayWindow
     from kanpe.ui.speaker.presenter import PresenterWindows
@@ -77,6 +78,7 @@ class SpeakerApp(QObject):
     # Built by build_private(): at once, or after the stage's first frame with stage_first.
     presenter: PresenterWindows
     router: KeyRouter
+    sounds: ThresholdSounds
 
     def __init__(
         self,
@@ -88,9 +90,12 @@ class SpeakerApp(QObject):
         stage_first: bool = False,
         questions_file: Path | None = None,
         deck: Path | None = None,
+        sound_output: SoundOutput | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``sound_output``: where the threshold chimes play (None: the default output device)."""
         super().__init__(parent)
+        self._sound_output = sound_output
         self.questions_file = questions_file  # kanpe speak --questions
         self.model = model
         self.solo = solo
@@ -168,6 +173,15 @@ class SpeakerApp(QObject):
         for watched in (self.stage, *self.presenter.windows()):
             self.router.watch(watched)
         self._private = True
+        from kanpe.ui.speaker.chimes import MiniaudioOutput, ThresholdSounds
+
+        output = self._sound_output
+        self.sounds = ThresholdSounds(
+            self.ticker,
+            MiniaudioOutput(parent=self) if output is None else output,
+            enabled=self.settings.threshold_sound,
+            parent=self,
+        )
         self.polls.attach_panel(
             self.console.polls, lambda on: self.console.set_checked("poll.stage", on)
         )
@@ -452,6 +466,12 @@ class SpeakerApp(QObject):
         self.console.set_checked("overlay.show", on)
         self._change(overlay_visible=on)
 
+    def set_threshold_sound(self, on: bool) -> None:
+        """Chime in the console at each threshold and at time-up, or not (remembered)."""
+        self.sounds.enabled = on
+        self.console.set_checked("sound.thresholds", on)
+        self._change(threshold_sound=on)
+
     def set_click_through(self, on: bool) -> None:
         """Let clicks through the overlay to the window below, or not (remembered)."""
         self.overlay.set_click_through(on)
@@ -496,6 +516,7 @@ class SpeakerApp(QObject):
             self.save_settings()
         if self._private:
             self.router.uninstall()
+            self.sounds.output.close()
             if self.presenter.questions is not None:
                 self.presenter.questions.flush()  # the kept record, as the talk ends
         self.reporter.close()
