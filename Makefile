@@ -22,8 +22,9 @@ RUNTIME_APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0
 # scripts.
 TEST_APT_PACKAGES := chromium xcompmgr shellcheck
 APT_PACKAGES := $(RUNTIME_APT_PACKAGES) $(TEST_APT_PACKAGES)
-# The benchmarks' anchors: pdfpc and pympress, measured in the same run.
-BENCH_APT_PACKAGES := pdf-presenter-console pympress xdotool
+# The benchmarks' anchors: pdfpc and pympress, measured in the same run; xset turns key repeat off
+# on the speaker benchmark's Xvfb.
+BENCH_APT_PACKAGES := pdf-presenter-console pympress xdotool x11-xserver-utils
 
 .PHONY: help run test lint unit bench bundle clean system-deps runtime-deps bench-deps
 
