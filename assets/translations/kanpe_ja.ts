@@ -1250,6 +1250,22 @@
         <translation>このコンピューターのイベントは止まりました。このルームに参加したときにリレーを閉じました。</translation>
     </message>
     <message>
+        <source>Rehearsal kept ({length}): the talk is compared with it.</source>
+        <translation>リハーサルを保存しました ({length})。本番はこれと比べます。</translation>
+    </message>
+    <message>
+        <source>Nothing to keep: the timer did not run. Press S to start it as you rehearse.</source>
+        <translation>保存するものがありません: タイマーが動いていませんでした。リハーサル中は S でタイマーを開始してください。</translation>
+    </message>
+    <message>
+        <source>The rehearsal was not kept: {problem}</source>
+        <translation>リハーサルを保存できませんでした: {problem}</translation>
+    </message>
+    <message>
+        <source>This deck&apos;s rehearsals cannot be read ({problem}); the file was kept as it is.</source>
+        <translation>このデッキのリハーサル記録を読めません ({problem})。ファイルはそのまま残しました。</translation>
+    </message>
+    <message>
         <source>no reason given</source>
         <translation>理由は示されていません</translation>
     </message>
@@ -1267,6 +1283,13 @@
     <message>
         <source>❓ {n} new</source>
         <translation>❓ 新着 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PacePanel</name>
+    <message>
+        <source>Grey: rehearsed · blue: this run (orange: longer)</source>
+        <translation>灰: リハーサル · 青: 今回 (橙: 長すぎ)</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2010,10 @@
         <translation>カウントダウンの開始 / 一時停止（練習モード）</translation>
     </message>
     <message>
+        <source>Rehearse: time each slide / end and keep it</source>
+        <translation>リハーサル: スライドごとに計測 / 終えて保存</translation>
+    </message>
+    <message>
         <source>Got it: acknowledge the cue</source>
         <translation>了解: カンペに応える</translation>
     </message>
@@ -2117,6 +2144,10 @@
     <message>
         <source>Start / pause</source>
         <translation>開始 / 一時停止</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>リハーサル</translation>
     </message>
     <message>
         <source>Got it</source>
@@ -2381,6 +2412,65 @@
     </message>
 </context>
 <context>
+    <name>SpeakerPace</name>
+    <message>
+        <source>rehearsals are not kept in this session</source>
+        <translation>このセッションではリハーサルを保存しません</translation>
+    </message>
+    <message>
+        <source>no deck is open</source>
+        <translation>デッキが開かれていません</translation>
+    </message>
+    <message>
+        <source>Rehearsal kept: {time}</source>
+        <translation>リハーサルを保存: {time}</translation>
+    </message>
+    <message>
+        <source>The next talk on this deck is compared with it</source>
+        <translation>このデッキの次の発表はこれと比べます</translation>
+    </message>
+    <message>
+        <source>Rehearsing: {time} so far, at slide {slide}</source>
+        <translation>リハーサル中: ここまで {time}、スライド {slide}</translation>
+    </message>
+    <message>
+        <source>Timer &gt; Rehearse again (Ctrl+R) ends it and keeps it</source>
+        <translation>タイマー &gt; リハーサル (Ctrl+R) をもう一度で終了・保存</translation>
+    </message>
+    <message>
+        <source>No rehearsal of this deck yet</source>
+        <translation>このデッキのリハーサルはまだありません</translation>
+    </message>
+    <message>
+        <source>Timer &gt; Rehearse (Ctrl+R) times each slide as you practise</source>
+        <translation>タイマー &gt; リハーサル (Ctrl+R) で練習中にスライドごとの時間を計測</translation>
+    </message>
+    <message>
+        <source>On pace at slide {slide}</source>
+        <translation>スライド {slide} で予定どおり</translation>
+    </message>
+    <message>
+        <source>{time} ahead at slide {slide}</source>
+        <translation>スライド {slide} で {time} 早い</translation>
+    </message>
+    <message>
+        <source>{time} behind at slide {slide}</source>
+        <translation>スライド {slide} で {time} 遅れ</translation>
+    </message>
+    <message>
+        <source>Projected to finish right at the slot&apos;s end</source>
+        <translation>枠の終わりちょうどに終わる見込み</translation>
+    </message>
+    <message>
+        <source>Projected to finish {time} before the slot ends</source>
+        <translation>枠の終わりより {time} 早く終わる見込み</translation>
+    </message>
+    <message>
+        <source>Projected to finish {time} after the slot ends</source>
+        <translation>枠の終わりより {time} 遅れて終わる見込み</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerQuestions</name>
     <message>
         <source>Export the questions</source>
@@ -2388,6 +2478,7 @@
     </message>
     <message>
         <source>{talk} questions</source>
+        <extracomment>The talk&apos;s slide timings as Markdown, for its record (&quot;&quot;: none).</extracomment>
         <translation>{talk} の質問</translation>
     </message>
 </context>

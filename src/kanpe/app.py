@@ -259,13 +259,19 @@ async def connect(
 
 
 def run_speaker(
-    deck: str | None, *, join: str | None, minutes: float, questions: str | None = None
+    deck: str | None,
+    *,
+    join: str | None,
+    minutes: float,
+    questions: str | None = None,
+    rehearse: bool = False,
 ) -> int:
     """``kanpe speak``: returns the process's exit status. ``minutes`` (the solo talk's length)
     is checked by the command line (``kanpe.cli.minutes``). A ``kanpe:`` link opened from the
     desktop meanwhile, which the speaker agrees to join, ends this room and joins that talk with
     the deck that was open (kanpe.ui.speaker.fileopen). ``questions``: a Markdown file the
-    talk's questions are kept in (``--questions``)."""
+    talk's questions are kept in (``--questions``); ``rehearse``: time each slide and keep the
+    timings for the deck (``--rehearse``)."""
     if join is not None:
         from kanpe.core.links import LinkError, parse_link
 
@@ -287,7 +293,9 @@ def run_speaker(
         path = Path(chosen) if chosen else None
     while True:
         kept = Path(questions) if questions else None
-        status, switch = _speak(app, path, join=join, minutes=minutes, questions=kept)
+        status, switch = _speak(
+            app, path, join=join, minutes=minutes, questions=kept, rehearse=rehearse
+        )
         questions = None  # a talk switched to does not overwrite the first talk's record
         if switch is None:
             return status
@@ -301,10 +309,12 @@ def _speak(
     join: str | None,
     minutes: float,
     questions: Path | None = None,
+    rehearse: bool = False,
 ) -> tuple[int, tuple[str, Path | None] | None]:
     """One speaker app, on one talk, until the speaker quits; also returns the talk to join next
     (its link, the deck then open), if the speaker chose to switch."""
     from kanpe.core.gcpolicy import SPEAKER_GC
+    from kanpe.storage.rehearsals import RehearsalStore
     from kanpe.storage.settings import SettingsStore
     from kanpe.ui.fileopen import file_opens
     from kanpe.ui.speaker.app import SpeakerApp
@@ -319,6 +329,8 @@ def _speak(
         solo=join is None,
         stage_first=True,
         questions_file=questions,
+        rehearsals=RehearsalStore(),
+        rehearse=rehearse,
         deck=path,
     )
     switch: list[tuple[str, Path | None]] = []

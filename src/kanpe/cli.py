@@ -120,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.md",
         help="keep the talk's questions (votes, times) and polls in FILE.md as Markdown",
     )
+    speak.add_argument(
+        "--rehearse",
+        action="store_true",
+        help="rehearse: time each slide and keep the timings for this deck, to pace the talk",
+    )
 
     host = commands.add_parser(
         "host", help="the host console: run every speaker's timer and cues from one window"
@@ -184,7 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kanpe.app import run_speaker
 
             return run_speaker(
-                args.deck, join=args.join, minutes=args.minutes, questions=args.questions
+                args.deck,
+                join=args.join,
+                minutes=args.minutes,
+                questions=args.questions,
+                rehearse=args.rehearse,
             )
         case "host":
             from kanpe.hosting import run_host

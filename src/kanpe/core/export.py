@@ -110,9 +110,12 @@ def _start(talk: TalkTimes) -> str:
     return _late(talk.late)
 
 
-def export_talk_markdown(state: RoomState, slot: str, zone: tzinfo | None = None) -> str:
+def export_talk_markdown(
+    state: RoomState, slot: str, zone: tzinfo | None = None, *, timings: str = ""
+) -> str:
     """One talk's record, for its speaker (``kanpe speak``): the questions asked during it with
-    their votes and times, and its polls' results."""
+    their votes and times, and its polls' results; then ``timings``, the slide timings against
+    the rehearsal (``core.pace.pace_markdown``), when there are some."""
     plan = state.rundown.slot(slot)
     title = (plan.title if plan is not None else "") or slot
     heading = f"# {escape(title)}\n"
@@ -122,6 +125,8 @@ def export_talk_markdown(state: RoomState, slot: str, zone: tzinfo | None = None
     polls = [p for p in state.polls.values() if p.slot == slot]
     parts = [heading, _questions(state, zone, questions, talk_column=False)]
     parts.append(_polls(polls))
+    if timings:
+        parts.append(timings)
     return "\n".join(parts)
 
 

@@ -52,6 +52,11 @@ class AppNotice(StrEnum):
     # folder (``kanpe host`` opens it again), or ended (the demo's, in a temporary folder).
     OWN_EVENT_STOPPED = "host.event_stopped"
     OWN_EVENT_ENDED = "host.event_ended"
+    # Rehearsals (kanpe.ui.speaker.pace).
+    REHEARSAL_SAVED = "rehearsal.saved"  # args: length
+    REHEARSAL_EMPTY = "rehearsal.empty"  # the timer never ran: nothing to keep
+    REHEARSAL_NOT_SAVED = "rehearsal.not_saved"  # args: problem
+    REHEARSALS_UNREADABLE = "rehearsal.unreadable"  # args: problem; the file is kept
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,7 @@ SPEAKER_BINDINGS: tuple[Binding, ...] = (
     Binding("stage.blank", (Key(K.Key_B, "B"), Key(K.Key_Period, ".", shown=False)), once=True),
     Binding("deck.open", (Key(K.Key_O, "Ctrl+O", ctrl=True),)),
     Binding("timer.start_pause", (Key(K.Key_S, "S"),), once=True),
+    Binding("rehearse.toggle", (Key(K.Key_R, "Ctrl+R", ctrl=True),), once=True),
     Binding(
         "cue.ack",
         (Key(K.Key_G, "G"), Key(K.Key_Return, "Enter"), Key(K.Key_Enter, "Enter", shown=False)),

@@ -106,6 +106,14 @@ class NoticeWords(QObject):
                 "The event on this computer has stopped: its relay closed when you joined this "
                 "room."
             ),
+            "rehearsal.saved": self.tr("Rehearsal kept ({length}): the talk is compared with it."),
+            "rehearsal.empty": self.tr(
+                "Nothing to keep: the timer did not run. Press S to start it as you rehearse."
+            ),
+            "rehearsal.not_saved": self.tr("The rehearsal was not kept: {problem}"),
+            "rehearsal.unreadable": self.tr(
+                "This deck's rehearsals cannot be read ({problem}); the file was kept as it is."
+            ),
         }
 
     def refusal(self, code: int | str | None, reason: str) -> str:

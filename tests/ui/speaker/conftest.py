@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kanpe.storage.rehearsals import RehearsalStore
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.ui.speaker.chimes import SoundOutput
@@ -65,6 +66,8 @@ class Speakers:
         stage_first: bool = False,
         questions_file: Path | None = None,
         sound_output: SoundOutput | None = None,
+        rehearsals: RehearsalStore | None = None,
+        rehearse: bool = False,
     ) -> SpeakerApp:
         client = await self.clients.join(link, clock=self.clock, client="kanpe-speaker")
         app = SpeakerApp(
@@ -74,6 +77,8 @@ class Speakers:
             stage_first=stage_first,
             questions_file=questions_file,
             sound_output=sound_output,
+            rehearsals=rehearsals,
+            rehearse=rehearse,
         )
         self.apps.append(app)
         CLEANUPS.append(functools.partial(_call, app.quit))

@@ -32,6 +32,7 @@ class SpeakerActions(QObject):
                 self.tr("Timer and cues"),
                 [
                     ("timer.start_pause", self.tr("Start / pause the countdown (solo)")),
+                    ("rehearse.toggle", self.tr("Rehearse: time each slide / end and keep it")),
                     ("cue.ack", self.tr("Got it: acknowledge the cue")),
                     ("chat.focus", self.tr("Write in the chat (Esc leaves it)")),
                     ("sound.thresholds", self.tr("Chime at each threshold and at time-up")),
@@ -94,6 +95,7 @@ class SpeakerActions(QObject):
                 self.tr("&Timer"),
                 [
                     MenuItem("timer.start_pause", self.tr("Start / pause")),
+                    MenuItem("rehearse.toggle", self.tr("Rehearse"), checkable=True),
                     MenuItem("cue.ack", self.tr("Got it")),
                     SEPARATOR,
                     MenuItem(

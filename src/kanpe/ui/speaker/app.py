@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     # The protocol's messages (and msgspec's JSON) load with the link, after the first slide.
     from kanpe.core.model import Cue
     from kanpe.core.protocol import Command
+    from kanpe.storage.rehearsals import RehearsalStore
     from kanpe.ui.cuecard import CueFlash
     from kanpe.ui.keys import KeyRouter
     from kanpe.ui.speaker.chimes import SoundOutput, ThresholdSounds
@@ -89,6 +90,8 @@ class SpeakerApp(QObject):
         wall: Callable[[], float] = time.time,
         stage_first: bool = False,
         questions_file: Path | None = None,
+        rehearsals: RehearsalStore | None = None,
+        rehearse: bool = False,
         deck: Path | None = None,
         sound_output: SoundOutput | None = None,
         parent: QObject | None = None,
@@ -97,6 +100,8 @@ class SpeakerApp(QObject):
         super().__init__(parent)
         self._sound_output = sound_output
         self.questions_file = questions_file  # kanpe speak --questions
+        self.rehearsals = rehearsals  # where the deck's rehearsals are kept (None: nowhere)
+        self.rehearse = rehearse  # kanpe speak --rehearse
         self.model = model
         self.solo = solo
         self._wall = wall
@@ -166,6 +171,8 @@ class SpeakerApp(QObject):
             chat=self.commands,
             commands=self.commands,
             questions_file=self.questions_file,
+            rehearsals=self.rehearsals,
+            rehearse=self.rehearse,
             wall=self._wall,
             parent=self,  # so quit() stops its timers (the cue flash) with everyone else's
         )
@@ -517,6 +524,7 @@ class SpeakerApp(QObject):
         if self._private:
             self.router.uninstall()
             self.sounds.output.close()
+            self.presenter.pace.keep()  # a rehearsal under way, as the speaker quits
             if self.presenter.questions is not None:
                 self.presenter.questions.flush()  # the kept record, as the talk ends
         self.reporter.close()

@@ -43,6 +43,7 @@ from kanpe.ui.menus import build_menus, choice_name
 from kanpe.ui.notices import NoticeView
 from kanpe.ui.phases import BACKGROUND, TEXT
 from kanpe.ui.speaker.actions import SpeakerActions
+from kanpe.ui.speaker.pacepanel import PacePanel
 from kanpe.ui.speaker.pollpanel import PollPanel
 from kanpe.ui.speaker.questionqueue import QuestionQueue, QueueEdge
 from kanpe.ui.ticker import CountdownTicker
@@ -142,6 +143,7 @@ class PresenterConsole(QMainWindow):
         self.face.set_backdrop(BACKGROUND)
         self.face.setMinimumHeight(200)
         self.info = InfoPanel()
+        self.pace = PacePanel()  # against the rehearsal: kanpe.ui.speaker.pace
         self.cue = CueCard(flash)
         self.cue.setMinimumHeight(150)
         self.current = current
@@ -183,6 +185,7 @@ class PresenterConsole(QMainWindow):
         right.setSpacing(12)
         right.addWidget(self.face, 5)
         right.addWidget(self.info, 0)
+        right.addWidget(self.pace, 0)
         right.addWidget(self.cue, 3)
         right.addWidget(next_caption, 0)
         right.addWidget(upcoming, 3)

@@ -55,6 +55,7 @@ def speaker_actions(app: SpeakerApp) -> dict[str, Callable[[], bool]]:
         "stage.blank": _taken(app.toggle_blank),
         "deck.open": _taken(app.choose_deck),
         "timer.start_pause": _taken(app.start_pause),
+        "rehearse.toggle": _taken(app.presenter.pace.toggle),
         "cue.ack": _taken(app.acknowledge_cue),
         "stage.full_screen": _taken(stage.toggle_full_screen),
         "stage.leave_full_screen": leave_full_screen,

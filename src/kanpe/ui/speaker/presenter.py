@@ -22,12 +22,14 @@ from kanpe.ui.keys import SPEAKER_KEYMAP
 from kanpe.ui.notices import NoticeWords
 from kanpe.ui.speaker.console import PresenterConsole
 from kanpe.ui.speaker.overlay import OverlayWindow
+from kanpe.ui.speaker.pace import SpeakerPace
 from kanpe.ui.speaker.questions import SpeakerQuestions
 from kanpe.ui.theme import STYLE
 from kanpe.ui.ticker import CountdownTicker, WallClock, clock_text
 
 if TYPE_CHECKING:
     from kanpe.core.notices import Notices
+    from kanpe.storage.rehearsals import RehearsalStore
     from kanpe.storage.settings import SpeakerSettings
     from kanpe.ui.commands import CommandSender
     from kanpe.ui.speaker.deckhost import DeckHost
@@ -49,12 +51,15 @@ class PresenterWindows(QObject):
         chat: ChatSender | None = None,
         commands: CommandSender | None = None,
         questions_file: Path | None = None,
+        rehearsals: RehearsalStore | None = None,
+        rehearse: bool = False,
         wall: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
         """``commands``: what sends the speaker's question actions (None: the queue stays
         empty, as in a console with no room); ``questions_file``: where the talk's questions
-        are kept as Markdown (``kanpe speak --questions``)."""
+        are kept as Markdown (``kanpe speak --questions``); ``rehearsals``: where the deck's
+        rehearsals are kept (None: nowhere); ``rehearse``: start rehearsing (``--rehearse``)."""
         super().__init__(parent)
         self._model = model
         self._ticker = ticker
@@ -85,6 +90,21 @@ class PresenterWindows(QObject):
         )
         self.console.set_deck_error(deck.error)
         self.show_page(deck.page, deck.pages)
+        self.pace = SpeakerPace(
+            deck,
+            ticker,
+            model.relay_now,
+            notices,
+            self.console.pace,
+            store=rehearsals,
+            rehearse=rehearse,
+            wall=wall,
+            parent=self,
+        )
+        self.pace.rehearsingChanged.connect(
+            lambda on: self.console.set_checked("rehearse.toggle", on)
+        )
+        self.console.set_checked("rehearse.toggle", rehearse)
         self.questions: SpeakerQuestions | None = None
         if commands is not None:
             self.questions = SpeakerQuestions(
@@ -97,6 +117,7 @@ class PresenterWindows(QObject):
                 parent=self,
             )
             self.questions.changed.connect(self._follow_questions)
+            self.questions.timings = self.pace.record
             if questions_file is not None:
                 self.questions.keep_in(questions_file)
             self._follow_questions()

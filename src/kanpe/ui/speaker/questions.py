@@ -9,6 +9,7 @@ here before the relay says so: the queue repaints from the room's next event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,8 @@ class SpeakerQuestions(QObject):
         )
         self.notices = notices
         self.kept: Path | None = None
+        #: The talk's slide timings as Markdown, for its record ("": none).
+        self.timings: Callable[[], str] = lambda: ""
         self._keep_failed = False
         self._keep_timer = QTimer(self)
         self._keep_timer.setSingleShot(True)
@@ -276,7 +279,7 @@ class SpeakerQuestions(QObject):
         from kanpe.core.export import export_talk_markdown
 
         # No zone: the speaker's local time, as the queue shows it.
-        return export_talk_markdown(state, self.model.slot_id or "", None)
+        return export_talk_markdown(state, self.model.slot_id or "", None, timings=self.timings())
 
     def _file_name(self, state: RoomState) -> str:
         slot = self.model.slot_id or ""
