@@ -63,6 +63,12 @@ QPushButton#gotIt:pressed { background: #e0b200; }
 QFrame#infoPanel { background: #1a1d24; border-radius: 12px; }
 QLabel#infoName { color: #8b91a0; font-size: 13px; }
 QLabel#infoValue { color: #e8eaf0; font-weight: bold; font-size: 24px; }
+QFrame#pacePanel { background: #1a1d24; border-radius: 12px; }
+QLabel#paceLine { color: #e8eaf0; font-weight: bold; font-size: 18px; }
+QLabel#paceLine[state="behind"] { color: #ffb347; }
+QLabel#paceLine[state="ahead"] { color: #7ab8ff; }
+QLabel#paceProjection { color: #e8eaf0; font-size: 14px; }
+QLabel#paceLegend { color: #8b91a0; font-size: 12px; }
 QLabel#slideCaption { color: #8b91a0; }
 QLabel#slideNumber { color: #e8eaf0; font-weight: bold; font-size: 18px; }
 QLabel#talkTitle { color: #e8eaf0; font-weight: bold; font-size: 18px; }

@@ -185,19 +185,23 @@ class SpeakerPace(QObject):
 
     def _pace_words(
         self, plan: tuple[float, ...], page: int, elapsed: float, remaining: float | None
-    ) -> tuple[str, str]:
+    ) -> tuple[str, str, str]:
+        """The pace line, the projection and the line's state (ahead, behind or "")."""
         pace = pace_at(plan, max(1, page), elapsed, remaining)
         time_text = minutes_seconds(pace.ahead)
+        state = ""
         if abs(pace.ahead) < ON_PACE:
             line = self.tr("On pace at slide {slide}").format(slide=pace.slide)
         elif pace.ahead > 0:
             line = self.tr("{time} ahead at slide {slide}").format(time=time_text, slide=pace.slide)
+            state = "ahead"
         else:
             line = self.tr("{time} behind at slide {slide}").format(
                 time=time_text, slide=pace.slide
             )
+            state = "behind"
         if pace.margin is None:
-            return line, ""
+            return line, "", state
         margin = minutes_seconds(pace.margin)
         if abs(pace.margin) < ON_PACE:
             projection = self.tr("Projected to finish right at the slot's end")
@@ -209,7 +213,7 @@ class SpeakerPace(QObject):
             projection = self.tr("Projected to finish {time} after the slot ends").format(
                 time=margin
             )
-        return line, projection
+        return line, projection, state
 
     def record(self) -> str:
         """The slide timings as Markdown for the talk's record ("" when there is nothing)."""

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kanpe.core.pace import SlideRow
-from kanpe.ui.phases import MUTED, SURFACE_LINE, TEXT
+from kanpe.ui.phases import SURFACE_LINE, TEXT
 
 PLANNED = QColor("#4a5568")
 ACTUAL = QColor("#7ab8ff")
@@ -66,7 +66,8 @@ class PaceChart(QWidget):
             )
             if row.actual is not None:
                 actual_h = height * row.actual / longest
-                colour = OVER if row.actual > row.planned * 1.1 + 1 else ACTUAL
+                longer = row.planned > 0 and row.actual > row.planned * 1.1 + 1
+                colour = OVER if longer else ACTUAL
                 inset = column * 0.3
                 painter.fillRect(
                     QRectF(left + inset, height - actual_h, column - 2 * inset, actual_h), colour
@@ -89,17 +90,12 @@ class PacePanel(QFrame):
         self.pace = QLabel()
         self.pace.setObjectName("paceLine")
         self.pace.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.pace.font()
-        font.setBold(True)
-        font.setPixelSize(18)
-        self.pace.setFont(font)
         self.projection = QLabel()
         self.projection.setObjectName("paceProjection")
         self.projection.setTextFormat(Qt.TextFormat.PlainText)
         self.chart = PaceChart()
         self.legend = QLabel(self.tr("Grey: rehearsed · blue: this run (orange: longer)"))
         self.legend.setObjectName("paceLegend")
-        self.legend.setStyleSheet(f"color: {MUTED.name()}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(4)
@@ -109,8 +105,14 @@ class PacePanel(QFrame):
         layout.addWidget(self.legend)
         self.legend.hide()
 
-    def show_lines(self, pace: str, projection: str) -> None:
+    def show_lines(self, pace: str, projection: str, state: str = "") -> None:
+        """``state``: "ahead", "behind" or "" (on pace, or no comparison), for the line's colour;
+        the words say it too."""
         self.pace.setText(pace)
+        if self.pace.property("state") != state:
+            self.pace.setProperty("state", state)
+            self.pace.style().unpolish(self.pace)
+            self.pace.style().polish(self.pace)
         self.projection.setText(projection)
         self.projection.setVisible(bool(projection))
 
