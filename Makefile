@@ -19,8 +19,9 @@ RUNTIME_APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0
 # page's browser tests (tests/e2e): Ubuntu has no chromium deb (only a snap), which is why the
 # release workflow installs the runtime packages alone. A compositing manager, so the overlay's
 # translucency can be checked under Xvfb. shellcheck, which actionlint runs on the workflow's
-# scripts.
-TEST_APT_PACKAGES := chromium xcompmgr shellcheck
+# scripts. The pace meter's real speech: espeak-ng says a text slowly and fast, sox resamples it
+# to 16 kHz; a PulseAudio null sink's monitor is the virtual microphone its capture test feeds.
+TEST_APT_PACKAGES := chromium xcompmgr shellcheck espeak-ng sox pulseaudio pulseaudio-utils
 APT_PACKAGES := $(RUNTIME_APT_PACKAGES) $(TEST_APT_PACKAGES)
 # The benchmarks' anchors: pdfpc and pympress, measured in the same run; xset turns key repeat off
 # on the speaker benchmark's Xvfb.
