@@ -160,12 +160,16 @@ def _child(argv: list[str]) -> int:
     if args.kind == "demo":
         # kanpe.demo loads Qt only once its relay is starting: nothing here may load it first.
         import kanpe.demo
-        import kanpe.net.embedded as embedded
 
         marks.mark("import kanpe.demo")
-        if not hasattr(embedded, "EmbeddedEvent"):  # where it was before 2026-12-04
-            import kanpe.ui.host.session as embedded  # type: ignore[no-redef]
-        marks.timed(embedded.EmbeddedEvent, "start", "relay thread: EmbeddedEvent.start")
+        if hasattr(kanpe.demo, "_start_event"):
+            # Timed through kanpe.demo: importing the relay's module here would load it
+            # before the demo does, on this thread.
+            marks.timed(kanpe.demo, "_start_event", "starter thread: rundown, relay, room")
+        else:  # a tree from before the relay started ahead of Qt (2026-12-04)
+            import kanpe.ui.host.session as session
+
+            marks.timed(session.EmbeddedEvent, "start", "relay thread: EmbeddedEvent.start")
         windows = kanpe.demo._Windows
         build = windows.__init__
 

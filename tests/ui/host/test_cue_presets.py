@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -53,3 +54,22 @@ def japanese(qapp: QApplication) -> Iterator[None]:
 def test_default_presets_on_a_japanese_desktop(japanese: None) -> None:
     texts = [preset.text for preset in default_presets()]
     assert texts[:4] == ["残り5分", "残り1分", "まとめに入ってください", "時間です"]
+
+
+def test_opening_the_console_writes_no_settings_and_a_change_does(
+    qapp: object, tmp_path: Path
+) -> None:
+    """Applying the host's settings at start echoes them back through the widgets: that is not
+    a change, so nothing is written (an fsync'd write at every start); a real one is."""
+    from kanpe.ui.host.console import HostConsole
+    from kanpe.ui.roommodel import RoomModel
+
+    path = tmp_path / "host.toml"
+    console = HostConsole(RoomModel(), settings=host_settings_store(path))
+    try:
+        assert not path.exists()
+        console.window.cues.flash.setChecked(not console.settings.flash)
+        assert path.exists()
+        assert host_settings_store(path).load().flash is console.settings.flash
+    finally:
+        console.quit()

@@ -316,7 +316,10 @@ class HostConsole(QObject):
         self._change(presets=presets)
 
     def _change(self, **changes: object) -> None:
-        self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+        changed = replace(self.settings, **changes)  # type: ignore[arg-type]
+        if changed == self.settings:
+            return  # applying the settings at start echoes them back: nothing to write
+        self.settings = changed
         self.save_settings()
 
     def save_settings(self) -> None:
