@@ -44,6 +44,7 @@ from kanpe.core.protocol import (
     encode_bytes,
     parse_client,
 )
+from kanpe.core.retention import PRUNE_EVERY
 from kanpe.core.rules import RELAY_COMMANDS, authorize
 from kanpe.core.rundown import Rundown
 from kanpe.net.admission import Admission
@@ -119,7 +120,9 @@ class Relay:
 
     async def start(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = Store(self.data_dir / "relay.sqlite3", durable=self.config.durable)
+        self.store = Store(
+            self.data_dir / "relay.sqlite3", durable=self.config.durable, clock=self.clock.now
+        )
         self._admin_digest = hashlib.sha256(self._admin_secret().encode()).digest()
         self._rooms = Rooms(self.store, lambda: self.url)
         self.rooms = self._rooms.live
@@ -452,16 +455,31 @@ class Relay:
 
     async def _checkpoints(self) -> None:
         """Fold the WAL into the database now and then, on a worker thread: a checkpoint's fsync
-        took 3-300 ms inside a commit when SQLite ran it there by itself."""
+        took 3-300 ms inside a commit when SQLite ran it there by itself. Every PRUNE_EVERY of
+        relay time, first forget the command ids no retry is honoured for any more."""
+        pruned_at = self.clock.now()
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._closing.wait(), CHECKPOINT_EVERY)
                 return  # stop() waits for us, so a checkpoint never runs into close()
+            if self.store is not None and self.clock.now() - pruned_at >= PRUNE_EVERY:
+                pruned_at = self.clock.now()
+                self.forget_commands()
             if self.store is not None and self.store.needs_checkpoint:
                 try:
                     await asyncio.to_thread(self.store.checkpoint)
                 except sqlite3.Error as exc:
                     log.warning("WAL checkpoint failed (will retry): %s", exc)
+
+    def forget_commands(self) -> int:
+        """Forget the command ids whose retries are no longer honoured (docs/protocol.md 7.1.1);
+        returns how many. A failure forgets nothing and is tried again next time."""
+        assert self.store is not None
+        try:
+            return self.store.forget_commands(self.config.retry_memory)
+        except sqlite3.Error as exc:
+            log.warning("could not forget old command ids (will retry): %s", exc)
+            return 0
 
     async def _refresh_presence(self) -> None:
         """Hosts see speakers' latency; refresh it now and then, only where a host watches."""

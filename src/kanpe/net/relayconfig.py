@@ -8,6 +8,7 @@ from pathlib import Path
 import platformdirs
 
 from kanpe.core.gcpolicy import GcPolicy
+from kanpe.core.retention import RetryMemory
 from kanpe.net.limits import Limits
 
 
@@ -32,3 +33,5 @@ class RelayConfig:
     #: The process's garbage-collection policy, run by the relay (core/gcpolicy.py): for a relay
     #: that owns its process (``kanpe relay``), not one embedded in an app that has its own.
     gc: GcPolicy | None = None
+    #: How long a retry is honoured: when command ids are forgotten (core/retention.py).
+    retry_memory: RetryMemory = field(default_factory=RetryMemory)

@@ -4,6 +4,10 @@ A room is a snapshot plus the events after it. A command's events, and the recor
 retry is applied once), are committed in one transaction before anyone is told about them; on
 restart each room is its last snapshot with the later events replayed through ``evolve``.
 
+What a long event would grow by is pruned: the events a snapshot covers are deleted with it, and
+the command ids by the rule of ``core/retention.py`` (``forget_commands``), so the database of a
+six-hour night is as large as its last half hour and its rooms, not as the whole night.
+
 WAL with ``synchronous=NORMAL`` makes a commit durable against the relay process dying (kill -9)
 at no fsync cost; ``durable=True`` switches to ``synchronous=FULL`` to survive power loss as well.
 """
@@ -15,7 +19,7 @@ import hashlib
 import hmac
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +27,12 @@ import msgspec
 
 from kanpe.core.events import LogEvent, evolve
 from kanpe.core.model import Role, RoomState
+from kanpe.core.retention import RetryMemory
 
-SCHEMA_VERSION = 1
+#: 2: commands carry the relay time of their commit (``at``), for forgetting them.
+SCHEMA_VERSION = 2
+#: Versions a read-only reader (``kanpe export``) understands: it reads no command ids.
+READABLE_SCHEMAS = frozenset({"1", "2"})
 SNAPSHOT_EVERY = 500
 
 _SCHEMA = """
@@ -44,9 +52,13 @@ CREATE TABLE IF NOT EXISTS events (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS commands (
     room TEXT NOT NULL, principal TEXT NOT NULL, id TEXT NOT NULL,
-    digest BLOB NOT NULL, version INTEGER NOT NULL,
+    digest BLOB NOT NULL, version INTEGER NOT NULL, at REAL NOT NULL,
     PRIMARY KEY (room, principal, id)
 ) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS commands_by_age ON commands (at);
+CREATE INDEX IF NOT EXISTS commands_by_version ON commands (room, principal, version);
 """
 
 _event_encoder = msgspec.json.Encoder()
@@ -78,10 +90,19 @@ def token_digest(token: str) -> bytes:
 class Store:
     """One SQLite database. Not thread-safe: the relay uses it from its event loop only."""
 
-    def __init__(self, path: Path, *, durable: bool = False, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        durable: bool = False,
+        read_only: bool = False,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         """Open (or create) the database at ``path``. ``read_only`` opens an existing one only
-        to read it, for ``kanpe export``: nothing is created or written, a relay may be running."""
+        to read it, for ``kanpe export``: nothing is created or written, a relay may be running.
+        ``clock`` is relay time, stamped on each command id committed (the relay's own)."""
         self.path = path
+        self._clock = clock
         self._checkpointer: sqlite3.Connection | None = None
         self._commits = 0  # transactions committed, so an idle store skips checkpoints
         self._checkpointed = 0
@@ -100,6 +121,7 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
             self._check_schema()
+            self._db.executescript(_INDEXES)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"cannot open the relay database {path}: {exc}. The file was left as it is; "
@@ -115,7 +137,7 @@ class Store:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read the relay database {path}: {exc}") from exc
-        if row is None or row[0] != str(SCHEMA_VERSION):
+        if row is None or row[0] not in READABLE_SCHEMAS:
             raise StoreError(f"{path} is not a relay database this version of Kanpe reads")
 
     def _check_schema(self) -> None:
@@ -124,9 +146,21 @@ class Store:
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
             )
+        elif row[0] == "1":
+            self._upgrade_from_1()
         elif row[0] != str(SCHEMA_VERSION):
             raise sqlite3.DatabaseError(
                 f"schema version {row[0]}; this relay understands {SCHEMA_VERSION}"
+            )
+
+    def _upgrade_from_1(self) -> None:
+        """Version 1 had no commit time on command ids: they count as committed now, so each
+        is remembered a whole window from the upgrade (never shorter than it was promised)."""
+        with self._transaction():
+            self._db.execute("ALTER TABLE commands ADD COLUMN at REAL NOT NULL DEFAULT 0")
+            self._db.execute("UPDATE commands SET at = ?", (self._clock(),))
+            self._db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),)
             )
 
     @property
@@ -259,20 +293,55 @@ class Store:
             )
             records = [command, *more_commands] if command is not None else more_commands
             if records:
+                at = self._clock()
                 self._db.executemany(
-                    "INSERT INTO commands (room, principal, id, digest, version)"
-                    " VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO commands (room, principal, id, digest, version, at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
                     [
-                        (room, principal, command_id, digest, last)
+                        (room, principal, command_id, digest, last, at)
                         for principal, command_id, digest in records
                     ],
                 )
 
+    def forget_commands(self, memory: RetryMemory) -> int:
+        """Forget the command ids ``memory`` no longer honours a retry of, now; returns how many.
+
+        Per identity with ids older than the window, the ``keep``-th newest version is looked up
+        once (an index walk of ``keep`` rows); its older ids past the window go. The identities
+        that keep ids only by the count are looked at again each time: a few hundred lookups."""
+        cutoff = memory.cutoff(self._clock())
+        floors = self._db.execute(
+            "SELECT room, principal, (SELECT n.version FROM commands n"
+            " WHERE n.room = o.room AND n.principal = o.principal"
+            " ORDER BY n.version DESC LIMIT 1 OFFSET ?)"
+            " FROM (SELECT DISTINCT room, principal FROM commands WHERE at < ?) o",
+            (memory.keep - 1, cutoff),
+        ).fetchall()
+        due = [(room, who, cutoff, floor) for room, who, floor in floors if floor is not None]
+        if not due:
+            return 0
+        before = self._db.total_changes
+        with self._transaction():
+            self._db.executemany(
+                "DELETE FROM commands WHERE room = ? AND principal = ? AND at < ? AND version < ?",
+                due,
+            )
+        return self._db.total_changes - before
+
+    def command_count(self) -> int:
+        """Command ids remembered, in every room (for benchmarks and tests)."""
+        return int(self._db.execute("SELECT count(*) FROM commands").fetchone()[0])
+
     def save_snapshot(self, state: RoomState) -> None:
+        """Save ``state`` as its room's snapshot and delete the events it covers: a room loads
+        from its snapshot and the events after it, nothing older."""
         with self._transaction():
             self._db.execute(
                 "INSERT OR REPLACE INTO snapshots (room, version, state) VALUES (?, ?, ?)",
                 (state.id, state.version, _event_encoder.encode(state)),
+            )
+            self._db.execute(
+                "DELETE FROM events WHERE room = ? AND version <= ?", (state.id, state.version)
             )
 
     class _Tx:
