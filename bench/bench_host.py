@@ -20,7 +20,8 @@
 - demo: ``kanpe demo`` from spawning to every window of it visible on a private Xvfb display
   (host console, stage, presenter console, audience link), against ``kanpe speak`` on the same
   sample deck (stage, presenter console), alternating runs after a warm-up of each; windows
-  found with one ``xdotool search --onlyvisible --pid PID getwindowname %@`` every 10 ms.
+  found with one ``xdotool search --onlyvisible --pid PID getwindowname %@`` every 10 ms. Where
+  the time goes, phase by phase and for several source trees in turns: ``bench/_startup_phases.py``.
 
 Never a test: figures are printed with their targets and ratios; nothing asserts.
 """
