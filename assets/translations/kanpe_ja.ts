@@ -1391,6 +1391,10 @@
         <translation>投票を締め切る</translation>
     </message>
     <message>
+        <source>Back to the poll</source>
+        <translation>投票に戻る</translation>
+    </message>
+    <message>
         <source>New poll</source>
         <translation>新しい投票</translation>
     </message>

@@ -100,6 +100,9 @@ QPushButton#openPoll, QPushButton#closePoll, QPushButton#newPoll, QPushButton#po
     padding: 6px 14px;
 }
 QPushButton#openPoll:enabled { background: #1d3a5c; border-color: #7ab8ff; }
+QPushButton#pollBack {
+    background: transparent; color: #8ab4ff; border: none; padding: 0 4px; font-size: 13px;
+}
 QPushButton#pollOnStage:checked { background: #7ab8ff; color: #0b1a2b; }
 QPushButton#openPoll:disabled, QPushButton#closePoll:disabled { color: #5d6372; }
 

@@ -267,3 +267,13 @@ async def test_a_poll_opened_by_the_host_does_not_take_the_editor_from_the_speak
     await eventually(lambda: getattr(app.polls.model.followed(), "question", "") != "Pizza?")
     assert not panel.editing and panel.chart.poll is not None
     assert panel.chart.poll.question == "Who has used Rust?"
+    assert panel.back_button.isHidden()
+    # N by mistake: Esc in the empty question (or "Back to the poll") returns to the bars.
+    QTest.keyClick(app.console, Qt.Key.Key_N)
+    assert panel.editing and not panel.back_button.isHidden()
+    QTest.keyClick(panel.editor.question, Qt.Key.Key_Escape)
+    assert not panel.editing and panel.back_button.isHidden()
+    QTest.keyClick(app.console, Qt.Key.Key_N)
+    QTest.keyClicks(panel.editor.question, "Next one")
+    panel.back_button.click()
+    assert not panel.editing and panel.editor.question.text() == "Next one"

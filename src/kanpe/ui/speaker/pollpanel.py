@@ -63,7 +63,12 @@ class PollPanel(QFrame):
         self.new_button = QPushButton(self._with_key(self.tr("New poll"), "new"))
         self.new_button.setObjectName("newPoll")
         self.new_button.clicked.connect(self.new_poll)
-        for button in (self.stage_button, self.close_button, self.new_button):
+        # Back from the editor to the poll followed (the mouse; Esc in an empty question too).
+        self.back_button = QPushButton(self.tr("Back to the poll"))
+        self.back_button.setObjectName("pollBack")
+        self.back_button.clicked.connect(self.back_to_poll)
+        self.editor.question.left.connect(self._left_question)
+        for button in (self.stage_button, self.close_button, self.new_button, self.back_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lay_out()
         self.show_poll(None)
@@ -85,7 +90,11 @@ class PollPanel(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
-        column.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.back_button)
+        column.addLayout(top)
         column.addLayout(self.pages)
 
     # --- what it shows --------------------------------------------------------------------------
@@ -105,7 +114,11 @@ class PollPanel(QFrame):
         words = self.tr("On stage") if on_stage else self.tr("Show on stage")
         self.stage_button.setText(self._with_key(words, "stage"))
         self.close_button.setEnabled(poll is not None and poll.open)
+        self._show_page()
+
+    def _show_page(self) -> None:
         self.pages.setCurrentIndex(0 if self.editing else 1)
+        self.back_button.setVisible(self.editing and self.poll is not None)
 
     def _with_key(self, words: str, action: str) -> str:
         key = self.keys.get(action)
@@ -121,8 +134,17 @@ class PollPanel(QFrame):
     def new_poll(self) -> None:
         """Bring up the editor with the cursor in its question."""
         self._editing = True
-        self.pages.setCurrentIndex(0)
+        self._show_page()
         self.editor.focus()
+
+    def back_to_poll(self) -> None:
+        """Leave the editor for the poll followed (what was typed stays for later)."""
+        self._editing = False
+        self._show_page()
+
+    def _left_question(self) -> None:
+        if not self.editor.question.text().strip():
+            self.back_to_poll()  # Esc with nothing written: nothing to keep the editor up for
 
     def close_poll(self) -> bool:
         """Ask to close the poll followed; False when there is no open one."""
