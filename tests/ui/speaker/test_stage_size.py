@@ -149,3 +149,16 @@ def test_the_first_page_renders_before_the_stage_is_built_at_the_size_it_gets(
         assert app.deck.stage_view.painted_index() == 0
     finally:
         app.quit()
+
+
+@speaker_test
+async def test_keys_reach_the_slides_from_inside_a_fixed_size_stage(
+    invites: RoomInvites, speakers: Speakers, deck_path: Path
+) -> None:
+    app = await speakers.start(invites.speakers[SLOT], deck=deck_path)
+    app.set_stage_size("1280x720")
+    assert app.stage.feed.window() is app.stage.contents  # in the frame's proxy, not the stage
+    QTest.keyClick(app.stage.feed, Qt.Key.Key_PageDown)
+    assert app.deck.page == 2
+    QTest.keyClick(app.stage, Qt.Key.Key_PageDown)
+    assert app.deck.page == 3

@@ -177,7 +177,8 @@ class SpeakerApp(QObject):
             parent=self,  # so quit() stops its timers (the cue flash) with everyone else's
         )
         self.router = KeyRouter(self.handle_key, self)
-        for watched in (self.stage, *self.presenter.windows()):
+        # The stage's contents are a window of their own while laid out at a fixed size.
+        for watched in (self.stage, self.stage.contents, *self.presenter.windows()):
             self.router.watch(watched)
         self._private = True
         from kanpe.ui.speaker.chimes import MiniaudioOutput, ThresholdSounds
