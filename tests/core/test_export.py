@@ -108,7 +108,7 @@ def test_the_whole_record() -> None:
     )
     assert "| anonymous | no |" in text
     assert "spam" not in text and "1 hidden question not listed." in text
-    assert "### Freelance? (closed, 3 answers)" in text
+    assert "### Freelance? (closed, 3 answers)\n\nDuring: Timers that never drift\n" in text
     assert "- Yes: 1 (33 %)\n- No: 2 (67 %)" in text
     assert "| Timers that never drift | 1 | 0 | 0 | 0 | 0 |" in text
 

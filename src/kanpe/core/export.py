@@ -9,7 +9,7 @@ question cannot turn into a link, a heading or markup in whatever renders the fi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, tzinfo
 
 from kanpe.core.model import REACTIONS, Poll, Question, RoomState
@@ -47,7 +47,8 @@ def export_markdown(state: RoomState, now: float, zone: tzinfo | None = None) ->
     parts = [f"# {escape(title)}\n"]
     parts.append(_timings(state, now, zone))
     parts.append(_questions(state, zone))
-    parts.append(_polls(state.polls.values()))
+    titles = {plan.id: plan.title or plan.id for plan in state.rundown.slots}
+    parts.append(_polls(state.polls.values(), titles))
     parts.append(_reactions(state))
     return "\n".join(parts)
 
@@ -165,20 +166,25 @@ def _by_votes(question: Question) -> tuple[int, float]:
     return (-question.votes, question.at)
 
 
-def _polls(polls: Iterable[Poll]) -> str:
+def _polls(polls: Iterable[Poll], titles: Mapping[str, str] | None = None) -> str:
+    """The polls' results, oldest first; with ``titles`` (slot -> talk title, the whole
+    event's record) each says which talk it was held in."""
     held = sorted(polls, key=lambda p: p.at)
     if not held:
         return "## Polls\n\nNo polls were held.\n"
     lines = ["## Polls\n"]
     for poll in held:
-        lines.extend(_poll(poll))
+        talk = None if titles is None else titles.get(poll.slot or "", poll.slot or "")
+        lines.extend(_poll(poll, talk))
     return "\n".join(lines)
 
 
-def _poll(poll: Poll) -> list[str]:
+def _poll(poll: Poll, talk: str | None) -> list[str]:
     total = sum(poll.counts)
     status = "open" if poll.open else "closed"
     lines = [f"### {escape(poll.question)} ({status}, {total} answer{'s' if total != 1 else ''})\n"]
+    if talk is not None:
+        lines.append(f"During: {escape(talk)}\n" if talk else "Between talks\n")
     for option, count in zip(poll.options, poll.counts, strict=True):
         share = f"{round(100 * count / total)} %" if total else "0 %"
         lines.append(f"- {escape(option)}: {count} ({share})")

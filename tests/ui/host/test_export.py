@@ -66,7 +66,10 @@ async def test_export_holds_what_happened(
         f"| 3 | {asked_at} | Timers that never drift | Which clock? \\*really\\* | Ken | no |",
         f"| 0 | {asked_at} | Timers that never drift | Does it drift after an hour? | Mia | no |",
     ]
-    assert "### Freelance? (open, 3 answers)\n\n- Yes: 1 (33 %)\n- No: 2 (67 %)" in text
+    assert (
+        "### Freelance? (open, 3 answers)\n\nDuring: Timers that never drift\n\n- Yes: 1 (33 %)"
+        in text
+    )
     assert next(n.code for n in console.notices.shown) == AppNotice.EXPORTED
 
     # A file that cannot be written: nothing is written, and the host is told why.
