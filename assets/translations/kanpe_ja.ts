@@ -1286,10 +1286,36 @@
     </message>
 </context>
 <context>
+    <name>PaceHint</name>
+    <message>
+        <source>Slow down a little</source>
+        <translation>少しゆっくり</translation>
+    </message>
+    <message>
+        <source>You have been speaking faster than your usual pace for a while</source>
+        <translation>しばらくいつもより速く話しています</translation>
+    </message>
+</context>
+<context>
     <name>PacePanel</name>
     <message>
         <source>Grey: rehearsed · blue: this run (orange: longer)</source>
         <translation>灰: リハーサル · 青: 今回 (橙: 長すぎ)</translation>
+    </message>
+</context>
+<context>
+    <name>PaceStatus</name>
+    <message>
+        <source>Pace meter: no microphone found, so it is off</source>
+        <translation>話速メーター: マイクが見つからないためオフです</translation>
+    </message>
+    <message>
+        <source>Pace meter: listening (nothing is recorded)</source>
+        <translation>話速メーター: 聞いています（録音はしません）</translation>
+    </message>
+    <message>
+        <source>Pace: {rate} syllables/s</source>
+        <translation>話速: 毎秒 {rate} 音節</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2056,10 @@
         <translation>残り時間の節目と時間切れでチャイムを鳴らす</translation>
     </message>
     <message>
+        <source>Pace meter: listen for speaking too fast</source>
+        <translation>話速メーター: 速すぎる話し方を知らせる</translation>
+    </message>
+    <message>
         <source>Poll</source>
         <translation>投票</translation>
     </message>
@@ -2160,6 +2190,10 @@
     <message>
         <source>Chime at thresholds (console only)</source>
         <translation>節目でチャイム（コンソールのみ）</translation>
+    </message>
+    <message>
+        <source>Pace meter (microphone, never recorded)</source>
+        <translation>話速メーター（マイク、録音なし）</translation>
     </message>
     <message>
         <source>&amp;Poll</source>

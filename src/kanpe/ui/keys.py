@@ -84,6 +84,7 @@ SPEAKER_BINDINGS: tuple[Binding, ...] = (
     Binding("stage.size", (Key(K.Key_Z, "Z"),), once=True),
     Binding("chat.focus", (Key(K.Key_M, "M"),), once=True),
     Binding("sound.thresholds", (Key(K.Key_V, "V"),), once=True),
+    Binding("pace.meter", (Key(K.Key_L, "L"),), once=True),
     Binding("poll.new", (Key(K.Key_N, "N"),), once=True),
     Binding("poll.stage", (Key(K.Key_R, "R"),), once=True),
     Binding("poll.close", (Key(K.Key_X, "X"),), once=True),

@@ -12,6 +12,7 @@ from kanpe.storage.settings import SettingsStore
 from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.ui.speaker.chimes import SoundOutput
 from kanpe.ui.speaker.deckgen import generate_deck
+from kanpe.ui.speaker.pacemeter import Microphone
 from kanpe.ui.speaker.slotmodel import SpeakerSlotModel
 from tests.ui.conftest import (
     CLEANUPS,
@@ -68,6 +69,7 @@ class Speakers:
         sound_output: SoundOutput | None = None,
         rehearsals: RehearsalStore | None = None,
         rehearse: bool = False,
+        microphone: Microphone | None = None,
     ) -> SpeakerApp:
         client = await self.clients.join(link, clock=self.clock, client="kanpe-speaker")
         app = SpeakerApp(
@@ -79,6 +81,7 @@ class Speakers:
             sound_output=sound_output,
             rehearsals=rehearsals,
             rehearse=rehearse,
+            microphone=microphone,
         )
         self.apps.append(app)
         CLEANUPS.append(functools.partial(_call, app.quit))

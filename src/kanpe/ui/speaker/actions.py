@@ -36,6 +36,7 @@ class SpeakerActions(QObject):
                     ("cue.ack", self.tr("Got it: acknowledge the cue")),
                     ("chat.focus", self.tr("Write in the chat (Esc leaves it)")),
                     ("sound.thresholds", self.tr("Chime at each threshold and at time-up")),
+                    ("pace.meter", self.tr("Pace meter: listen for speaking too fast")),
                 ],
             ),
             (
@@ -101,6 +102,11 @@ class SpeakerActions(QObject):
                     MenuItem(
                         "sound.thresholds",
                         self.tr("Chime at thresholds (console only)"),
+                        checkable=True,
+                    ),
+                    MenuItem(
+                        "pace.meter",
+                        self.tr("Pace meter (microphone, never recorded)"),
                         checkable=True,
                     ),
                 ],

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from kanpe.ui.speaker.chimes import SoundOutput, ThresholdSounds
     from kanpe.ui.speaker.console import PresenterConsole
     from kanpe.ui.speaker.overlay import OverlayWindow
+    from kanpe.ui.speaker.pacemeter import Microphone, PaceMeter
     from kanpe.ui.speaker.presenter import PresenterWindows
 
 log = logging.getLogger("kanpe.ui")
@@ -80,6 +81,7 @@ class SpeakerApp(QObject):
     presenter: PresenterWindows
     router: KeyRouter
     sounds: ThresholdSounds
+    meter: PaceMeter
 
     def __init__(
         self,
@@ -94,11 +96,14 @@ class SpeakerApp(QObject):
         rehearse: bool = False,
         deck: Path | None = None,
         sound_output: SoundOutput | None = None,
+        microphone: Microphone | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``sound_output``: where the threshold chimes play (None: the default output device)."""
+        """``sound_output``: where the threshold chimes play (None: the default output device);
+        ``microphone``: what the pace meter listens to (None: the default input device)."""
         super().__init__(parent)
         self._sound_output = sound_output
+        self._microphone = microphone
         self.questions_file = questions_file  # kanpe speak --questions
         self.rehearsals = rehearsals  # where the deck's rehearsals are kept (None: nowhere)
         self.rehearse = rehearse  # kanpe speak --rehearse
@@ -190,6 +195,7 @@ class SpeakerApp(QObject):
             enabled=self.settings.threshold_sound,
             parent=self,
         )
+        self._build_pace_meter()
         self.polls.attach_panel(
             self.console.polls, lambda on: self.console.set_checked("poll.stage", on)
         )
@@ -480,6 +486,26 @@ class SpeakerApp(QObject):
         self.console.set_checked("sound.thresholds", on)
         self._change(threshold_sound=on)
 
+    def _build_pace_meter(self) -> None:
+        from kanpe.ui.speaker.pacehint import PaceHint, PaceStatus
+        from kanpe.ui.speaker.pacemeter import MiniaudioMicrophone, PaceMeter
+
+        microphone = self._microphone or MiniaudioMicrophone()
+        self.meter = PaceMeter(microphone, clock=self.model.clock, parent=self)
+        self.console.statusBar().addWidget(PaceStatus(self.meter))
+        PaceHint(self.meter, self.console.face)
+        PaceHint(self.meter, self.overlay.face)
+        if self.settings.pace_meter:
+            self.meter.set_enabled(True)
+
+    def set_pace_meter(self, on: bool) -> None:
+        """Listen to the microphone for the speaking rate, or stop (remembered). With no
+        microphone the status bar says so and the choice stays off."""
+        state = self.meter.set_enabled(on)
+        listening = state.value == "listening"
+        self.console.set_checked("pace.meter", listening)
+        self._change(pace_meter=listening)
+
     def set_click_through(self, on: bool) -> None:
         """Let clicks through the overlay to the window below, or not (remembered)."""
         self.overlay.set_click_through(on)
@@ -525,6 +551,7 @@ class SpeakerApp(QObject):
         if self._private:
             self.router.uninstall()
             self.sounds.output.close()
+            self.meter.close()
             self.presenter.pace.keep()  # a rehearsal under way, as the speaker quits
             if self.presenter.questions is not None:
                 self.presenter.questions.flush()  # the kept record, as the talk ends

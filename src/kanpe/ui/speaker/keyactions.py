@@ -67,6 +67,7 @@ def speaker_actions(app: SpeakerApp) -> dict[str, Callable[[], bool]]:
         "stage.size": _taken(app.next_stage_size),
         "chat.focus": app.console.focus_chat,
         "sound.thresholds": _taken(lambda: app.set_threshold_sound(not s.threshold_sound)),
+        "pace.meter": _taken(lambda: app.set_pace_meter(not s.pace_meter)),
         "poll.new": _taken(app.console.polls.new_poll),
         "poll.stage": app.polls.toggle_stage,
         "poll.close": app.console.polls.close_poll,

@@ -243,6 +243,7 @@ class PresenterWindows(QObject):
         s = settings
         self.console.set_checked("stage.badge", s.stage_countdown)
         self.console.set_checked("sound.thresholds", s.threshold_sound)
+        self.console.set_checked("pace.meter", s.pace_meter)
         self.console.set_choice("stage.size", s.stage_size)
         self.overlay.set_opacity(s.overlay_opacity)
         if s.overlay is not None:
