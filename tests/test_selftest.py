@@ -28,10 +28,19 @@ from kanpe.selftest import (
     bundle_main,
     run_self_test,
 )
-from kanpe.storage.assets import ASSETS_ENV, JAPANESE_FONT, MissingAssetError
+from kanpe.storage.assets import ASSETS_ENV, EMOJI_FONT, JAPANESE_FONT, MissingAssetError
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECK_NAMES = ["imports", "assets", "window", "pdf-render", "japanese-font", "relay-link", "audio"]
+CHECK_NAMES = [
+    "imports",
+    "assets",
+    "window",
+    "pdf-render",
+    "japanese-font",
+    "emoji-font",
+    "relay-link",
+    "audio",
+]
 
 
 def self_test(env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -76,6 +85,16 @@ def test_self_test_fails_without_the_japanese_font(assets: Path) -> None:
     assert result.returncode == 1
     assert f"FAIL assets: {JAPANESE_FONT}: missing" in result.stdout
     assert f"FAIL japanese-font: Kanpe's asset '{JAPANESE_FONT}' is missing" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_self_test_fails_without_the_emoji_font(assets: Path) -> None:
+    (assets / EMOJI_FONT).unlink()
+    result = self_test({ASSETS_ENV: str(assets)})
+    assert result.returncode == 1
+    assert f"FAIL assets: {EMOJI_FONT}: missing" in result.stdout
+    assert f"FAIL emoji-font: Kanpe's asset '{EMOJI_FONT}' is missing" in result.stdout
+    assert "ok   japanese-font" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 

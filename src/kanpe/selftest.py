@@ -30,7 +30,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import kanpe
-from kanpe.storage.assets import ASSETS_ENV, JAPANESE_FONT, MissingAssetError, assets_dir
+from kanpe.storage.assets import (
+    ASSETS_ENV,
+    EMOJI_FONT,
+    JAPANESE_FONT,
+    MissingAssetError,
+    assets_dir,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QImage
@@ -38,7 +44,13 @@ if TYPE_CHECKING:
 MANIFEST_NAME = "kanpe-manifest.json"
 MANIFEST_FORMAT = 1
 #: Assets Kanpe loads by name: every install has them, with or without a manifest.
-REQUIRED_ASSETS = ("icons/kanpe.svg", "icons/kanpe-256.png", "rundown-sample.toml", JAPANESE_FONT)
+REQUIRED_ASSETS = (
+    "icons/kanpe.svg",
+    "icons/kanpe-256.png",
+    "rundown-sample.toml",
+    JAPANESE_FONT,
+    EMOJI_FONT,
+)
 #: How TrueType and OpenType font files begin.
 FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO")
 #: Files in assets/ that are for building, not for running (they are baked into the executable).
@@ -451,6 +463,27 @@ def check_japanese_font() -> str:
     return f"{', '.join(fonts.families)} loaded, draws Japanese"
 
 
+def check_emoji_font() -> str:
+    """The stage's emoji (reactions, the pinned heading) have glyphs: from the bundled colour
+    emoji font alone on Linux, where a machine may have none; macOS and Windows use their own."""
+    from PySide6.QtGui import QFont
+
+    from kanpe.ui.fonts import EMOJI_SAMPLE, bundles_emoji, install_bundled_fonts, missing_glyphs
+
+    _qt_app()
+    fonts = install_bundled_fonts()
+    if not bundles_emoji():
+        return "the system's emoji font"
+    if fonts.emoji is None:
+        raise CheckFailed("; ".join(fonts.emoji_problems) or "no emoji font loaded")
+    alone = QFont(fonts.emoji)
+    alone.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    missing = missing_glyphs(EMOJI_SAMPLE, alone)
+    if missing:
+        raise CheckFailed(f"{fonts.emoji} has no glyph for {missing!r}")
+    return f"{fonts.emoji} loaded, draws the stage's emoji"
+
+
 # --- the relay and the link -----------------------------------------------------------------
 
 
@@ -519,6 +552,7 @@ CHECKS: tuple[Check, ...] = (
     Check("window", check_window),
     Check("pdf-render", check_pdf_render),
     Check("japanese-font", check_japanese_font),
+    Check("emoji-font", check_emoji_font),
     Check("relay-link", check_relay_link),
     Check("audio", check_audio),
 )

@@ -140,6 +140,8 @@ def test_spec_builds_one_windowed_folder_named_from_pyproject(run_spec: Any) -> 
     assert ("kanpe-manifest.json", "assets") in shipped
     assert ("fonts/BIZUDPGothic-Regular.ttf", "assets/fonts") in shipped  # Japanese everywhere
     assert ("fonts/OFL.txt", "assets/fonts") in shipped  # with its licence
+    assert ("fonts/NotoColorEmoji.ttf", "assets/fonts") in shipped  # emoji on a bare Linux
+    assert ("fonts/NotoColorEmoji-OFL.txt", "assets/fonts") in shipped
     assert not any(name.endswith((".ico", ".icns")) for name, _ in shipped)
     manifest = load_manifest(snapshot)
     assert manifest is not None and manifest["version"] == VERSION

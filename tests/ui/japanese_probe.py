@@ -19,13 +19,20 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kanpe.app import application, solo_room
 from kanpe.core.clockface import Phase
-from kanpe.core.model import CueKind
-from kanpe.core.protocol import React, SendChat, SendCue, StartTimer
+from kanpe.core.model import REACTIONS, CueKind
+from kanpe.core.protocol import (
+    AskQuestion,
+    ModerateQuestion,
+    React,
+    SendChat,
+    SendCue,
+    StartTimer,
+)
 from kanpe.net.link import LinkClient
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui.countdown_face import label_font
@@ -37,6 +44,7 @@ from tests.support.waiting import eventually
 
 SAMPLE = "最高です、スライドの文字が小さい"
 NAME = "さくら"
+QUESTION = "スライドはどこで公開されますか？"
 WAIT = 20.0  # seconds, at most, for the chat and the cue to arrive
 
 
@@ -60,6 +68,45 @@ def texts_of(window: QWidget) -> list[tuple[str, str, QFont]]:
                     if item.text():
                         found.append(("menu item", item.text().replace("&", ""), menu.font()))
     return found
+
+
+def coloured_pixels(text: str, font: QFont) -> int:
+    """Pixels of ``text`` drawn in ``font`` (white pen on black) that are clearly coloured: a
+    colour emoji has many, a missing-glyph box or a monochrome glyph none."""
+    image = QImage(40 * max(1, len(text)), 64, QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    sized = QFont(font)
+    sized.setPixelSize(32)
+    painter.setFont(sized)
+    painter.setPen(QColor("white"))
+    painter.drawText(4, 44, text)
+    painter.end()
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            colour = image.pixelColor(x, y)
+            rgb = (colour.red(), colour.green(), colour.blue())
+            count += max(rgb) - min(rgb) > 60
+    return count
+
+
+def emoji_report(app: SpeakerApp) -> list[dict[str, Any]]:
+    """Each emoji the stage shows (its reaction chips, the pinned question's heading): the
+    characters without a glyph, and how many coloured pixels it draws with."""
+    feed = app.stage.feed
+    heading = feed.pinned.heading
+    chips = feed.reactions.chip_layout().font
+    items = [(text, chips) for text in feed.reactions.chip_texts()]
+    items.append((heading.text(), heading.font()))
+    return [
+        {
+            "text": text,
+            "missing": missing_glyphs(text, font),
+            "coloured": coloured_pixels(text, font),
+        }
+        for text, font in items
+    ]
 
 
 def report(app: SpeakerApp) -> dict[str, Any]:
@@ -91,6 +138,8 @@ def report(app: SpeakerApp) -> dict[str, Any]:
         },
         "cue": app.console.cue.text.text(),
         "chat": [m.text for m in stage_feed.chat.visible_messages()],
+        "pinned": stage_feed.pinned_text(),
+        "emoji": emoji_report(app),
         "families": QFontDatabase.families(),
     }
 
@@ -112,16 +161,20 @@ async def main(shots: Path | None) -> dict[str, Any]:
         app.show()
         app.set_overlay_visible(True)
         await audience.command(SendChat(id=audience.new_id(), name=NAME, text=SAMPLE))
-        for emoji in ("👏", "🎉"):
+        for emoji in REACTIONS:
             await audience.command(React(id=audience.new_id(), emoji=emoji))
         await host.command(
             SendCue(id=host.new_id(), slot="talk", kind=CueKind.TEXT, text=SAMPLE, flash=False)
         )
         await host.command(StartTimer(id=host.new_id(), slot="talk"))
+        asked = await audience.command(AskQuestion(id=audience.new_id(), text=QUESTION))
+        pin = ModerateQuestion(id=host.new_id(), question=f"q{asked.version}", pinned=True)
+        await host.command(pin)
         await eventually(
             lambda: app.chat.rowCount() == 1 and app.console.cue.text.text() == SAMPLE, WAIT
         )
-        await eventually(lambda: bool(app.stage.feed.reactions.chip_texts()), WAIT)
+        await eventually(lambda: len(app.stage.feed.reactions.chip_texts()) == len(REACTIONS), WAIT)
+        await eventually(lambda: app.stage.feed.pinned_text() == QUESTION, WAIT)
         result = report(app)
         if shots is not None:
             for name in ("stage", "console", "overlay"):

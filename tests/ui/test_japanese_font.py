@@ -5,8 +5,9 @@ fontconfig of the test's making that sees one Latin font and nothing else: the s
 Debian with no Japanese font. Kanpe's bundled font reaches Qt only through Kanpe's own
 registration at start-up, as on macOS and Windows, where there is no fontconfig. Every text of
 the stage, the console and the overlay, with the Japanese translation loaded, must have a glyph
-for every character. The same run without the bundled font must not: that proves the machine's
-own Japanese fonts (this one has some) were out of reach.
+for every character, and the stage's emoji (its reactions, the pinned question's 📌) are drawn in
+colour from the bundled emoji font. The same run without the bundled fonts must not: that proves
+the machine's own Japanese and emoji fonts (this one has some) were out of reach.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from typing import Any
 
 import pytest
 
-from kanpe.storage.assets import ASSETS_ENV, JAPANESE_FONT
-from tests.ui.japanese_probe import SAMPLE
+from kanpe.core.model import REACTIONS
+from kanpe.storage.assets import ASSETS_ENV, EMOJI_FONT, JAPANESE_FONT
+from tests.ui.japanese_probe import QUESTION, SAMPLE
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("japanese_probe.py")
@@ -84,8 +86,8 @@ def probe(folder: Path, assets: Path | None = None, *, bundled: bool = False) ->
 
 
 def boxes(report: dict[str, Any]) -> dict[str, str]:
-    """ "window/where: text" -> the characters drawn as boxes; emoji aside (the bundled font is
-    for Japanese: emoji come from the system's emoji font, which this fontconfig hides)."""
+    """ "window/where: text" -> the characters drawn as boxes; emoji aside (``report["emoji"]``
+    has the stage's)."""
     found = {}
     for window, items in report["windows"].items():
         for item in items:
@@ -116,15 +118,27 @@ def test_japanese_chat_cue_and_interface_have_a_glyph_for_every_character(
     assert ("console", "cueText", SAMPLE) in shown
     assert ("overlay", "overlayCue", SAMPLE) in shown
     assert ("console", "sectionHeading", "次のスライド") in shown
-    assert not any(family.startswith(("Noto", "Droid", "IPA")) for family in report["families"])
+    others = {f for f in report["families"] if f.startswith(("Noto", "Droid", "IPA"))}
+    assert others <= {
+        "Noto Color Emoji"
+    }  # Kanpe's own: the next test shows it is not the machine's
     assert boxes(report) == {}
+    # The stage's emoji, every reaction and the pinned question's 📌, drawn in colour.
+    assert report["pinned"] == QUESTION
+    emoji = {item["text"]: item for item in report["emoji"]}
+    assert sorted(text.split()[0] for text in emoji) == sorted([*REACTIONS, "📌"])
+    for text, item in emoji.items():
+        assert item["missing"] == "", text
+        assert item["coloured"] > 100, text  # not a box, not a monochrome glyph
 
 
 @pytest.mark.slow
 def test_without_the_bundled_font_the_same_windows_show_boxes(tmp_path: Path) -> None:
     assets = tmp_path / "assets"
     shutil.copytree(
-        ROOT / "assets", assets, ignore=shutil.ignore_patterns(Path(JAPANESE_FONT).name)
+        ROOT / "assets",
+        assets,
+        ignore=shutil.ignore_patterns(Path(JAPANESE_FONT).name, Path(EMOJI_FONT).name),
     )
     report = probe(tmp_path / "run", assets)
     found = boxes(report)
@@ -132,3 +146,6 @@ def test_without_the_bundled_font_the_same_windows_show_boxes(tmp_path: Path) ->
     assert found[f"stage/chat: {SAMPLE}"]
     assert found[f"console/cueText: {SAMPLE}"]
     assert found["console/sectionHeading: 次のスライド"]
+    # Nor does the machine's emoji font reach the stage: no colour, and boxes for most.
+    assert all(item["coloured"] == 0 for item in report["emoji"])
+    assert "👏" in next(item["missing"] for item in report["emoji"] if "👏" in item["text"])

@@ -15,6 +15,8 @@ import kanpe
 ASSETS_ENV = "KANPE_ASSETS"
 #: The Japanese font every window falls back to (kanpe.ui.fonts), with its licence beside it.
 JAPANESE_FONT = "fonts/BIZUDPGothic-Regular.ttf"
+#: The colour emoji font for machines with none (kanpe.ui.fonts), with its licence beside it.
+EMOJI_FONT = "fonts/NotoColorEmoji.ttf"
 
 
 class MissingAssetError(FileNotFoundError):
