@@ -4,8 +4,6 @@ espeak-ng's speech played into that sink reaches the meter through miniaudio's c
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,68 +13,23 @@ from pytestqt.qtbot import QtBot
 
 from kanpe.core.speechrate import FAST_RATE
 from kanpe.ui.speaker.pacemeter import MeterState, MiniaudioMicrophone, PaceMeter
+from tests.support import pulse
 from tests.support.speech import FAST_WPM, heard_rate, missing_tools, samples, speech_file
-
-SINK = "kanpe_mic"
 
 
 @pytest.fixture
-def virtual_microphone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A private PulseAudio server with one null sink; its monitor is the only input device.
-    Yields the server's address (PULSE_SERVER is set to it for the test)."""
-    if missing := [t for t in ("pulseaudio", "paplay", "pactl") if shutil.which(t) is None]:
+def microphone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The virtual microphone's server (PULSE_SERVER set to it for the test)."""
+    if missing := pulse.missing_tools():
         pytest.fail(f"the capture test needs {', '.join(missing)}: run `make system-deps`")
-    socket = tmp_path / "pulse" / "native"
-    socket.parent.mkdir()
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path),
-        "XDG_RUNTIME_DIR": str(tmp_path / "pulse"),
-        "PULSE_RUNTIME_PATH": str(tmp_path / "pulse"),
-        "PULSE_STATE_PATH": str(tmp_path / "pulse-state"),
-    }
-    log_path = tmp_path / "pulseaudio.log"
-    log = log_path.open("wb")
-    server = subprocess.Popen(
-        [
-            "pulseaudio",
-            "--daemonize=no",
-            "-n",
-            "--exit-idle-time=-1",
-            "--use-pid-file=no",
-            "--disable-shm=yes",
-            "--log-target=stderr",
-            "--log-level=error",
-            f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1",
-            f"--load=module-null-sink sink_name={SINK} rate=16000 channels=1",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
-    address = f"unix:{socket}"
-    try:
-        # Ready when it answers (a condition, polled; pactl itself waits for the socket).
-        for _ in range(200):
-            ok = subprocess.run(["pactl", "-s", address, "info"], capture_output=True, check=False)
-            if ok.returncode == 0:
-                break
-            if server.poll() is not None:
-                pytest.fail(f"pulseaudio did not start: {log_path.read_text()}")
-            subprocess.run(["sleep", "0.05"], check=True)  # between two probes of its socket
-        else:
-            pytest.fail("pulseaudio did not answer")
+    with pulse.virtual_microphone(tmp_path / "server") as address:
         monkeypatch.setenv("PULSE_SERVER", address)
         yield address
-    finally:
-        server.terminate()
-        server.wait(10)
-        log.close()
 
 
 @pytest.mark.slow
 def test_speech_played_into_a_virtual_microphone_reaches_the_meter(
-    qtbot: QtBot, virtual_microphone: str, tmp_path: Path
+    qtbot: QtBot, microphone: str, tmp_path: Path
 ) -> None:
     if missing := missing_tools():
         pytest.fail(f"the pace meter's tests need {' and '.join(missing)}: run `make system-deps`")
@@ -89,9 +42,7 @@ def test_speech_played_into_a_virtual_microphone_reaches_the_meter(
         meter.poll()
         assert meter.rate is None  # the sink is silent: nothing heard
         for _ in range(2):  # 16 s of fast speech: the meter's 8 s window full of it
-            subprocess.run(
-                ["paplay", "-s", virtual_microphone, "-d", SINK, str(padded)], check=True
-            )
+            pulse.play(microphone, padded)
         meter.poll()
         heard = meter.rate
     finally:
