@@ -58,3 +58,15 @@ def test_a_directory_in_the_files_place_is_reported(tmp_path: Path) -> None:
     store.path("abc").mkdir()
     with pytest.raises(RehearsalsError, match="directory"):
         store.load("abc")
+
+
+def test_the_speech_rate_heard_is_kept_with_the_rehearsal(tmp_path: Path) -> None:
+    store = RehearsalStore(tmp_path)
+    store.add("abc", Rehearsal(at=1.0, slides=(10.0,)))
+    store.add("abc", Rehearsal(at=2.0, slides=(12.0,), speech_rate=4.8123))
+    assert [r.speech_rate for r in RehearsalStore(tmp_path).load("abc")] == [4.812, None]
+    (tmp_path / "abc.json").write_bytes(
+        b'{"version": 1, "rehearsals": [{"at": 1, "slides": [1], "speech_rate": -1}]}'
+    )
+    with pytest.raises(RehearsalsError, match="speech_rate"):
+        store.load("abc")

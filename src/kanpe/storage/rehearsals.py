@@ -39,10 +39,12 @@ def deck_key(path: Path) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Rehearsal:
-    """One run through: when it ended (Unix time) and the seconds spent on each slide."""
+    """One run through: when it ended (Unix time), the seconds spent on each slide, and the
+    speaking rate the pace meter heard (syllables a second; None: the meter was off)."""
 
     at: float
     slides: tuple[float, ...]
+    speech_rate: float | None = None
 
     @property
     def total(self) -> float:
@@ -85,11 +87,18 @@ class RehearsalStore:
         document = {
             "version": 1,
             "deck": deck_name,  # for a person looking in the folder; the key is the hash
-            "rehearsals": [{"at": r.at, "slides": [round(s, 3) for s in r.slides]} for r in kept],
+            "rehearsals": [_dump(r) for r in kept],
         }
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path(key), json.dumps(document, ensure_ascii=False, indent=1))
         return kept
+
+
+def _dump(rehearsal: Rehearsal) -> dict[str, object]:
+    run: dict[str, object] = {"at": rehearsal.at, "slides": [round(s, 3) for s in rehearsal.slides]}
+    if rehearsal.speech_rate is not None:
+        run["speech_rate"] = round(rehearsal.speech_rate, 3)
+    return run
 
 
 def _parse(document: object) -> list[Rehearsal]:
@@ -109,7 +118,14 @@ def _rehearsal(run: object) -> Rehearsal:
         raise RehearsalsError("a rehearsal's time must be a number")
     if not isinstance(slides, list) or len(slides) > MAX_SLIDES or not all(map(_seconds, slides)):
         raise RehearsalsError("a rehearsal's slides must be a list of seconds")
-    return Rehearsal(at=float(at), slides=tuple(float(s) for s in slides))  # type: ignore[arg-type]
+    rate = run.get("speech_rate")
+    if rate is not None and not (_seconds(rate) and rate > 0):
+        raise RehearsalsError("a rehearsal's speech_rate must be a positive number")
+    return Rehearsal(
+        at=float(at),  # type: ignore[arg-type]
+        slides=tuple(float(s) for s in slides),
+        speech_rate=None if rate is None else float(rate),
+    )
 
 
 def _seconds(value: object) -> bool:

@@ -11,14 +11,26 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject
 
+from kanpe.core.countdown import TimerStatus
+from kanpe.core.protocol import StartTimer
 from kanpe.core.speechrate import FAST_RATE, FAST_SECONDS
 from kanpe.net.relay import RoomInvites
+from kanpe.storage.rehearsals import RehearsalStore, deck_key
 from kanpe.storage.settings import SettingsStore
 from kanpe.ui.speaker.app import SpeakerApp
 from kanpe.ui.speaker.pacehint import PaceHint
 from kanpe.ui.speaker.pacemeter import MeterState, MicrophoneMissing
-from tests.support.speech import FAST_WPM, RATE, SLOW_WPM, missing_tools, samples, speech_file
-from tests.ui.speaker.conftest import FakeClock, Speakers, speaker_test
+from tests.support.speech import (
+    FAST_WPM,
+    RATE,
+    SLOW_WPM,
+    heard_rate,
+    missing_tools,
+    samples,
+    speech_file,
+)
+from tests.support.waiting import eventually
+from tests.ui.speaker.conftest import Clients, FakeClock, Speakers, speaker_test
 
 SLOT = "talk-1"
 
@@ -126,3 +138,36 @@ async def test_with_no_microphone_the_option_says_so_and_stays_off(
     assert not app.settings.pace_meter
     status = app.console.findChild(QObject, "paceStatus")
     assert status is not None and "no microphone" in status.text()  # type: ignore[attr-defined]
+
+
+@speaker_test
+async def test_a_rehearsal_the_meter_heard_keeps_the_speakers_own_rate_as_the_reference(
+    invites: RoomInvites,
+    clients: Clients,
+    speakers: Speakers,
+    clock: FakeClock,
+    speech_dir: Path,
+    deck_path: Path,
+    tmp_path: Path,
+) -> None:
+    store = RehearsalStore(tmp_path / "rehearsals")
+    mic = FileMicrophone()
+    app = await speakers.start(
+        invites.speakers[SLOT], deck=deck_path, rehearsals=store, rehearse=True, microphone=mic
+    )
+    app.set_pace_meter(True)
+    assert app.meter.reference is None  # no rehearsal heard yet: the general limit
+    host = await clients.join(invites.host)
+    await host.command(StartTimer(id=host.new_id(), slot=SLOT))
+    await eventually(lambda: app.ticker.status is TimerStatus.RUNNING)
+    slow = samples(speech_file(speech_dir, "en", SLOW_WPM))
+    talk(app, mic, clock, slow, 30)
+    app.act("slide.next")
+    app.act("rehearse.toggle")  # the rehearsal ends and is kept, with the rate heard
+    (kept,) = store.load(deck_key(deck_path))
+    assert kept.speech_rate == pytest.approx(heard_rate(slow), rel=0.2)
+    assert app.meter.reference == pytest.approx(kept.speech_rate, abs=0.001)
+    again = await speakers.start(
+        invites.speakers[SLOT], deck=deck_path, rehearsals=store, microphone=FileMicrophone()
+    )
+    assert again.meter.reference == pytest.approx(kept.speech_rate, abs=0.001)

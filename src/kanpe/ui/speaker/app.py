@@ -495,8 +495,20 @@ class SpeakerApp(QObject):
         self.console.statusBar().addWidget(PaceStatus(self.meter))
         PaceHint(self.meter, self.console.face)
         PaceHint(self.meter, self.overlay.face)
+        # 'Fast' is against the speaker's own rate when a rehearsal of this deck heard it.
+        pace, meter = self.presenter.pace, self.meter
+        pace.speech_rate = meter.average_rate
+
+        def follow_rehearsals(rehearsing: bool = False) -> None:
+            if rehearsing:
+                meter.restart_average()
+            meter.set_reference(pace.rehearsed_rate)
+
+        pace.rehearsingChanged.connect(follow_rehearsals)
+        self.deck.deckChanged.connect(follow_rehearsals)
+        follow_rehearsals()
         if self.settings.pace_meter:
-            self.meter.set_enabled(True)
+            meter.set_enabled(True)
 
     def set_pace_meter(self, on: bool) -> None:
         """Listen to the microphone for the speaking rate, or stop (remembered). With no

@@ -62,6 +62,8 @@ class SpeakerPace(QObject):
         self.times = SlideTimes(0)
         # Just after a rehearsal was kept: (the rehearsal before it, or itself; it).
         self.review: tuple[tuple[float, ...], tuple[float, ...]] | None = None
+        #: The speaking rate heard during the rehearsal under way (the pace meter's; None: none).
+        self.speech_rate: Callable[[], float | None] = lambda: None
         deck.deckChanged.connect(self._deck_changed)
         deck.pageChanged.connect(self._page_changed)
         self._deck_changed()
@@ -72,6 +74,11 @@ class SpeakerPace(QObject):
     def plan(self) -> tuple[float, ...] | None:
         """The rehearsal the talk is compared with: the newest kept one."""
         return self.rehearsals[0].slides if self.rehearsals else None
+
+    @property
+    def rehearsed_rate(self) -> float | None:
+        """The speaking rate of the newest rehearsal the pace meter heard (None: none did)."""
+        return next((r.speech_rate for r in self.rehearsals if r.speech_rate is not None), None)
 
     def elapsed(self) -> float:
         """Seconds of talking so far (0 before the timer starts)."""
@@ -128,7 +135,7 @@ class SpeakerPace(QObject):
         if sum(slides) <= 0:
             self.notices.post(AppNotice.REHEARSAL_EMPTY, Severity.INFO)
             return False
-        rehearsal = Rehearsal(at=self._wall(), slides=slides)
+        rehearsal = Rehearsal(at=self._wall(), slides=slides, speech_rate=self.speech_rate())
         problem, before = None, self.plan
         if self.store is None:
             problem = self.tr("rehearsals are not kept in this session")

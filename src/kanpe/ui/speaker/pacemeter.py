@@ -123,6 +123,7 @@ class PaceMeter(QObject):
         self.state = MeterState.OFF
         self.problem = ""  # why there is no microphone
         self.rate: float | None = None
+        self._heard: list[float] = []  # the rates heard, once a second, for average_rate
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._timer.setInterval(POLL_MS)
@@ -131,6 +132,24 @@ class PaceMeter(QObject):
     @property
     def fast(self) -> bool:
         return self._watch.showing
+
+    @property
+    def reference(self) -> float | None:
+        """The speaker's rehearsed rate that 'fast' is judged against (None: a general one)."""
+        return self._reference
+
+    def set_reference(self, rate: float | None) -> None:
+        if rate != self._reference:
+            self._reference = rate
+            self._watch.reference = rate
+
+    def restart_average(self) -> None:
+        """Average the rates heard from now on (a rehearsal starts)."""
+        self._heard = []
+
+    def average_rate(self) -> float | None:
+        """The mean of the rates heard since ``restart_average`` (or since turned on)."""
+        return sum(self._heard) / len(self._heard) if self._heard else None
 
     def set_enabled(self, on: bool) -> MeterState:
         """Start or stop listening; the state now (NO_MICROPHONE: asked on, nothing to hear)."""
@@ -166,6 +185,8 @@ class PaceMeter(QObject):
         rate = self._estimate.rate()
         before = (self.rate, self.fast)
         self.rate = rate
+        if rate is not None:
+            self._heard.append(rate)
         self._watch.follow(rate, self._clock())
         if (self.rate, self.fast) != before:
             self.changed.emit()
