@@ -1299,8 +1299,12 @@
 <context>
     <name>PacePanel</name>
     <message>
-        <source>Grey: rehearsed · blue: this run (orange: longer)</source>
-        <translation>灰: リハーサル · 青: 今回 (橙: 長すぎ)</translation>
+        <source>rehearsed</source>
+        <translation>リハーサル</translation>
+    </message>
+    <message>
+        <source>Grey: {rehearsal} · blue: this run (orange: longer)</source>
+        <translation>灰: {rehearsal} · 青: 今回 (橙: 長すぎ)</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2048,10 @@
         <translation>リハーサル: スライドごとに計測 / 終えて保存</translation>
     </message>
     <message>
+        <source>Pace against the next kept rehearsal</source>
+        <translation>保存済みの次のリハーサルと比べる</translation>
+    </message>
+    <message>
         <source>Got it: acknowledge the cue</source>
         <translation>了解: カンペに応える</translation>
     </message>
@@ -2182,6 +2190,10 @@
     <message>
         <source>Rehearse</source>
         <translation>リハーサル</translation>
+    </message>
+    <message>
+        <source>Compare with another rehearsal</source>
+        <translation>別のリハーサルと比べる</translation>
     </message>
     <message>
         <source>Got it</source>
@@ -2482,6 +2494,10 @@
     <message>
         <source>Timer &gt; Rehearse (Ctrl+R) times each slide as you practise</source>
         <translation>タイマー &gt; リハーサル (Ctrl+R) で練習中にスライドごとの時間を計測</translation>
+    </message>
+    <message>
+        <source>rehearsal of {when} ({length}, {n} of {count})</source>
+        <translation>{when} のリハーサル ({length}、{count} 件中 {n} 件目)</translation>
     </message>
     <message>
         <source>On pace at slide {slide}</source>

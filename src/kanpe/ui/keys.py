@@ -71,6 +71,7 @@ SPEAKER_BINDINGS: tuple[Binding, ...] = (
     Binding("deck.open", (Key(K.Key_O, "Ctrl+O", ctrl=True),)),
     Binding("timer.start_pause", (Key(K.Key_S, "S"),), once=True),
     Binding("rehearse.toggle", (Key(K.Key_R, "Ctrl+R", ctrl=True),), once=True),
+    Binding("rehearse.compare", (Key(K.Key_R, "Ctrl+Shift+R", ctrl=True, shift=True),)),
     Binding(
         "cue.ack",
         (Key(K.Key_G, "G"), Key(K.Key_Return, "Enter"), Key(K.Key_Enter, "Enter", shown=False)),

@@ -131,3 +131,30 @@ async def test_a_rehearsal_with_the_timer_never_started_keeps_nothing(
     assert app.console.notices.texts() == [
         "Nothing to keep: the timer did not run. Press S to start it as you rehearse."
     ]
+
+
+@speaker_test
+async def test_the_speaker_chooses_which_rehearsal_to_pace_against(
+    invites: RoomInvites,
+    clients: Clients,
+    speakers: Speakers,
+    clock: FakeClock,
+    deck_path: Path,
+    tmp_path: Path,
+) -> None:
+    store = RehearsalStore(tmp_path / "rehearsals")
+    key = deck_key(deck_path)
+    store.add(key, Rehearsal(at=1.0, slides=(90.0,) * 8))  # the older, slower one
+    store.add(key, Rehearsal(at=2.0, slides=(30.0,) * 8))
+    app = await speakers.start(invites.speakers[SLOT], deck=deck_path, rehearsals=store)
+    await start_talk(clients, invites, app)
+    clock.advance(60)
+    app.act("slide.next")
+    assert lines(app)[0] == "0:30 behind at slide 2"  # against the newest
+    assert "(4:00, 1 of 2)" in app.console.pace.legend.text()
+    app.act("rehearse.compare")  # Ctrl+Shift+R: the one before it
+    assert lines(app)[0] == "0:30 ahead at slide 2"
+    assert "(12:00, 2 of 2)" in app.console.pace.legend.text()
+    assert [r.planned for r in app.console.pace.chart.rows] == [90.0] * 8
+    app.act("rehearse.compare")  # round again to the newest
+    assert lines(app)[0] == "0:30 behind at slide 2"

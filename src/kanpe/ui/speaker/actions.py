@@ -33,6 +33,7 @@ class SpeakerActions(QObject):
                 [
                     ("timer.start_pause", self.tr("Start / pause the countdown (solo)")),
                     ("rehearse.toggle", self.tr("Rehearse: time each slide / end and keep it")),
+                    ("rehearse.compare", self.tr("Pace against the next kept rehearsal")),
                     ("cue.ack", self.tr("Got it: acknowledge the cue")),
                     ("chat.focus", self.tr("Write in the chat (Esc leaves it)")),
                     ("sound.thresholds", self.tr("Chime at each threshold and at time-up")),
@@ -97,6 +98,7 @@ class SpeakerActions(QObject):
                 [
                     MenuItem("timer.start_pause", self.tr("Start / pause")),
                     MenuItem("rehearse.toggle", self.tr("Rehearse"), checkable=True),
+                    MenuItem("rehearse.compare", self.tr("Compare with another rehearsal")),
                     MenuItem("cue.ack", self.tr("Got it")),
                     SEPARATOR,
                     MenuItem(

@@ -56,6 +56,7 @@ def speaker_actions(app: SpeakerApp) -> dict[str, Callable[[], bool]]:
         "deck.open": _taken(app.choose_deck),
         "timer.start_pause": _taken(app.start_pause),
         "rehearse.toggle": _taken(app.presenter.pace.toggle),
+        "rehearse.compare": _taken(app.presenter.pace.compare_next),
         "cue.ack": _taken(app.acknowledge_cue),
         "stage.full_screen": _taken(stage.toggle_full_screen),
         "stage.leave_full_screen": leave_full_screen,

@@ -59,6 +59,7 @@ class SpeakerPace(QObject):
         self._wall = wall
         self.key: str | None = None
         self.rehearsals: list[Rehearsal] = []
+        self.chosen = 0  # which of them the talk is compared with: the newest first
         self.times = SlideTimes(0)
         # Just after a rehearsal was kept: (the rehearsal before it, or itself; it).
         self.review: tuple[tuple[float, ...], tuple[float, ...]] | None = None
@@ -72,8 +73,16 @@ class SpeakerPace(QObject):
 
     @property
     def plan(self) -> tuple[float, ...] | None:
-        """The rehearsal the talk is compared with: the newest kept one."""
-        return self.rehearsals[0].slides if self.rehearsals else None
+        """The rehearsal the talk is compared with (the newest kept one, unless the speaker
+        chose another)."""
+        return self.rehearsals[self.chosen].slides if self.rehearsals else None
+
+    def compare_next(self) -> None:
+        """Compare the talk with the next kept rehearsal (after the oldest: the newest)."""
+        if self.rehearsals:
+            self.chosen = (self.chosen + 1) % len(self.rehearsals)
+            self.review = None
+            self.repaint(self.elapsed())
 
     @property
     def rehearsed_rate(self) -> float | None:
@@ -88,7 +97,7 @@ class SpeakerPace(QObject):
         return max(0.0, countdown.elapsed_at(now))
 
     def _deck_changed(self) -> None:
-        self.key, self.rehearsals = None, []
+        self.key, self.rehearsals, self.chosen = None, [], 0
         path = self.deck.path
         self.times = SlideTimes(self.deck.pages)
         if path is not None and self.store is not None:
@@ -145,6 +154,7 @@ class SpeakerPace(QObject):
             name = self.deck.path.name if self.deck.path is not None else ""
             try:
                 self.rehearsals = self.store.add(self.key, rehearsal, deck_name=name)
+                self.chosen = 0
             except (OSError, RehearsalsError) as error:
                 problem = str(error)
         if problem is not None:
@@ -188,7 +198,21 @@ class SpeakerPace(QObject):
             countdown, now = self.ticker.countdown, self.relay_now()
             remaining = None if countdown is None or now is None else countdown.remaining_at(now)
             self.view.show_lines(*self._pace_words(plan, page, elapsed, remaining))
-        self.view.show_chart(compare(plan or (), actual if sum(actual) else None), page)
+        self.view.show_chart(
+            compare(plan or (), actual if sum(actual) else None), page, self._which()
+        )
+
+    def _which(self) -> str:
+        """The chosen rehearsal in the chart's legend: when, how long, which of how many."""
+        if not self.rehearsals:
+            return ""
+        chosen = self.rehearsals[self.chosen]
+        return self.tr("rehearsal of {when} ({length}, {n} of {count})").format(
+            when=time.strftime("%Y-%m-%d %H:%M", time.localtime(chosen.at)),
+            length=minutes_seconds(chosen.total),
+            n=self.chosen + 1,
+            count=len(self.rehearsals),
+        )
 
     def _pace_words(
         self, plan: tuple[float, ...], page: int, elapsed: float, remaining: float | None

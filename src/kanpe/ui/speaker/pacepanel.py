@@ -94,7 +94,7 @@ class PacePanel(QFrame):
         self.projection.setObjectName("paceProjection")
         self.projection.setTextFormat(Qt.TextFormat.PlainText)
         self.chart = PaceChart()
-        self.legend = QLabel(self.tr("Grey: rehearsed · blue: this run (orange: longer)"))
+        self.legend = QLabel()
         self.legend.setObjectName("paceLegend")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
@@ -116,6 +116,13 @@ class PacePanel(QFrame):
         self.projection.setText(projection)
         self.projection.setVisible(bool(projection))
 
-    def show_chart(self, rows: Sequence[SlideRow], current: int = 0) -> None:
+    def show_chart(self, rows: Sequence[SlideRow], current: int = 0, legend: str = "") -> None:
+        """Chart ``rows``; ``legend``: which rehearsal the grey bars are (""): the words alone."""
         self.chart.show_rows(rows, current)
+        rehearsal = legend or self.tr("rehearsed")
+        self.legend.setText(
+            self.tr("Grey: {rehearsal} · blue: this run (orange: longer)").format(
+                rehearsal=rehearsal
+            )
+        )
         self.legend.setVisible(bool(rows))
