@@ -63,7 +63,7 @@ class SpeakerPace(QObject):
         self.times = SlideTimes(0)
         # Just after a rehearsal was kept: (the rehearsal before it, or itself; it).
         self.review: tuple[tuple[float, ...], tuple[float, ...]] | None = None
-        #: The speaking rate heard during the rehearsal under way (the pace meter's; None: none).
+        # The speaking rate heard during the rehearsal under way (the pace meter's; None: none).
         self.speech_rate: Callable[[], float | None] = lambda: None
         deck.deckChanged.connect(self._deck_changed)
         deck.pageChanged.connect(self._page_changed)
