@@ -29,3 +29,8 @@ def test_minutes_out_of_range_are_refused_by_the_parser(
 def test_minutes_in_range_are_taken() -> None:
     assert build_parser().parse_args(["speak", "--minutes", "7.5"]).minutes == 7.5
     assert build_parser().parse_args(["speak"]).minutes == 20.0
+
+
+def test_speak_rehearses_only_when_asked() -> None:
+    assert build_parser().parse_args(["speak", "talk.pdf", "--rehearse"]).rehearse
+    assert not build_parser().parse_args(["speak", "talk.pdf"]).rehearse
