@@ -158,3 +158,25 @@ async def test_the_speaker_chooses_which_rehearsal_to_pace_against(
     assert [r.planned for r in app.console.pace.chart.rows] == [90.0] * 8
     app.act("rehearse.compare")  # round again to the newest
     assert lines(app)[0] == "0:30 behind at slide 2"
+
+
+@speaker_test
+async def test_quitting_keeps_the_rehearsal_under_way(
+    invites: RoomInvites,
+    clients: Clients,
+    speakers: Speakers,
+    clock: FakeClock,
+    deck_path: Path,
+    tmp_path: Path,
+) -> None:
+    store = RehearsalStore(tmp_path / "rehearsals")
+    app = await speakers.start(
+        invites.speakers[SLOT], deck=deck_path, rehearsals=store, rehearse=True
+    )
+    await start_talk(clients, invites, app)
+    clock.advance(40)
+    app.act("slide.next")
+    clock.advance(25)
+    app.quit()
+    (kept,) = RehearsalStore(tmp_path / "rehearsals").load(deck_key(deck_path))
+    assert kept.slides[:3] == pytest.approx((40, 25, 0))
