@@ -6,8 +6,9 @@ Runs the real ``kanpe speak`` (``kanpe.cli.main``) with marks added around its s
 wrapping them, not by copying them: the interpreter's start (from the parent's spawn, passed in
 ``KANPE_BENCH_SPAWNED`` as a ``time.monotonic()`` reading, one clock system-wide), Qt's and
 Kanpe's imports, the QApplication, the speaker app's build, the deck's opening, the stage's
-first slide painted, and the console's first paint with its slide. It quits once the console
-has painted. Each mark is milliseconds since the spawn.
+first slide painted, the console's pages rendered and its first paint with its slide, and when
+the network's modules load (asyncio with qasync, the solo relay). It quits once the console has
+painted. Each mark is milliseconds since the spawn.
 """
 
 from __future__ import annotations
@@ -115,6 +116,9 @@ def main(deck: str) -> int:
 
             spy = ConsolePaint(speaker)
             speaker.deck.console_view.installEventFilter(spy)
+            speaker.deck.console_view.cache.pageReady.connect(
+                lambda index: mark(f"console: page {index + 1} rendered")
+            )
 
     # Nothing is imported here before kanpe.cli.main: the modules are wrapped as they load,
     # so the start runs in its own order (and with its own garbage-collection setting).
@@ -122,6 +126,8 @@ def main(deck: str) -> int:
         "PySide6.QtWidgets": lambda _: mark("import PySide6 (QtCore, QtGui, QtWidgets)"),
         "kanpe.app": on_app_module,
         "kanpe.ui.speaker.app": on_speaker_module,
+        "qasync": lambda _: mark("import asyncio, qasync (the network's loop)"),
+        "kanpe.net.relay": lambda _: mark("import kanpe.net.relay (solo: its relay starts)"),
     }
     sys.meta_path.insert(0, _Watcher(loaded))
     import kanpe.cli

@@ -45,6 +45,7 @@ log = logging.getLogger("kanpe.app")
 
 SOLO_SLOT = "talk"
 FIRST_PAINT_WAIT = 2.0  # seconds the network waits for the first frame, at most
+CONSOLE_PAINT_WAIT = 1.5  # and then for the console's, at most
 DEFAULT_MINUTES = 20.0
 
 
@@ -349,6 +350,9 @@ def _speak(
         # now on (core/gcpolicy.py, ui/gcidle.py): none walks all of start-up in a flip.
         speaker.collect_garbage_when_idle(SPEAKER_GC)
         gc.enable()
+        # The console's slide next: under X, its first paint waited behind the network's start
+        # (asyncio's and the relay's imports, ~150 ms) with its page already rendered.
+        until_console_painted(speaker)
         if path is not None:  # written (and fsynced) once the first slide is on screen
             remember_deck(speaker, path)
         document = speaker.deck.deck.document
@@ -404,6 +408,20 @@ def until_first_paint(speaker: SpeakerApp) -> None:
     waiting = QEventLoop()
     speaker.firstPainted.connect(waiting.quit, Qt.ConnectionType.SingleShotConnection)
     QTimer.singleShot(int(FIRST_PAINT_WAIT * 1000), waiting.quit)
+    waiting.exec()
+
+
+def until_console_painted(speaker: SpeakerApp) -> None:
+    """Run Qt's own event loop until the console has painted its slide (at most
+    CONSOLE_PAINT_WAIT; at once when there is no console to wait for)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if speaker.console_has_painted or speaker.is_finished or not speaker.has_private_windows:
+        return
+    waiting = QEventLoop()
+    speaker.consolePainted.connect(waiting.quit, Qt.ConnectionType.SingleShotConnection)
+    speaker.finished.connect(waiting.quit, Qt.ConnectionType.SingleShotConnection)
+    QTimer.singleShot(int(CONSOLE_PAINT_WAIT * 1000), waiting.quit)
     waiting.exec()
 
 

@@ -141,3 +141,45 @@ def test_the_first_slide_does_not_wait_for_the_console_the_protocol_or_the_netwo
         check=False,
     )
     assert probe.stdout.strip() == "0 False []", probe.stderr
+
+
+# In a fresh interpreter: whether the console has painted its slide when the network starts.
+_CONSOLE_PROBE = """
+import os, sys
+import kanpe.app
+import kanpe.cli
+
+def solo_room(*args, **kwargs):
+    speaker = SPEAKERS[0]
+    print(speaker.deck.console_view.painted_index(), speaker.console_has_painted, flush=True)
+    os._exit(0)
+
+SPEAKERS = []
+kanpe.app.solo_room = solo_room
+from kanpe.ui.speaker.app import SpeakerApp
+
+built = SpeakerApp.__init__
+
+def init(self, *args, **kwargs):
+    built(self, *args, **kwargs)
+    SPEAKERS.append(self)
+
+SpeakerApp.__init__ = init
+kanpe.cli.main(["speak", sys.argv[1], "--minutes", "5"])
+"""
+
+
+def test_the_network_starts_once_the_console_has_painted_its_slide(
+    deck: Path, tmp_path: Path
+) -> None:
+    """After the stage's first slide, the console's: the relay and the link (asyncio, websockets,
+    SQLite) start once it is painted, not in the way of its first paint (BENCHMARKS.md)."""
+    probe = subprocess.run(
+        [sys.executable, "-c", _CONSOLE_PROBE, str(deck)],
+        env=speak_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert probe.stdout.strip() == "0 True", probe.stderr

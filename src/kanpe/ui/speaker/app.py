@@ -76,6 +76,7 @@ class SpeakerApp(QObject):
 
     finished = Signal()
     firstPainted = Signal()  # the stage's first frame, with its slide if there is one, is painted
+    consolePainted = Signal()  # the console's first frame, with its slide if there is one
 
     # Built by build_private(): at once, or after the stage's first frame with stage_first.
     presenter: PresenterWindows
@@ -132,6 +133,7 @@ class SpeakerApp(QObject):
             (self.stage, self.deck.stage_view), self.deck.stage_view.is_waiting, self
         )
         self._first_paint.painted.connect(self.firstPainted)
+        self._console_paint: FirstPaint | None = None  # once the console shows
         self._finished = False
         model.attached.connect(self._attached)
         self._wire_stage()
@@ -265,6 +267,11 @@ class SpeakerApp(QObject):
         return self._private
 
     @property
+    def console_has_painted(self) -> bool:
+        """Whether ``consolePainted`` has been emitted already."""
+        return self._console_paint is not None and self._console_paint.done
+
+    @property
     def has_painted(self) -> bool:
         """Whether ``firstPainted`` has been emitted already."""
         return self._first_paint.done
@@ -289,6 +296,9 @@ class SpeakerApp(QObject):
         # the first slide, the first event it saw for a Qt-internal object (the render thread
         # starting) made PySide create every Qt type not yet used, ~30 ms.
         self.router.install()
+        view = self.deck.console_view
+        self._console_paint = FirstPaint((self.console, view), view.is_waiting, self)
+        self._console_paint.painted.connect(self.consolePainted)
         self.console.show()
         if self.settings.overlay_visible:
             self.overlay.show()
