@@ -10,7 +10,7 @@ stamps on command ids and when it forgets them (docs/protocol.md 7.1.1) see six 
 commands themselves arrive at a real pace, so a 6-hour run commits what ``audience`` people acting
 every ``pace`` seconds commit in ``real_seconds``; the report says how many that is per simulated
 hour. The relay prunes at its checkpoint ticks (every 5 real seconds), so on this clock it forgets
-every ``5 * speed`` simulated seconds rather than every minute: the table holds that much more.
+every ``5 * speed`` simulated seconds rather than every 10: the table holds that much more.
 
 Children (``python -m bench._longevent relay|audience ...``) print one JSON line when ready and
 one when their stdin closes, as ``bench._support``'s do.

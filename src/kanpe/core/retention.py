@@ -27,8 +27,9 @@ from typing import Final
 RETRY_WINDOW: Final = 30 * 60.0
 #: Command ids of one identity remembered whatever their age: its latest ones.
 RETRY_KEEP: Final = 128
-#: Relay seconds between two prunes of a running relay.
-PRUNE_EVERY: Final = 60.0
+#: Relay seconds between two prunes of a running relay: often, so each delete is small (a busy
+#: minute, 6,000 ids, took 20-30 ms to forget at once; 10 s of them 10-16 ms, mostly look-ups).
+PRUNE_EVERY: Final = 10.0
 
 
 @dataclass(frozen=True, slots=True)
